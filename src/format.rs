@@ -1,0 +1,241 @@
+//! Every number and date a reader sees is worded here, per language: one place to add a
+//! language's rules (Korean groups large numbers by 만/억/조, English by thousands).
+//!
+//! Pure and deterministic: no host locale, no clock.
+
+use crate::model::{Lang, Precision, StoryDate};
+
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+const MONTHS_EN_SHORT: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+fn month_name(month: u32) -> &'static str {
+    MONTHS_EN.get(month.wrapping_sub(1) as usize).copied().unwrap_or("")
+}
+
+pub fn month_short(lang: Lang, month: u32) -> String {
+    match lang {
+        Lang::En => MONTHS_EN_SHORT
+            .get(month.wrapping_sub(1) as usize)
+            .copied()
+            .unwrap_or("")
+            .to_string(),
+        Lang::Ko => format!("{month}월"),
+    }
+}
+
+/// A number as JSON would write it, for messages about the file (`-5`, `12.5`).
+pub fn plain_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// `2025-04`, `2025-06-24`, `2025-11-18T22:52+09:00`: the file's own notation.
+pub fn iso(d: &StoryDate) -> String {
+    match d.precision {
+        Precision::Year => format!("{:04}", d.year),
+        Precision::Month => format!("{:04}-{:02}", d.year, d.month),
+        Precision::Day => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
+        Precision::Minute => {
+            let sign = if d.offset < 0 { '-' } else { '+' };
+            let off = d.offset.unsigned_abs();
+            format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}{sign}{:02}:{:02}",
+                d.year,
+                d.month,
+                d.day,
+                d.minute / 60,
+                d.minute % 60,
+                off / 60,
+                off % 60
+            )
+        }
+    }
+}
+
+/// A date at its real precision: "April 2025", "24 June 2025",
+/// "18 November 2025, 22:52 KST" / "2025년 4월", "2025년 6월 24일", "2025년 11월 18일 오후 10시 52분".
+/// `zone_label` names the offset of times (e.g. "KST").
+pub fn date(lang: Lang, d: &StoryDate, zone_label: &str) -> String {
+    match (lang, d.precision) {
+        (Lang::En, Precision::Year) => format!("{}", d.year),
+        (Lang::En, Precision::Month) => format!("{} {}", month_name(d.month), d.year),
+        (Lang::En, Precision::Day) => format!("{} {} {}", d.day, month_name(d.month), d.year),
+        (Lang::En, Precision::Minute) => format!(
+            "{} {} {}, {:02}:{:02} {zone_label}",
+            d.day,
+            month_name(d.month),
+            d.year,
+            d.minute / 60,
+            d.minute % 60
+        ),
+        (Lang::Ko, Precision::Year) => format!("{}년", d.year),
+        (Lang::Ko, Precision::Month) => format!("{}년 {}월", d.year, d.month),
+        (Lang::Ko, Precision::Day) => format!("{}년 {}월 {}일", d.year, d.month, d.day),
+        (Lang::Ko, Precision::Minute) => {
+            let (h, m) = (d.minute / 60, d.minute % 60);
+            let half = if h < 12 { "오전" } else { "오후" };
+            let h12 = match h % 12 {
+                0 => 12,
+                x => x,
+            };
+            let minutes = if m == 0 {
+                String::new()
+            } else {
+                format!(" {m}분")
+            };
+            format!("{}년 {}월 {}일 {half} {h12}시{minutes}", d.year, d.month, d.day)
+        }
+    }
+}
+
+/// A short date for labels on the time axis and markers: "24 Jun", "6월 24일".
+pub fn date_short(lang: Lang, d: &StoryDate) -> String {
+    match (lang, d.precision) {
+        (_, Precision::Year) => date(lang, d, ""),
+        (Lang::En, Precision::Month) => format!("{} {}", month_short(lang, d.month), d.year),
+        (Lang::En, _) => format!("{} {}", d.day, month_short(lang, d.month)),
+        (Lang::Ko, Precision::Month) => format!("{}년 {}월", d.year, d.month),
+        (Lang::Ko, _) => format!("{}월 {}일", d.month, d.day),
+    }
+}
+
+/// Digits with thousands separators: 33673817 → "33,673,817" (both languages use commas).
+pub fn exact(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `value / unit` with at most 3 decimals when that is exact ("1.685", "134.79"), else one
+/// decimal ("33.7" for 33,673,817): compact in text, exact figures go in tables.
+fn scaled(value: u64, unit: u64) -> String {
+    let whole = value / unit;
+    let rest = value % unit;
+    if rest == 0 {
+        return exact(whole);
+    }
+    for decimals in 1..=3u32 {
+        let step = unit / 10u64.pow(decimals);
+        if step > 0 && rest % step == 0 {
+            let frac = rest / step;
+            return format!("{}.{:0width$}", exact(whole), frac, width = decimals as usize);
+        }
+    }
+    // Round to one decimal, carrying into the whole part (9.96 → 10.0 → "10").
+    let tenths = (value as u128 * 10 + unit as u128 / 2) / unit as u128;
+    let (w, f) = (tenths / 10, tenths % 10);
+    if f == 0 {
+        exact(w as u64)
+    } else {
+        format!("{}.{f}", exact(w as u64))
+    }
+}
+
+/// Compact wording for text: "4,536", "33.7 million", "1.685 trillion" / "4,536", "3,370만",
+/// "1조 6,850억".
+pub fn compact(lang: Lang, n: u64) -> String {
+    match lang {
+        Lang::En => {
+            const SCALES: [(u64, &str); 3] = [
+                (1_000_000_000_000, "trillion"),
+                (1_000_000_000, "billion"),
+                (1_000_000, "million"),
+            ];
+            for (unit, word) in SCALES {
+                if n >= unit {
+                    return format!("{} {word}", scaled(n, unit));
+                }
+            }
+            exact(n)
+        }
+        Lang::Ko => korean_units(n),
+    }
+}
+
+/// Korean large numbers: groups of four digits named 조 (10^12), 억 (10^8), 만 (10^4). Text keeps
+/// the two largest groups and drops the rest (33,673,817 → "3,367만"; 1,685,000,000,000 →
+/// "1조 6,850억"), as Korean newsrooms write compact figures.
+fn korean_units(n: u64) -> String {
+    const UNITS: [(u64, &str); 3] = [(1_000_000_000_000, "조"), (100_000_000, "억"), (10_000, "만")];
+    if n < 10_000 {
+        return exact(n);
+    }
+    let mut parts = Vec::new();
+    let mut rest = n;
+    for (unit, word) in UNITS {
+        let group = rest / unit;
+        rest %= unit;
+        if group > 0 {
+            parts.push(format!("{}{word}", exact(group)));
+        } else if !parts.is_empty() {
+            parts.push(String::new());
+        }
+        if parts.len() == 2 {
+            break;
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join(" ")
+}
+
+/// Money in text: "₩624.7 billion", "$410 million" / "6,247억 원", "4억 1,000만 달러".
+pub fn money(lang: Lang, amount: u64, currency: &str) -> String {
+    match lang {
+        Lang::En => {
+            let symbol = match currency {
+                "KRW" => "₩",
+                "USD" => "$",
+                "EUR" => "€",
+                _ => "",
+            };
+            if symbol.is_empty() {
+                format!("{} {currency}", compact(lang, amount))
+            } else {
+                format!("{symbol}{}", compact(lang, amount))
+            }
+        }
+        Lang::Ko => {
+            let word = match currency {
+                "KRW" => "원",
+                "USD" => "달러",
+                "EUR" => "유로",
+                other => other,
+            };
+            format!("{} {word}", korean_units(amount))
+        }
+    }
+}
+
+/// Exact money for tables and tooltips: "₩624,700,000,000" / "624,700,000,000원".
+pub fn money_exact(lang: Lang, amount: u64, currency: &str) -> String {
+    match (lang, currency) {
+        (Lang::En, "KRW") => format!("₩{}", exact(amount)),
+        (Lang::En, "USD") => format!("${}", exact(amount)),
+        (Lang::Ko, "KRW") => format!("{}원", exact(amount)),
+        (Lang::Ko, "USD") => format!("{}달러", exact(amount)),
+        (_, other) => format!("{} {other}", exact(amount)),
+    }
+}
+
+/// "about 33.7 million" / "약 3,370만" when a figure is approximate.
+pub fn approx(lang: Lang, approximate: bool, text: String) -> String {
+    match (approximate, lang) {
+        (false, _) => text,
+        (true, Lang::En) => format!("about {text}"),
+        (true, Lang::Ko) => format!("약 {text}"),
+    }
+}

@@ -1,0 +1,141 @@
+//! Pure layout: from a dataset, a language and a width in CSS pixels to a [`Scene`] of plain
+//! marks. No DOM, no clock, no host locale: the same input gives the same scene natively and in
+//! the browser, so layout is tested with `cargo test`.
+
+pub mod counts;
+pub mod measure;
+pub mod scale;
+pub mod timeline;
+
+pub use measure::{CharWidths, TextMeasure};
+pub use scale::{LinearScale, LogScale, TimeScale};
+
+/// Semantic colours; `render::Theme` decides the actual colour for light, dark or forced colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paint {
+    Ink,
+    Muted,
+    Grid,
+    Surface,
+    /// The exposure window as the preferred claim states it.
+    Band,
+    /// An earlier start (or later end) that another source gives.
+    BandUncertain,
+    /// Markers of events, by lane.
+    Lane(crate::model::Lane),
+    Accent,
+    /// A party's own disputed claim.
+    Disputed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// One drawable thing, in CSS pixels from the scene's top-left corner.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    Rect {
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        fill: Paint,
+    },
+    Line {
+        x1: f64,
+        y1: f64,
+        x2: f64,
+        y2: f64,
+        paint: Paint,
+        width: f64,
+    },
+    Circle {
+        x: f64,
+        y: f64,
+        r: f64,
+        fill: Paint,
+        /// Hollow markers (disputed claims, uncertain dates) are outlined, not filled.
+        hollow: bool,
+    },
+    /// Text whose vertical centre is at `y`.
+    Text {
+        x: f64,
+        y: f64,
+        text: String,
+        size: f64,
+        anchor: Anchor,
+        paint: Paint,
+        bold: bool,
+    },
+}
+
+/// A rectangle that answers the pointer: the event or point it stands for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    pub item: usize,
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Hit {
+    pub fn contains(&self, px: f64, py: f64) -> bool {
+        px >= self.x && px <= self.x + self.w && py >= self.y && py <= self.y + self.h
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Scene {
+    pub width: f64,
+    pub height: f64,
+    pub marks: Vec<Mark>,
+    pub hits: Vec<Hit>,
+}
+
+impl Scene {
+    /// The item under a point, preferring the smallest region where targets nest.
+    pub fn hit_test(&self, x: f64, y: f64) -> Option<usize> {
+        self.hits
+            .iter()
+            .filter(|h| h.contains(x, y))
+            .min_by(|a, b| (a.w * a.h).total_cmp(&(b.w * b.h)))
+            .map(|h| h.item)
+    }
+
+    /// Bounding boxes of every text mark, for overlap checks: (x0, y0, x1, y1).
+    pub fn text_boxes(&self, measure: &dyn TextMeasure) -> Vec<(f64, f64, f64, f64)> {
+        self.marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text {
+                    x,
+                    y,
+                    text,
+                    size,
+                    anchor,
+                    bold,
+                    ..
+                } => {
+                    let w = measure.width(text, *size, *bold);
+                    let x0 = match anchor {
+                        Anchor::Start => *x,
+                        Anchor::Middle => x - w / 2.0,
+                        Anchor::End => x - w,
+                    };
+                    Some((x0, y - size * 0.6, x0 + w, y + size * 0.6))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// Type sizes in CSS px. 12 px is the smallest text we draw (WCAG has no minimum, but news
+/// readers on phones need it legible).
+pub const TEXT: f64 = 13.0;
+pub const SMALL: f64 = 12.0;

@@ -1,0 +1,428 @@
+//! The timeline: a time axis, the exposure window as a band (with any earlier start another
+//! source gives), and the events on lanes with labels packed into rows so none overlap.
+
+use super::measure::{shorten, TextMeasure};
+use super::scale::{time_ticks, TickUnit, TimeScale};
+use super::{Anchor, Hit, Mark, Paint, Scene, SMALL, TEXT};
+use crate::format;
+use crate::i18n;
+use crate::model::date::days_from_civil;
+use crate::model::{figures, Dataset, Lane, Lang, Milestone, StoryDate};
+
+/// Which stretch of time the timeline shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// From the month the access started to the month after the first response.
+    Window,
+    /// Everything from the earliest attack activity to the latest event.
+    Story,
+}
+
+pub const PAD: f64 = 12.0;
+pub const MARKER_R: f64 = 6.0;
+/// Rows are 28 px so each event's target is at least 24×24 px (WCAG 2.5.8).
+pub const ROW_H: f64 = 28.0;
+const LABEL_GAP: f64 = 6.0;
+const AXIS_Y: f64 = 30.0;
+const BAND_LABEL_Y: f64 = 46.0;
+const UNCERTAIN_LABEL_Y: f64 = 64.0;
+const LANES_TOP: f64 = 80.0;
+const LANE_HEADING_H: f64 = 20.0;
+const LANE_GAP: f64 = 10.0;
+const MIN_TICK_GAP: f64 = 64.0;
+
+/// Where one event ended up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub event: usize,
+    pub x: f64,
+    pub y: f64,
+    /// The label as drawn (maybe shortened).
+    pub label: String,
+    /// Horizontal extent of marker, span and label together.
+    pub x0: f64,
+    pub x1: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    pub scene: Scene,
+    /// Events shown, in time order.
+    pub placed: Vec<Placed>,
+    pub view: View,
+    pub scale: TimeScale,
+}
+
+fn month_start(d: &StoryDate) -> f64 {
+    days_from_civil(d.year, d.month, 1) as f64
+}
+
+fn next_month_start(day: f64) -> f64 {
+    let (y, m, _) = crate::model::date::civil_from_days(day.floor() as i64);
+    let (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    days_from_civil(y, m, 1) as f64
+}
+
+/// The span of days a view covers, from month start to month start.
+pub fn domain(d: &Dataset, view: View) -> (f64, f64) {
+    let zone = d.zone.offset;
+    let claim = d.exposure.preferred_claim();
+    match view {
+        View::Window => {
+            let start = claim.map_or(0.0, |c| month_start(&c.start));
+            let mut last = claim.map_or(start, |c| c.end.end(zone));
+            for m in [Milestone::Detected, Milestone::Disclosed, Milestone::Complaint] {
+                if let Some(e) = d.milestone(m) {
+                    last = last.max(e.date.end(zone));
+                }
+            }
+            (start, next_month_start(last - 0.001).max(start + 1.0))
+        }
+        View::Story => {
+            // Context incidents from other years would stretch the axis; the story starts with
+            // the earliest claim or attacker activity.
+            let mut first = d
+                .exposure
+                .claims
+                .iter()
+                .map(|c| month_start(&c.start))
+                .fold(f64::INFINITY, f64::min);
+            let mut last = f64::NEG_INFINITY;
+            for e in d.events.iter().filter(|e| e.lane != Lane::Context) {
+                first = first.min(month_start(&e.date));
+                last = last.max(e.end.unwrap_or(e.date).end(zone));
+            }
+            if !first.is_finite() || !last.is_finite() {
+                return (0.0, 1.0);
+            }
+            (first, next_month_start(last - 0.001).max(first + 1.0))
+        }
+    }
+}
+
+/// Lays the timeline out at `width` CSS px.
+pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasure) -> Timeline {
+    let width = width.max(200.0);
+    let zone = d.zone.offset;
+    let (d0, d1) = domain(d, view);
+    let scale = TimeScale::new(d0, d1, PAD, width - PAD);
+    let mut marks = Vec::new();
+    let mut hits = Vec::new();
+
+    axis(&mut marks, &scale, lang, m);
+
+    // The band, drawn first so everything else sits on top of it.
+    let band_top = AXIS_Y + 4.0;
+    let band_mark_at = marks.len();
+    if let Some(claim) = d.exposure.preferred_claim() {
+        let bx0 = scale.x(claim.start.start(zone)).clamp(PAD, width - PAD);
+        let bx1 = scale.x(claim.end.end(zone)).clamp(PAD, width - PAD);
+        let label = figures(d)
+            .exposure_days
+            .map(|n| i18n::exposed_for(lang, n))
+            .unwrap_or_default();
+        let label = shorten(m, &label, TEXT, true, width - PAD - bx0 - 4.0).unwrap_or_default();
+        let anchor_x = if bx0 + 4.0 + m.width(&label, TEXT, true) <= width - PAD {
+            bx0 + 4.0
+        } else {
+            PAD
+        };
+        marks.push(Mark::Text {
+            x: anchor_x,
+            y: BAND_LABEL_Y,
+            text: label,
+            size: TEXT,
+            anchor: Anchor::Start,
+            paint: Paint::Ink,
+            bold: true,
+        });
+        // Other claims that start earlier: a distinct, labelled extension.
+        let earliest = d
+            .exposure
+            .claims
+            .iter()
+            .filter(|c| c.start.start(zone) < claim.start.start(zone))
+            .min_by(|a, b| a.start.start(zone).total_cmp(&b.start.start(zone)));
+        if let Some(other) = earliest {
+            let ux0 = scale.x(other.start.start(zone)).clamp(PAD, width - PAD);
+            let text = i18n::earlier_start(
+                lang,
+                other.by.get(lang),
+                &format::date(lang, &other.start, d.zone.label.get(lang)),
+            );
+            let clipped = scale.x(other.start.start(zone)) < PAD;
+            let text = if clipped { format!("← {text}") } else { text };
+            let text = shorten(m, &text, SMALL, false, width - PAD - ux0).unwrap_or_default();
+            marks.push(Mark::Text {
+                x: ux0,
+                y: UNCERTAIN_LABEL_Y,
+                text,
+                size: SMALL,
+                anchor: Anchor::Start,
+                paint: Paint::Muted,
+                bold: false,
+            });
+            marks.insert(
+                band_mark_at,
+                Mark::Rect {
+                    x: ux0,
+                    y: band_top,
+                    w: (bx0 - ux0).max(0.0),
+                    h: 0.0, // set below, once the lanes' height is known
+                    fill: Paint::BandUncertain,
+                },
+            );
+        }
+        marks.insert(
+            band_mark_at,
+            Mark::Rect {
+                x: bx0,
+                y: band_top,
+                w: (bx1 - bx0).max(1.0),
+                h: 0.0,
+                fill: Paint::Band,
+            },
+        );
+    }
+
+    // Lanes, in a fixed order; each gets as many rows as its labels need.
+    let order = d.events_in_time_order();
+    let mut placed = Vec::new();
+    let mut y = LANES_TOP;
+    for lane in Lane::ALL {
+        let in_lane: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&i| d.events.get(i).is_some_and(|e| e.lane == lane))
+            .filter(|&i| {
+                d.events.get(i).is_some_and(|e| {
+                    let (s, t) = (e.date.start(zone), e.end.unwrap_or(e.date).end(zone));
+                    t >= d0 && s <= d1
+                })
+            })
+            .collect();
+        if in_lane.is_empty() {
+            continue;
+        }
+        marks.push(Mark::Line {
+            x1: PAD,
+            y1: y,
+            x2: width - PAD,
+            y2: y,
+            paint: Paint::Grid,
+            width: 1.0,
+        });
+        marks.push(Mark::Text {
+            x: PAD,
+            y: y + LANE_HEADING_H / 2.0 + 1.0,
+            text: shorten(m, i18n::lane(lang, lane), SMALL, true, width - 2.0 * PAD)
+                .unwrap_or_default(),
+            size: SMALL,
+            anchor: Anchor::Start,
+            paint: Paint::Muted,
+            bold: true,
+        });
+        let rows_top = y + LANE_HEADING_H + ROW_H / 2.0;
+        let mut rows: Vec<Vec<(f64, f64)>> = Vec::new();
+        for i in in_lane {
+            let Some(e) = d.events.get(i) else { continue };
+            let x = scale.x(e.date.middle(zone)).clamp(PAD, width - PAD);
+            let span_end = e.end.map(|end| scale.x(end.end(zone)).clamp(PAD, width - PAD));
+            let alt_xs: Vec<f64> = e
+                .alternatives
+                .iter()
+                .map(|a| scale.x(a.date.middle(zone)).clamp(PAD, width - PAD))
+                .collect();
+            let lo = alt_xs.iter().copied().fold(x, f64::min) - MARKER_R;
+            let hi = alt_xs
+                .iter()
+                .copied()
+                .chain(span_end)
+                .fold(x, f64::max)
+                + MARKER_R;
+            let title = e.title.get(lang);
+            // Right of the marker if it fits, else left, else shortened on the roomier side.
+            let room_right = width - PAD - (hi + 4.0);
+            let room_left = (lo - 4.0) - PAD;
+            let full = m.width(title, TEXT, false);
+            let (label, anchor, lx) = if full <= room_right {
+                (title.to_string(), Anchor::Start, hi + 4.0)
+            } else if full <= room_left {
+                (title.to_string(), Anchor::End, lo - 4.0)
+            } else if room_right >= room_left {
+                (
+                    shorten(m, title, TEXT, false, room_right).unwrap_or_default(),
+                    Anchor::Start,
+                    hi + 4.0,
+                )
+            } else {
+                (
+                    shorten(m, title, TEXT, false, room_left).unwrap_or_default(),
+                    Anchor::End,
+                    lo - 4.0,
+                )
+            };
+            let lw = m.width(&label, TEXT, false);
+            let (x0, x1) = match anchor {
+                Anchor::End => (lx - lw, hi),
+                _ => (lo, lx + lw),
+            };
+            // Never narrower than a 24 px target around the marker.
+            let (x0, x1) = (x0.min(x - 12.0), x1.max(x + 12.0));
+            let row = rows
+                .iter()
+                .position(|r| {
+                    r.iter()
+                        .all(|&(a, b)| x1 + LABEL_GAP <= a || x0 >= b + LABEL_GAP)
+                })
+                .unwrap_or(rows.len());
+            if row == rows.len() {
+                rows.push(Vec::new());
+            }
+            if let Some(r) = rows.get_mut(row) {
+                r.push((x0, x1));
+            }
+            let ry = rows_top + row as f64 * ROW_H;
+            if let Some(sx) = span_end {
+                marks.push(Mark::Line {
+                    x1: x,
+                    y1: ry,
+                    x2: sx,
+                    y2: ry,
+                    paint: Paint::Lane(lane),
+                    width: 4.0,
+                });
+            }
+            for ax in &alt_xs {
+                marks.push(Mark::Line {
+                    x1: x,
+                    y1: ry,
+                    x2: *ax,
+                    y2: ry,
+                    paint: Paint::Muted,
+                    width: 1.0,
+                });
+                marks.push(Mark::Circle {
+                    x: *ax,
+                    y: ry,
+                    r: MARKER_R - 1.0,
+                    fill: Paint::Lane(lane),
+                    hollow: true,
+                });
+            }
+            marks.push(Mark::Circle {
+                x,
+                y: ry,
+                r: MARKER_R,
+                fill: Paint::Lane(lane),
+                hollow: false,
+            });
+            marks.push(Mark::Text {
+                x: lx,
+                y: ry,
+                text: label.clone(),
+                size: TEXT,
+                anchor,
+                paint: Paint::Ink,
+                bold: false,
+            });
+            hits.push(Hit {
+                item: i,
+                x: x0,
+                y: ry - ROW_H / 2.0,
+                w: x1 - x0,
+                h: ROW_H,
+            });
+            placed.push(Placed {
+                event: i,
+                x,
+                y: ry,
+                label,
+                x0,
+                x1,
+            });
+        }
+        y = rows_top - ROW_H / 2.0 + rows.len() as f64 * ROW_H + LANE_GAP;
+    }
+    let height = y + 4.0;
+    for mark in &mut marks {
+        if let Mark::Rect { h, y: top, fill: Paint::Band | Paint::BandUncertain, .. } = mark {
+            *h = height - *top - 4.0;
+        }
+    }
+    placed.sort_by(|a, b| {
+        let da = d.events.get(a.event).map_or(0.0, |e| e.date.start(zone));
+        let db = d.events.get(b.event).map_or(0.0, |e| e.date.start(zone));
+        da.total_cmp(&db)
+    });
+    Timeline {
+        scene: Scene {
+            width,
+            height,
+            marks,
+            hits,
+        },
+        placed,
+        view,
+        scale,
+    }
+}
+
+/// The time axis: a rule, ticks on calendar boundaries, labels that never touch.
+fn axis(marks: &mut Vec<Mark>, scale: &TimeScale, lang: Lang, m: &dyn TextMeasure) {
+    marks.push(Mark::Line {
+        x1: scale.x0,
+        y1: AXIS_Y,
+        x2: scale.x1,
+        y2: AXIS_Y,
+        paint: Paint::Muted,
+        width: 1.0,
+    });
+    let mut right_edge = f64::NEG_INFINITY;
+    for t in time_ticks(scale, MIN_TICK_GAP) {
+        let x = scale.x(t.day as f64);
+        marks.push(Mark::Line {
+            x1: x,
+            y1: AXIS_Y - 5.0,
+            x2: x,
+            y2: AXIS_Y,
+            paint: Paint::Muted,
+            width: 1.0,
+        });
+        let text = tick_label(lang, &t);
+        let w = m.width(&text, SMALL, false);
+        // Labels start at their tick; one that would run off the right or into the previous
+        // label is dropped (the tick stays).
+        if x + w > scale.x1 + PAD || x < right_edge + 8.0 {
+            continue;
+        }
+        right_edge = x + w;
+        marks.push(Mark::Text {
+            x,
+            y: AXIS_Y - 14.0,
+            text,
+            size: SMALL,
+            anchor: Anchor::Start,
+            paint: Paint::Muted,
+            bold: false,
+        });
+    }
+}
+
+pub fn tick_label(lang: Lang, t: &super::scale::TimeTick) -> String {
+    match (t.unit, lang) {
+        (TickUnit::Year, Lang::En) => format!("{}", t.year),
+        (TickUnit::Year, Lang::Ko) => format!("{}년", t.year),
+        (TickUnit::Month, _) if t.shows_year => match lang {
+            Lang::En => format!("{} {}", format::month_short(lang, t.month), t.year),
+            Lang::Ko => format!("{}년 {}월", t.year, t.month),
+        },
+        (TickUnit::Month, _) => format::month_short(lang, t.month),
+        (TickUnit::Day, Lang::En) if t.shows_year => {
+            format!("{} {} {}", t.dom, format::month_short(lang, t.month), t.year)
+        }
+        (TickUnit::Day, Lang::En) => format!("{} {}", t.dom, format::month_short(lang, t.month)),
+        (TickUnit::Day, Lang::Ko) if t.shows_year => format!("{}년 {}월 {}일", t.year, t.month, t.dom),
+        (TickUnit::Day, Lang::Ko) => format!("{}월 {}일", t.month, t.dom),
+    }
+}

@@ -1,0 +1,77 @@
+//! The native command: check a dataset before publishing, or render it to static HTML.
+//!
+//!     breach-explainer check data/my-breach.json
+//!     breach-explainer html  data/my-breach.json --lang ko > fallback.html
+
+#[cfg(not(target_arch = "wasm32"))]
+use breach_explainer::{
+    model::{json, validate},
+    page,
+    render::Theme,
+    Lang,
+};
+#[cfg(not(target_arch = "wasm32"))]
+use std::process::ExitCode;
+
+/// The command is native only; the wasm build has nothing to run.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (cmd, file) = match (args.first(), args.get(1)) {
+        (Some(c), Some(f)) => (c.as_str(), f.as_str()),
+        _ => {
+            eprintln!("usage: breach-explainer check FILE | html FILE [--lang en|ko] [--width PX]");
+            return ExitCode::from(2);
+        }
+    };
+    let flag = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let lang = flag("--lang").and_then(|l| Lang::from_tag(&l)).unwrap_or(Lang::En);
+    let width: f64 = flag("--width").and_then(|w| w.parse().ok()).unwrap_or(720.0);
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{file}: cannot read the file: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let name = std::path::Path::new(file)
+        .file_name()
+        .map_or(file.to_string(), |n| n.to_string_lossy().into_owned());
+    let result = json::parse(&text)
+        .map_err(|e| vec![e])
+        .and_then(|j| validate(&j));
+    match (cmd, result) {
+        (_, Err(issues)) => {
+            for i in &issues {
+                eprintln!("{}", page::describe(&name, i));
+            }
+            eprintln!("{} problem(s) in {name}", issues.len());
+            ExitCode::FAILURE
+        }
+        ("check", Ok(d)) => {
+            println!(
+                "{name}: ok — {} events, {} sources, {} counts",
+                d.events.len(),
+                d.sources.len(),
+                d.counts.len()
+            );
+            ExitCode::SUCCESS
+        }
+        ("html", Ok(d)) => {
+            println!("{}", page::to_html(&page::explainer(&d, lang, width, &Theme::LIGHT)));
+            ExitCode::SUCCESS
+        }
+        (other, Ok(_)) => {
+            eprintln!("unknown command {other:?}: use check or html");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! A plain JSON tree that keeps key order, so the validator can walk any input — well-formed
+//! or not as a dataset — and name the exact place of every problem.
+//!
+//! It is filled by serde: natively from `serde_json` (which reports line and column of syntax
+//! errors), in the browser from the page's own `JSON.parse` through `serde-wasm-bindgen`
+//! (smaller than compiling serde_json into the wasm).
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Json>),
+    /// Keys in file order; duplicates are kept so the validator can report them.
+    Object(Vec<(String, Json)>),
+}
+
+impl Json {
+    /// How a value is named in a message to a dataset author: strings quoted and shortened.
+    pub fn describe(&self) -> String {
+        match self {
+            Json::Null => "null".into(),
+            Json::Bool(b) => if *b { "true" } else { "false" }.into(),
+            Json::Number(n) => crate::format::plain_number(*n),
+            Json::String(s) => quote(s),
+            Json::Array(_) => "a list".into(),
+            Json::Object(_) => "an object".into(),
+        }
+    }
+}
+
+/// `"text"`, cut to 60 characters so a pasted paragraph does not flood the message.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len().min(64) + 2);
+    out.push('"');
+    for (i, c) in s.chars().enumerate() {
+        if i == 60 {
+            out.push('…');
+            break;
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
+struct JsonVisitor;
+
+impl<'de> Visitor<'de> for JsonVisitor {
+    type Value = Json;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+        Ok(Json::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+        Ok(Json::Number(v as f64))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+        Ok(Json::Number(v as f64))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
+        Ok(Json::Number(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
+        Ok(Json::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Json, E> {
+        Ok(Json::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_none<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+        Json::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut entries = Vec::new();
+        while let Some((key, value)) = map.next_entry::<String, Json>()? {
+            entries.push((key, value));
+        }
+        Ok(Json::Object(entries))
+    }
+}
+
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
+        d.deserialize_any(JsonVisitor)
+    }
+}
+
+/// Natively: parse JSON text, or say where it stops being JSON.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse(text: &str) -> Result<Json, crate::model::Issue> {
+    serde_json::from_str(text).map_err(|e| {
+        crate::model::Issue::new(
+            String::new(),
+            crate::model::Problem::Syntax {
+                line: e.line(),
+                column: e.column(),
+                detail: syntax_detail(&e),
+            },
+        )
+    })
+}
+
+/// serde_json's own words without its trailing " at line L column C" (we print those ourselves).
+#[cfg(not(target_arch = "wasm32"))]
+fn syntax_detail(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    }
+}

@@ -1,0 +1,372 @@
+//! The dataset: what a breach explainer knows, validated and resolved.
+//!
+//! `validate` turns any JSON tree into a [`Dataset`] or into the list of *every* problem in it,
+//! each with its JSON path. After validation nothing needs checking again: source references are
+//! indices that exist, dates are real, counts are whole numbers.
+
+pub mod date;
+pub mod figures;
+pub mod issue;
+pub mod json;
+pub mod validate;
+
+pub use date::{Precision, StoryDate};
+pub use figures::{figures, Figures};
+pub use issue::{Expected, Issue, Problem};
+pub use json::Json;
+pub use validate::validate;
+
+/// The languages the explainer speaks. Adding one: a variant here, its code in `CODES`, and a
+/// string table in `crate::i18n`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Ko,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ko];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ko => "ko",
+        }
+    }
+
+    /// `en`, `en-GB`, `ko-KR`… → the language; anything else → `None`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+}
+
+/// Reader-facing text in each language the dataset carries.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Text {
+    values: Vec<(Lang, String)>,
+}
+
+impl Text {
+    pub fn new(values: Vec<(Lang, String)>) -> Text {
+        Text { values }
+    }
+
+    /// The text in `lang`, else in English, else in whatever language it has.
+    pub fn get(&self, lang: Lang) -> &str {
+        self.values
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .or_else(|| self.values.iter().find(|(l, _)| *l == Lang::En))
+            .or_else(|| self.values.first())
+            .map(|(_, s)| s.as_str())
+            .unwrap_or("")
+    }
+
+    /// Whether the text exists in `lang` itself (not through a fallback).
+    pub fn has(&self, lang: Lang) -> bool {
+        self.values.iter().any(|(l, _)| *l == lang)
+    }
+}
+
+/// Index into `Dataset::sources`; always valid after validation.
+pub type SourceRef = usize;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub publisher: String,
+    pub title: String,
+    /// Always `https:` or `http:`.
+    pub url: String,
+    pub published: Option<StoryDate>,
+    pub via: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Breach {
+    pub organisation: Text,
+    pub country: String,
+    pub title: Text,
+    pub summary: Text,
+    pub credit: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Zone {
+    /// Minutes east of UTC (+09:00 → 540).
+    pub offset: i32,
+    pub label: Text,
+}
+
+/// One source's account of when the unauthorised access started and ended.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub id: String,
+    pub by: Text,
+    pub start: StoryDate,
+    pub end: StoryDate,
+    pub note: Option<Text>,
+    pub sources: Vec<SourceRef>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exposure {
+    pub claims: Vec<Claim>,
+    /// Index into `claims` of the claim drawn as the window.
+    pub preferred: usize,
+}
+
+impl Exposure {
+    pub fn preferred_claim(&self) -> Option<&Claim> {
+        self.claims.get(self.preferred)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Lane {
+    Breach,
+    Company,
+    Government,
+    PoliceCourts,
+    Context,
+}
+
+impl Lane {
+    pub const ALL: [Lane; 5] = [
+        Lane::Breach,
+        Lane::Company,
+        Lane::Government,
+        Lane::PoliceCourts,
+        Lane::Context,
+    ];
+    pub const CODES: [&'static str; 5] =
+        ["breach", "company", "government", "police-courts", "context"];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Confidence {
+    Low,
+    Medium,
+    MediumHigh,
+    High,
+}
+
+impl Confidence {
+    pub const CODES: [&'static str; 4] = ["low", "medium", "medium-high", "high"];
+}
+
+/// Events the derived figures (days of exposure, detection lag…) are measured between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Milestone {
+    AccessStart,
+    AccessEnd,
+    Detected,
+    Disclosed,
+    Complaint,
+}
+
+impl Milestone {
+    pub const CODES: [&'static str; 5] =
+        ["access-start", "access-end", "detected", "disclosed", "complaint"];
+    pub const ALL: [Milestone; 5] = [
+        Milestone::AccessStart,
+        Milestone::AccessEnd,
+        Milestone::Detected,
+        Milestone::Disclosed,
+        Milestone::Complaint,
+    ];
+}
+
+/// Another source's date for the same event (detection: 17 vs 18 November).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alternative {
+    pub date: StoryDate,
+    pub by: Text,
+    pub note: Option<Text>,
+    pub sources: Vec<SourceRef>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub id: String,
+    pub date: StoryDate,
+    pub end: Option<StoryDate>,
+    pub lane: Lane,
+    pub title: Text,
+    pub detail: Text,
+    pub confidence: Confidence,
+    pub milestone: Option<Milestone>,
+    pub sources: Vec<SourceRef>,
+    pub alternatives: Vec<Alternative>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Accounts,
+    People,
+    Records,
+    SimRecords,
+    Subscribers,
+    Residents,
+    Gigabytes,
+    PageViews,
+}
+
+impl Unit {
+    pub const CODES: [&'static str; 8] = [
+        "accounts",
+        "people",
+        "records",
+        "sim-records",
+        "subscribers",
+        "residents",
+        "gigabytes",
+        "page-views",
+    ];
+    pub const ALL: [Unit; 8] = [
+        Unit::Accounts,
+        Unit::People,
+        Unit::Records,
+        Unit::SimRecords,
+        Unit::Subscribers,
+        Unit::Residents,
+        Unit::Gigabytes,
+        Unit::PageViews,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountStatus {
+    Reported,
+    Superseded,
+    /// A party's own claim, shown as such and never drawn as a count.
+    DisputedClaim,
+}
+
+impl CountStatus {
+    pub const CODES: [&'static str; 3] = ["reported", "superseded", "disputed-claim"];
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Count {
+    pub id: String,
+    pub series: String,
+    pub subject: Text,
+    pub value: u64,
+    pub approximate: bool,
+    pub unit: Unit,
+    pub as_of: StoryDate,
+    pub reported_by: Text,
+    pub status: CountStatus,
+    pub note: Option<Text>,
+    pub sources: Vec<SourceRef>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub id: String,
+    pub title: Text,
+    /// Indices into `Dataset::counts`.
+    pub counts: Vec<usize>,
+    pub mixed_units: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataClass {
+    pub id: String,
+    pub label: Text,
+    pub exposed: bool,
+    pub advice: Text,
+    pub sources: Vec<SourceRef>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoneyKind {
+    Fine,
+    Compensation,
+    Loss,
+}
+
+impl MoneyKind {
+    pub const CODES: [&'static str; 3] = ["fine", "compensation", "loss"];
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MoneyPart {
+    pub label: Text,
+    pub amount: u64,
+}
+
+/// A figure in another currency exactly as a source gave it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Converted {
+    pub amount: u64,
+    pub currency: String,
+    pub as_of: StoryDate,
+    pub sources: Vec<SourceRef>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Money {
+    pub id: String,
+    pub kind: MoneyKind,
+    pub subject: Text,
+    pub amount: u64,
+    pub currency: String,
+    pub approximate: bool,
+    pub date: StoryDate,
+    pub parts: Vec<MoneyPart>,
+    pub converted: Vec<Converted>,
+    pub sources: Vec<SourceRef>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Correction {
+    pub id: String,
+    pub claim: Text,
+    pub correct: Text,
+    pub seen_in: Text,
+    pub sources: Vec<SourceRef>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    pub id: String,
+    pub languages: Vec<Lang>,
+    pub zone: Zone,
+    pub breach: Breach,
+    pub sources: Vec<Source>,
+    pub exposure: Exposure,
+    pub events: Vec<Event>,
+    pub counts: Vec<Count>,
+    pub comparisons: Vec<Comparison>,
+    pub data_classes: Vec<DataClass>,
+    pub money: Vec<Money>,
+    pub corrections: Vec<Correction>,
+}
+
+impl Dataset {
+    /// Event indices in time order (ties keep file order).
+    pub fn events_in_time_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.events.len()).collect();
+        let zone = self.zone.offset;
+        order.sort_by(|&a, &b| {
+            let (ea, eb) = (&self.events[a], &self.events[b]);
+            ea.date.start(zone).total_cmp(&eb.date.start(zone))
+        });
+        order
+    }
+
+    pub fn milestone(&self, m: Milestone) -> Option<&Event> {
+        self.events.iter().find(|e| e.milestone == Some(m))
+    }
+
+    pub fn event_index(&self, id: &str) -> Option<usize> {
+        self.events.iter().position(|e| e.id == id)
+    }
+}
+
+/// The default dataset, compiled in so the explainer needs no request for its data.
+pub const DEFAULT_DATASET: &str = include_str!("../../data/coupang-2025.json");
+pub const DEFAULT_DATASET_NAME: &str = "coupang-2025.json";

@@ -1,0 +1,72 @@
+// End to end: serve www/ (with the release build in www/pkg), open the page in headless
+// Chromium at phone and desktop widths, and check what a reader sees.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { serve } from './server.mjs';
+import { launch, watchErrors } from './browser.mjs';
+
+const www = fileURLToPath(new URL('../../www/', import.meta.url));
+const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+let server, browser;
+
+before(async () => {
+  server = await serve(www);
+  browser = await launch();
+  await mkdir(shots, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(width, path = '') {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url + path);
+  await page.waitForSelector('.bx');
+  return { page, errors, context };
+}
+
+for (const width of [320, 1280]) {
+  test(`the default explainer renders at ${width} px with no console errors`, async () => {
+    const { page, errors, context } = await open(width);
+    await page.waitForSelector('.bx-title');
+    const title = await page.textContent('.bx-title');
+    assert.match(title, /Coupang/);
+    assert.match(await page.textContent('.bx-summary'), /33\.7 million/);
+    // The timeline and the counts chart are drawn (SVG with text), at the container's width.
+    for (const key of ['timeline', 'counts']) {
+      const svg = page.locator(`[data-bx=${key}] svg`);
+      assert.equal(await svg.count(), 1, `${key} chart drawn`);
+      const box = await svg.boundingBox();
+      assert.ok(box.width <= width && box.width >= width - 40, `${key} is ${box.width}px wide in a ${width}px page`);
+      assert.ok(box.height > 100, `${key} has content`);
+    }
+    const labels = await page.locator('[data-bx=timeline] svg text').allTextContents();
+    assert.ok(labels.some((t) => /Exposed for 138 days/.test(t)), 'the exposure band is labelled with its days');
+    assert.ok(labels.some((t) => /Coupang detects/.test(t)), 'events are on the timeline');
+    // Sources are real links, opened safely.
+    const links = page.locator('.bx-sources a');
+    assert.ok(await links.count() >= 20);
+    for (const a of await links.all()) {
+      assert.match(await a.getAttribute('href'), /^https?:\/\//);
+      assert.equal(await a.getAttribute('rel'), 'noopener noreferrer');
+    }
+    // No horizontal scrolling of the page.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+    // Every date shown for the Coupang breach is in 2025 or 2026 (context incidents aside).
+    const dates = await page.$$eval('.bx-events li:not([data-lane=context]) time', (ts) => ts.map((t) => t.dateTime));
+    assert.ok(dates.length >= 20);
+    for (const d of dates) assert.match(d, /^202[56]/, `event dated ${d}`);
+    const axe = await new AxeBuilder({ page }).include('.bx').analyze();
+    assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`), [], 'axe-core violations');
+    await page.screenshot({ path: `${shots}page-${width}.png`, fullPage: true });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
