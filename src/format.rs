@@ -6,15 +6,28 @@
 use crate::model::{Lang, Precision, StoryDate};
 
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const MONTHS_EN_SHORT: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
 fn month_name(month: u32) -> &'static str {
-    MONTHS_EN.get(month.wrapping_sub(1) as usize).copied().unwrap_or("")
+    MONTHS_EN
+        .get(month.wrapping_sub(1) as usize)
+        .copied()
+        .unwrap_or("")
 }
 
 pub fn month_short(lang: Lang, month: u32) -> String {
@@ -91,7 +104,10 @@ pub fn date(lang: Lang, d: &StoryDate, zone_label: &str) -> String {
             } else {
                 format!(" {m}분")
             };
-            format!("{}년 {}월 {}일 {half} {h12}시{minutes}", d.year, d.month, d.day)
+            format!(
+                "{}년 {}월 {}일 {half} {h12}시{minutes}",
+                d.year, d.month, d.day
+            )
         }
     }
 }
@@ -132,7 +148,12 @@ fn scaled(value: u64, unit: u64) -> String {
         let step = unit / 10u64.pow(decimals);
         if step > 0 && rest % step == 0 {
             let frac = rest / step;
-            return format!("{}.{:0width$}", exact(whole), frac, width = decimals as usize);
+            return format!(
+                "{}.{:0width$}",
+                exact(whole),
+                frac,
+                width = decimals as usize
+            );
         }
     }
     // Round to one decimal, carrying into the whole part (9.96 → 10.0 → "10").
@@ -170,7 +191,11 @@ pub fn compact(lang: Lang, n: u64) -> String {
 /// the two largest groups and drops the rest (33,673,817 → "3,367만"; 1,685,000,000,000 →
 /// "1조 6,850억"), as Korean newsrooms write compact figures.
 fn korean_units(n: u64) -> String {
-    const UNITS: [(u64, &str); 3] = [(1_000_000_000_000, "조"), (100_000_000, "억"), (10_000, "만")];
+    const UNITS: [(u64, &str); 3] = [
+        (1_000_000_000_000, "조"),
+        (100_000_000, "억"),
+        (10_000, "만"),
+    ];
     if n < 10_000 {
         return exact(n);
     }

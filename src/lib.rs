@@ -3,18 +3,18 @@
 //!
 //! The crate is four rings; each uses only the rings above it in this list:
 
-/// The dataset: JSON tree, calendar dates, validation with JSON paths, derived figures.
-pub mod model;
 /// Numbers, dates and money worded per language (one place for locale rules).
 pub mod format;
 /// The interface's own words, per language.
 pub mod i18n;
 /// Pure layout: scales, ticks, label packing and hit testing, into a scene of plain marks.
 pub mod layout;
-/// Paints a scene onto any plotters backend (SVG natively and in the browser).
-pub mod render;
+/// The dataset: JSON tree, calendar dates, validation with JSON paths, derived figures.
+pub mod model;
 /// Whole documents from a dataset: the explainer as static HTML (also the DOM's blueprint).
 pub mod page;
+/// Paints a scene onto any plotters backend (SVG natively and in the browser).
+pub mod render;
 /// The only module that touches the DOM: mount, listeners, destroy.
 #[cfg(target_arch = "wasm32")]
 pub mod web;

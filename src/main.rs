@@ -33,8 +33,12 @@ fn main() -> ExitCode {
             .and_then(|i| args.get(i + 1))
             .cloned()
     };
-    let lang = flag("--lang").and_then(|l| Lang::from_tag(&l)).unwrap_or(Lang::En);
-    let width: f64 = flag("--width").and_then(|w| w.parse().ok()).unwrap_or(720.0);
+    let lang = flag("--lang")
+        .and_then(|l| Lang::from_tag(&l))
+        .unwrap_or(Lang::En);
+    let width: f64 = flag("--width")
+        .and_then(|w| w.parse().ok())
+        .unwrap_or(720.0);
     let text = match std::fs::read_to_string(file) {
         Ok(t) => t,
         Err(e) => {
@@ -66,7 +70,10 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         ("html", Ok(d)) => {
-            println!("{}", page::to_html(&page::explainer(&d, lang, width, &Theme::LIGHT)));
+            println!(
+                "{}",
+                page::to_html(&page::explainer(&d, lang, width, &Theme::LIGHT))
+            );
             ExitCode::SUCCESS
         }
         (other, Ok(_)) => {

@@ -90,7 +90,10 @@ fn link(url: &str, text: &str) -> El {
 }
 
 fn lane_code(lane: crate::model::Lane) -> &'static str {
-    let i = crate::model::Lane::ALL.iter().position(|l| *l == lane).unwrap_or(0);
+    let i = crate::model::Lane::ALL
+        .iter()
+        .position(|l| *l == lane)
+        .unwrap_or(0);
     crate::model::Lane::CODES.get(i).copied().unwrap_or("")
 }
 
@@ -111,7 +114,11 @@ pub fn explainer(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> El {
             El::new("header")
                 .class("bx-head")
                 .child(El::new("h2").class("bx-title").text(title))
-                .child(El::new("p").class("bx-summary").text(d.breach.summary.get(lang))),
+                .child(
+                    El::new("p")
+                        .class("bx-summary")
+                        .text(d.breach.summary.get(lang)),
+                ),
         )
         .child(timeline_figure(d, lang, width, theme))
         .child(counts_figure(d, lang, width, theme))
@@ -231,7 +238,11 @@ fn timeline_figure(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> El {
                 .child(El::new("h3").text(i18n::ui(lang, Ui::TimelineHeading)))
                 .child(El::new("p").class("bx-alt").text(alt.clone())),
         )
-        .child(picture("timeline", &alt, timeline_svg(d, lang, width, theme)))
+        .child(picture(
+            "timeline",
+            &alt,
+            timeline_svg(d, lang, width, theme),
+        ))
         .child(
             El::new("details")
                 .class("bx-more")
@@ -329,14 +340,15 @@ fn counts_figure(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> El {
         )
         .child(picture("counts", &alt, counts_svg(d, lang, width, theme)))
         .child(
-            El::new("details").class("bx-more").child(
-                El::new("summary").text(i18n::ui(lang, Ui::CountsTableSummary)),
-            ).child(
-                El::new("table")
-                    .child(El::new("caption").text(i18n::ui(lang, Ui::CountsHeading)))
-                    .child(El::new("thead").child(head))
-                    .child(El::new("tbody").children(body)),
-            ),
+            El::new("details")
+                .class("bx-more")
+                .child(El::new("summary").text(i18n::ui(lang, Ui::CountsTableSummary)))
+                .child(
+                    El::new("table")
+                        .child(El::new("caption").text(i18n::ui(lang, Ui::CountsHeading)))
+                        .child(El::new("thead").child(head))
+                        .child(El::new("tbody").children(body)),
+                ),
         )
         .child(El::new("p").class("bx-source-line").text(format!(
             "{}: {} {}",
@@ -349,9 +361,21 @@ fn counts_figure(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> El {
 fn corrections(d: &Dataset, lang: Lang) -> El {
     let items = d.corrections.iter().map(|c| {
         El::new("li")
-            .child(El::new("p").child(El::new("strong").text(format!("{}: ", i18n::ui(lang, Ui::WrongClaim)))).text(c.claim.get(lang)))
-            .child(El::new("p").child(El::new("strong").text(format!("{}: ", i18n::ui(lang, Ui::Correct)))).text(format!("{} {}", c.correct.get(lang), cite(&c.sources))))
-            .child(El::new("p").class("bx-meta").text(format!("{}: {}", i18n::ui(lang, Ui::SeenIn), c.seen_in.get(lang))))
+            .child(
+                El::new("p")
+                    .child(El::new("strong").text(format!("{}: ", i18n::ui(lang, Ui::WrongClaim))))
+                    .text(c.claim.get(lang)),
+            )
+            .child(
+                El::new("p")
+                    .child(El::new("strong").text(format!("{}: ", i18n::ui(lang, Ui::Correct))))
+                    .text(format!("{} {}", c.correct.get(lang), cite(&c.sources))),
+            )
+            .child(El::new("p").class("bx-meta").text(format!(
+                "{}: {}",
+                i18n::ui(lang, Ui::SeenIn),
+                c.seen_in.get(lang)
+            )))
     });
     El::new("section")
         .class("bx-corrections")
@@ -385,7 +409,11 @@ pub fn problems(file: &str, issues: &[Issue], lang: Lang) -> El {
         .class("bx bx-error")
         .attr("lang", lang.code())
         .attr("role", "alert")
-        .child(El::new("h2").class("bx-title").text(i18n::ui(lang, Ui::ErrorHeading)))
+        .child(
+            El::new("h2")
+                .class("bx-title")
+                .text(i18n::ui(lang, Ui::ErrorHeading)),
+        )
         .child(El::new("p").text(format!("{} {file}", i18n::ui(lang, Ui::ErrorHelp))))
         .child(El::new("ul").class("bx-problems").children(items))
 }

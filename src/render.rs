@@ -87,7 +87,11 @@ fn px(v: f64) -> i32 {
 }
 
 /// Paints every mark of `scene` in order.
-pub fn paint<B: DrawingBackend>(scene: &Scene, theme: &Theme, backend: &mut B) -> Result<(), PaintError> {
+pub fn paint<B: DrawingBackend>(
+    scene: &Scene,
+    theme: &Theme,
+    backend: &mut B,
+) -> Result<(), PaintError> {
     let bg = theme.background;
     backend
         .draw_rect((0, 0), (px(scene.width), px(scene.height)), &bg, true)
@@ -171,7 +175,11 @@ fn text_style(size: f64, bold: bool, anchor: Anchor, color: RGBColor) -> TextSty
         Anchor::Middle => HPos::Center,
         Anchor::End => HPos::Right,
     };
-    let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
+    let style = if bold {
+        FontStyle::Bold
+    } else {
+        FontStyle::Normal
+    };
     // plotters' SVG backend writes font-size = size / 1.24 (toolchain.md): undo that so the
     // text is drawn at the size layout measured.
     let font = FontDesc::new(FontFamily::Name(FONT_STACK), size * 1.24, style);
@@ -186,8 +194,13 @@ fn text_style(size: f64, bold: bool, anchor: Anchor, color: RGBColor) -> TextSty
 pub fn svg(scene: &Scene, theme: &Theme) -> Result<String, PaintError> {
     let mut out = String::new();
     {
-        let mut backend =
-            SVGBackend::with_string(&mut out, (px(scene.width).max(1) as u32, px(scene.height).max(1) as u32));
+        let mut backend = SVGBackend::with_string(
+            &mut out,
+            (
+                px(scene.width).max(1) as u32,
+                px(scene.height).max(1) as u32,
+            ),
+        );
         paint(scene, theme, &mut backend)?;
     }
     Ok(out)

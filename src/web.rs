@@ -139,8 +139,14 @@ impl State {
             return Ok(());
         };
         for (key, markup) in [
-            ("timeline", page::timeline_svg(&d, self.lang, width, &Theme::LIGHT)),
-            ("counts", page::counts_svg(&d, self.lang, width, &Theme::LIGHT)),
+            (
+                "timeline",
+                page::timeline_svg(&d, self.lang, width, &Theme::LIGHT),
+            ),
+            (
+                "counts",
+                page::counts_svg(&d, self.lang, width, &Theme::LIGHT),
+            ),
         ] {
             if let Some(target) = root.query_selector(&format!("[data-bx={key}]"))? {
                 target.set_inner_html(&markup);
@@ -164,7 +170,12 @@ fn host_width(host: &Element) -> f64 {
 impl Explainer {
     /// Mounts an explainer into `host`. `data` is `undefined`/`null` (the compiled-in default
     /// dataset), a JSON string, or a dataset object; `file` names it in error messages.
-    pub fn mount(host: Element, data: JsValue, file: Option<String>, lang: Option<String>) -> Explainer {
+    pub fn mount(
+        host: Element,
+        data: JsValue,
+        file: Option<String>,
+        lang: Option<String>,
+    ) -> Explainer {
         let lang = pick_lang(lang);
         let width = host_width(&host);
         let state = Rc::new(RefCell::new(State {
@@ -181,7 +192,10 @@ impl Explainer {
                 parse_text(crate::model::DEFAULT_DATASET),
             )
         } else if let Some(text) = data.as_string() {
-            (file.unwrap_or_else(|| "the dataset".into()), parse_text(&text))
+            (
+                file.unwrap_or_else(|| "the dataset".into()),
+                parse_text(&text),
+            )
         } else {
             (
                 file.unwrap_or_else(|| "the dataset passed to mount()".into()),
@@ -208,7 +222,12 @@ impl Explainer {
 
     /// Shows why a dataset could not be loaded (a failed fetch, an HTTP error) in `host`.
     #[wasm_bindgen(js_name = loadFailed)]
-    pub fn load_failed(host: Element, file: String, detail: String, lang: Option<String>) -> Explainer {
+    pub fn load_failed(
+        host: Element,
+        file: String,
+        detail: String,
+        lang: Option<String>,
+    ) -> Explainer {
         let state = Rc::new(RefCell::new(State {
             host: host.clone(),
             root: None,
@@ -248,7 +267,9 @@ fn observe(host: &Element, state: &Rc<RefCell<State>>) -> Result<Observer, JsVal
     let callback = Closure::<dyn FnMut(js_sys::Array, ResizeObserver)>::new(
         move |_entries: js_sys::Array, _obs: ResizeObserver| {
             let Some(state) = weak.upgrade() else { return };
-            let Ok(mut s) = state.try_borrow_mut() else { return };
+            let Ok(mut s) = state.try_borrow_mut() else {
+                return;
+            };
             let width = host_width(&s.host);
             if let Err(e) = s.relayout(width) {
                 web_sys::console::error_2(&"breach-explainer: could not re-draw".into(), &e);

@@ -141,7 +141,11 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene
             x,
             y: dot_y,
             r: DOT_R,
-            fill: if disputed { Paint::Disputed } else { Paint::Accent },
+            fill: if disputed {
+                Paint::Disputed
+            } else {
+                Paint::Accent
+            },
             hollow: disputed,
         });
         hits.push(Hit {

@@ -40,7 +40,13 @@ impl TextMeasure for CharWidths {
 
 /// The longest prefix of `text` that fits `max` px with an ellipsis, or `None` if not even one
 /// character does. Cuts on character boundaries, never inside a UTF-8 sequence.
-pub fn shorten(measure: &dyn TextMeasure, text: &str, size: f64, bold: bool, max: f64) -> Option<String> {
+pub fn shorten(
+    measure: &dyn TextMeasure,
+    text: &str,
+    size: f64,
+    bold: bool,
+    max: f64,
+) -> Option<String> {
     if measure.width(text, size, bold) <= max {
         return Some(text.to_string());
     }

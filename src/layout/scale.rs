@@ -200,6 +200,8 @@ impl LogScale {
     }
     /// One tick per power of ten.
     pub fn ticks(&self) -> Vec<u64> {
-        (self.e0.max(0)..=self.e1.min(18)).map(|e| 10u64.pow(e as u32)).collect()
+        (self.e0.max(0)..=self.e1.min(18))
+            .map(|e| 10u64.pow(e as u32))
+            .collect()
     }
 }

@@ -71,7 +71,11 @@ pub fn domain(d: &Dataset, view: View) -> (f64, f64) {
         View::Window => {
             let start = claim.map_or(0.0, |c| month_start(&c.start));
             let mut last = claim.map_or(start, |c| c.end.end(zone));
-            for m in [Milestone::Detected, Milestone::Disclosed, Milestone::Complaint] {
+            for m in [
+                Milestone::Detected,
+                Milestone::Disclosed,
+                Milestone::Complaint,
+            ] {
                 if let Some(e) = d.milestone(m) {
                     last = last.max(e.date.end(zone));
                 }
@@ -87,7 +91,12 @@ pub fn domain(d: &Dataset, view: View) -> (f64, f64) {
                 .iter()
                 .map(|c| month_start(&c.start))
                 .fold(f64::INFINITY, f64::min);
-            let mut last = f64::NEG_INFINITY;
+            let mut last = d
+                .exposure
+                .claims
+                .iter()
+                .map(|c| c.end.end(zone))
+                .fold(f64::NEG_INFINITY, f64::max);
             for e in d.events.iter().filter(|e| e.lane != Lane::Context) {
                 first = first.min(month_start(&e.date));
                 last = last.max(e.end.unwrap_or(e.date).end(zone));
@@ -197,7 +206,7 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
             .filter(|&i| {
                 d.events.get(i).is_some_and(|e| {
                     let (s, t) = (e.date.start(zone), e.end.unwrap_or(e.date).end(zone));
-                    t >= d0 && s <= d1
+                    t > d0 && s < d1
                 })
             })
             .collect();
@@ -227,19 +236,16 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
         for i in in_lane {
             let Some(e) = d.events.get(i) else { continue };
             let x = scale.x(e.date.middle(zone)).clamp(PAD, width - PAD);
-            let span_end = e.end.map(|end| scale.x(end.end(zone)).clamp(PAD, width - PAD));
+            let span_end = e
+                .end
+                .map(|end| scale.x(end.end(zone)).clamp(PAD, width - PAD));
             let alt_xs: Vec<f64> = e
                 .alternatives
                 .iter()
                 .map(|a| scale.x(a.date.middle(zone)).clamp(PAD, width - PAD))
                 .collect();
             let lo = alt_xs.iter().copied().fold(x, f64::min) - MARKER_R;
-            let hi = alt_xs
-                .iter()
-                .copied()
-                .chain(span_end)
-                .fold(x, f64::max)
-                + MARKER_R;
+            let hi = alt_xs.iter().copied().chain(span_end).fold(x, f64::max) + MARKER_R;
             let title = e.title.get(lang);
             // Right of the marker if it fits, else left, else shortened on the roomier side.
             let room_right = width - PAD - (hi + 4.0);
@@ -346,7 +352,13 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
     }
     let height = y + 4.0;
     for mark in &mut marks {
-        if let Mark::Rect { h, y: top, fill: Paint::Band | Paint::BandUncertain, .. } = mark {
+        if let Mark::Rect {
+            h,
+            y: top,
+            fill: Paint::Band | Paint::BandUncertain,
+            ..
+        } = mark
+        {
             *h = height - *top - 4.0;
         }
     }
@@ -419,10 +431,17 @@ pub fn tick_label(lang: Lang, t: &super::scale::TimeTick) -> String {
         },
         (TickUnit::Month, _) => format::month_short(lang, t.month),
         (TickUnit::Day, Lang::En) if t.shows_year => {
-            format!("{} {} {}", t.dom, format::month_short(lang, t.month), t.year)
+            format!(
+                "{} {} {}",
+                t.dom,
+                format::month_short(lang, t.month),
+                t.year
+            )
         }
         (TickUnit::Day, Lang::En) => format!("{} {}", t.dom, format::month_short(lang, t.month)),
-        (TickUnit::Day, Lang::Ko) if t.shows_year => format!("{}년 {}월 {}일", t.year, t.month, t.dom),
+        (TickUnit::Day, Lang::Ko) if t.shows_year => {
+            format!("{}년 {}월 {}일", t.year, t.month, t.dom)
+        }
         (TickUnit::Day, Lang::Ko) => format!("{}월 {}일", t.month, t.dom),
     }
 }

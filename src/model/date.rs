@@ -95,9 +95,18 @@ impl StoryDate {
             None => (s, None),
         };
         let mut pieces = date_part.split('-');
-        let year = pieces.next().and_then(|y| digits(y, 4)).ok_or(DateError::Shape)? as i32;
-        let month = pieces.next().map(|m| digits(m, 2).ok_or(DateError::Shape)).transpose()?;
-        let day = pieces.next().map(|d| digits(d, 2).ok_or(DateError::Shape)).transpose()?;
+        let year = pieces
+            .next()
+            .and_then(|y| digits(y, 4))
+            .ok_or(DateError::Shape)? as i32;
+        let month = pieces
+            .next()
+            .map(|m| digits(m, 2).ok_or(DateError::Shape))
+            .transpose()?;
+        let day = pieces
+            .next()
+            .map(|d| digits(d, 2).ok_or(DateError::Shape))
+            .transpose()?;
         if pieces.next().is_some() {
             return Err(DateError::Shape);
         }

@@ -44,33 +44,89 @@ impl Expected {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
     /// The file is not JSON at all.
-    Syntax { line: usize, column: usize, detail: String },
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     /// The browser's JSON parser refused the text; its message names line and column.
-    NotJson { detail: String },
+    NotJson {
+        detail: String,
+    },
     /// The file could not be loaded (network, HTTP status).
-    Load { detail: String },
-    Missing { expected: Expected },
-    WrongType { expected: Expected, found: String },
+    Load {
+        detail: String,
+    },
+    Missing {
+        expected: Expected,
+    },
+    WrongType {
+        expected: Expected,
+        found: String,
+    },
     Empty,
-    NotADate { found: String },
-    NotOnCalendar { found: String },
-    NoOffset { found: String },
-    EndBeforeStart { start: String, end: String },
-    NotWholeNumber { found: String },
-    NotOneOf { found: String, allowed: &'static [&'static str] },
-    BadId { found: String },
-    DuplicateId { id: String, first: String },
-    DuplicateField { name: String },
-    UnknownSource { id: String },
-    UnknownReference { id: String, list: &'static str },
+    NotADate {
+        found: String,
+    },
+    NotOnCalendar {
+        found: String,
+    },
+    NoOffset {
+        found: String,
+    },
+    EndBeforeStart {
+        start: String,
+        end: String,
+    },
+    NotWholeNumber {
+        found: String,
+    },
+    NotOneOf {
+        found: String,
+        allowed: &'static [&'static str],
+    },
+    BadId {
+        found: String,
+    },
+    DuplicateId {
+        id: String,
+        first: String,
+    },
+    DuplicateField {
+        name: String,
+    },
+    UnknownSource {
+        id: String,
+    },
+    UnknownReference {
+        id: String,
+        list: &'static str,
+    },
     NoSources,
-    NotWebAddress { found: String },
-    MissingLanguage { lang: &'static str },
-    UnknownLanguage { found: String },
-    UnknownField { name: String, known: &'static [&'static str] },
-    MilestoneTwice { milestone: &'static str, first: String },
-    MixedUnits { units: String },
-    TooFew { min: usize, what: &'static str },
+    NotWebAddress {
+        found: String,
+    },
+    MissingLanguage {
+        lang: &'static str,
+    },
+    UnknownLanguage {
+        found: String,
+    },
+    UnknownField {
+        name: String,
+        known: &'static [&'static str],
+    },
+    MilestoneTwice {
+        milestone: &'static str,
+        first: String,
+    },
+    MixedUnits {
+        units: String,
+    },
+    TooFew {
+        min: usize,
+        what: &'static str,
+    },
 }
 
 /// One problem at one place in the file.
@@ -90,7 +146,11 @@ impl Issue {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Problem::Syntax { line, column, detail } => write!(
+            Problem::Syntax {
+                line,
+                column,
+                detail,
+            } => write!(
                 f,
                 "the file is not valid JSON at line {line}, column {column}: {detail}"
             ),
@@ -128,7 +188,10 @@ impl fmt::Display for Problem {
                 "{found} is not a usable id; use lower-case letters, digits and \"-\" only"
             ),
             Problem::DuplicateId { id, first } => {
-                write!(f, "the id \"{id}\" is already used at {first}; ids must be unique")
+                write!(
+                    f,
+                    "the id \"{id}\" is already used at {first}; ids must be unique"
+                )
             }
             Problem::DuplicateField { name } => {
                 write!(f, "\"{name}\" is given twice in the same object; keep one")

@@ -36,7 +36,11 @@ impl Lang {
 
     /// `en`, `en-GB`, `ko-KR`… → the language; anything else → `None`.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         Lang::ALL.into_iter().find(|l| l.code() == primary)
     }
 }
@@ -140,8 +144,13 @@ impl Lane {
         Lane::PoliceCourts,
         Lane::Context,
     ];
-    pub const CODES: [&'static str; 5] =
-        ["breach", "company", "government", "police-courts", "context"];
+    pub const CODES: [&'static str; 5] = [
+        "breach",
+        "company",
+        "government",
+        "police-courts",
+        "context",
+    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -167,8 +176,13 @@ pub enum Milestone {
 }
 
 impl Milestone {
-    pub const CODES: [&'static str; 5] =
-        ["access-start", "access-end", "detected", "disclosed", "complaint"];
+    pub const CODES: [&'static str; 5] = [
+        "access-start",
+        "access-end",
+        "detected",
+        "disclosed",
+        "complaint",
+    ];
     pub const ALL: [Milestone; 5] = [
         Milestone::AccessStart,
         Milestone::AccessEnd,

@@ -140,7 +140,10 @@ impl Checker {
                     },
                 );
             } else if entries[..i].iter().any(|(k, _)| k == key) {
-                self.report(join(&path, key), Problem::DuplicateField { name: key.clone() });
+                self.report(
+                    join(&path, key),
+                    Problem::DuplicateField { name: key.clone() },
+                );
             }
         }
         Some(Obj { path, entries })
@@ -196,10 +199,7 @@ impl Checker {
         }
         for lang in self.languages.clone() {
             if !entries.iter().any(|(code, _)| code == lang.code()) {
-                self.report(
-                    path.clone(),
-                    Problem::MissingLanguage { lang: lang.code() },
-                );
+                self.report(path.clone(), Problem::MissingLanguage { lang: lang.code() });
                 ok = false;
             }
         }
@@ -282,7 +282,12 @@ impl Checker {
         }
     }
 
-    fn one_of(&mut self, value: &Json, path: String, allowed: &'static [&'static str]) -> Option<usize> {
+    fn one_of(
+        &mut self,
+        value: &Json,
+        path: String,
+        allowed: &'static [&'static str],
+    ) -> Option<usize> {
         let s = self.string(value, path.clone())?;
         let found = allowed.iter().position(|a| *a == s);
         if found.is_none() {
@@ -415,7 +420,12 @@ impl<'a> Obj<'a> {
             Some(v) => ck.boolean(v, self.at(key)),
         }
     }
-    fn one_of(&self, ck: &mut Checker, key: &str, allowed: &'static [&'static str]) -> Option<usize> {
+    fn one_of(
+        &self,
+        ck: &mut Checker,
+        key: &str,
+        allowed: &'static [&'static str],
+    ) -> Option<usize> {
         let v = self.need(ck, key, Expected::String)?;
         ck.one_of(v, self.at(key), allowed)
     }
@@ -569,22 +579,24 @@ pub fn validate(root: &Json) -> Result<Dataset, Vec<Issue>> {
     // Citations are indices into the validated list, so broken sources must not shift them.
     let sources_complete = sources.len() == ck.source_ids.len();
 
-    let zone = top.need(&mut ck, "timezone", Expected::Object).and_then(|v| {
-        let o = ck.object(v, "timezone".into(), ZONE_FIELDS)?;
-        let offset = o.need(&mut ck, "offset", Expected::Offset).and_then(|v| {
-            let s = ck.string(v, o.at("offset"))?;
-            let parsed = StoryDate::parse(&format!("2000-01-01T00:00{s}")).ok();
-            if parsed.is_none() {
-                ck.wrong_type(o.at("offset"), Expected::Offset, v);
-            }
-            parsed.map(|d| d.offset)
+    let zone = top
+        .need(&mut ck, "timezone", Expected::Object)
+        .and_then(|v| {
+            let o = ck.object(v, "timezone".into(), ZONE_FIELDS)?;
+            let offset = o.need(&mut ck, "offset", Expected::Offset).and_then(|v| {
+                let s = ck.string(v, o.at("offset"))?;
+                let parsed = StoryDate::parse(&format!("2000-01-01T00:00{s}")).ok();
+                if parsed.is_none() {
+                    ck.wrong_type(o.at("offset"), Expected::Offset, v);
+                }
+                parsed.map(|d| d.offset)
+            });
+            let label = o.text(&mut ck, "label");
+            Some(Zone {
+                offset: offset?,
+                label: label?,
+            })
         });
-        let label = o.text(&mut ck, "label");
-        Some(Zone {
-            offset: offset?,
-            label: label?,
-        })
-    });
     let zone_offset = zone.as_ref().map_or(0, |z| z.offset);
 
     let breach = top.need(&mut ck, "breach", Expected::Object).and_then(|v| {
@@ -655,7 +667,14 @@ pub fn validate(root: &Json) -> Result<Dataset, Vec<Issue>> {
     let mut comparisons = Vec::new();
     let mut comparison_ids = Ids::default();
     for (path, item) in top.items(&mut ck, "comparisons") {
-        if let Some(c) = comparison(&mut ck, item, path, &mut comparison_ids, &count_ids, &counts) {
+        if let Some(c) = comparison(
+            &mut ck,
+            item,
+            path,
+            &mut comparison_ids,
+            &count_ids,
+            &counts,
+        ) {
             comparisons.push(c);
         }
     }
@@ -798,12 +817,23 @@ fn event(ck: &mut Checker, v: &Json, path: String, ids: &mut Ids, zone: i32) -> 
     if let (Some(s), Some(Some(e))) = (&date, &end) {
         check_span(ck, s, e, o.at("end"), zone);
     }
-    let lane = o.one_of(ck, "lane", &Lane::CODES).and_then(|i| Lane::ALL.get(i).copied());
+    let lane = o
+        .one_of(ck, "lane", &Lane::CODES)
+        .and_then(|i| Lane::ALL.get(i).copied());
     let title = o.text(ck, "title");
     let detail = o.text(ck, "detail");
     let confidence = o
         .one_of(ck, "confidence", &Confidence::CODES)
-        .and_then(|i| [Confidence::Low, Confidence::Medium, Confidence::MediumHigh, Confidence::High].get(i).copied());
+        .and_then(|i| {
+            [
+                Confidence::Low,
+                Confidence::Medium,
+                Confidence::MediumHigh,
+                Confidence::High,
+            ]
+            .get(i)
+            .copied()
+        });
     let milestone = o
         .opt_one_of(ck, "milestone", &Milestone::CODES)
         .map(|m| m.and_then(|i| Milestone::ALL.get(i).copied()));
@@ -855,14 +885,18 @@ fn count(ck: &mut Checker, v: &Json, path: String, ids: &mut Ids) -> Option<Coun
     let subject = o.text(ck, "subject");
     let value = o.whole(ck, "value");
     let approximate = o.flag(ck, "approximate");
-    let unit = o.one_of(ck, "unit", &Unit::CODES).and_then(|i| Unit::ALL.get(i).copied());
+    let unit = o
+        .one_of(ck, "unit", &Unit::CODES)
+        .and_then(|i| Unit::ALL.get(i).copied());
     let as_of = o.date(ck, "as_of");
     let reported_by = o.text(ck, "reported_by");
-    let status = o.opt_one_of(ck, "status", &CountStatus::CODES).map(|s| match s {
-        Some(1) => CountStatus::Superseded,
-        Some(2) => CountStatus::DisputedClaim,
-        _ => CountStatus::Reported,
-    });
+    let status = o
+        .opt_one_of(ck, "status", &CountStatus::CODES)
+        .map(|s| match s {
+            Some(1) => CountStatus::Superseded,
+            Some(2) => CountStatus::DisputedClaim,
+            _ => CountStatus::Reported,
+        });
     let note = o.opt_text(ck, "note");
     let sources = o.sources(ck);
     Some(Count {

@@ -1,0 +1,92 @@
+//! Exact strings for every number and date format, per language.
+#![cfg(not(target_arch = "wasm32"))]
+
+use breach_explainer::format::{compact, date, exact, money, money_exact};
+use breach_explainer::model::{Lang, StoryDate};
+
+fn d(s: &str) -> StoryDate {
+    StoryDate::parse(s).unwrap()
+}
+
+#[test]
+fn dates_at_each_precision() {
+    let cases = [
+        ("2025", "2025", "2025년"),
+        ("2025-04", "April 2025", "2025년 4월"),
+        ("2025-06-24", "24 June 2025", "2025년 6월 24일"),
+        (
+            "2025-11-18T22:52+09:00",
+            "18 November 2025, 22:52 KST",
+            "2025년 11월 18일 오후 10시 52분",
+        ),
+        (
+            "2025-11-27T04:42+09:00",
+            "27 November 2025, 04:42 KST",
+            "2025년 11월 27일 오전 4시 42분",
+        ),
+        (
+            "2025-04-19T23:00+09:00",
+            "19 April 2025, 23:00 KST",
+            "2025년 4월 19일 오후 11시",
+        ),
+        (
+            "2025-01-01T00:05+09:00",
+            "1 January 2025, 00:05 KST",
+            "2025년 1월 1일 오전 12시 5분",
+        ),
+    ];
+    for (iso, en, ko) in cases {
+        assert_eq!(date(Lang::En, &d(iso), "KST"), en);
+        assert_eq!(date(Lang::Ko, &d(iso), "KST"), ko);
+    }
+}
+
+#[test]
+fn counts_compact_and_exact() {
+    let cases: [(u64, &str, &str, &str); 9] = [
+        (0, "0", "0", "0"),
+        (4_536, "4,536", "4,536", "4,536"),
+        (165_455, "165,455", "16만", "165,455"),
+        (33_700_000, "33.7 million", "3,370만", "33,700,000"),
+        (33_673_817, "33.7 million", "3,367만", "33,673,817"),
+        (37_500_000, "37.5 million", "3,750만", "37,500,000"),
+        (51_217_221, "51.2 million", "5,121만", "51,217,221"),
+        (1_000_000, "1 million", "100만", "1,000,000"),
+        (9_960_000, "9.96 million", "996만", "9,960,000"),
+    ];
+    for (n, en, ko, ex) in cases {
+        assert_eq!(compact(Lang::En, n), en, "{n}");
+        assert_eq!(compact(Lang::Ko, n), ko, "{n}");
+        assert_eq!(exact(n), ex);
+    }
+    // Rounding carries into the whole part.
+    assert_eq!(compact(Lang::En, 9_999_999), "10 million");
+}
+
+#[test]
+fn money_in_each_language() {
+    assert_eq!(money(Lang::En, 624_700_000_000, "KRW"), "₩624.7 billion");
+    assert_eq!(money(Lang::Ko, 624_700_000_000, "KRW"), "6,247억 원");
+    assert_eq!(money(Lang::En, 1_685_000_000_000, "KRW"), "₩1.685 trillion");
+    assert_eq!(money(Lang::Ko, 1_685_000_000_000, "KRW"), "1조 6,850억 원");
+    assert_eq!(money(Lang::En, 134_790_000_000, "KRW"), "₩134.79 billion");
+    assert_eq!(money(Lang::En, 410_000_000, "USD"), "$410 million");
+    assert_eq!(money(Lang::Ko, 44_500_000_000, "KRW"), "445억 원");
+    assert_eq!(
+        money_exact(Lang::En, 624_700_000_000, "KRW"),
+        "₩624,700,000,000"
+    );
+    assert_eq!(
+        money_exact(Lang::Ko, 624_700_000_000, "KRW"),
+        "624,700,000,000원"
+    );
+}
+
+#[test]
+fn dates_do_not_depend_on_the_machine_time_zone() {
+    // Positions are calendar days of the story's zone; a time given in UTC moves into KST.
+    let kst = d("2025-11-18T22:52+09:00");
+    let utc = d("2025-11-18T13:52Z");
+    assert_eq!(kst.start(540), utc.start(540));
+    assert_eq!(d("2025-06-24").first_day(), 20263);
+}

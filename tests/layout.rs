@@ -1,0 +1,343 @@
+//! Layout, scales, derived figures and rendering, natively: the same code the browser runs.
+#![cfg(not(target_arch = "wasm32"))]
+
+use breach_explainer::layout::scale::{time_ticks, TickUnit, TimeScale};
+use breach_explainer::layout::timeline::{self, View};
+use breach_explainer::layout::{counts, CharWidths, Mark, Scene, TextMeasure};
+use breach_explainer::model::date::days_from_civil;
+use breach_explainer::model::{figures, json, validate, Dataset, Lang};
+use breach_explainer::{default_dataset, page, render};
+use proptest::prelude::*;
+
+fn coupang() -> Dataset {
+    default_dataset().expect("the default dataset is valid")
+}
+
+#[test]
+fn derived_figures_for_the_default_dataset() {
+    let f = figures(&coupang());
+    // 24 June to 8 November 2025, both days counted.
+    assert_eq!(f.exposure_days, Some(138));
+    // 24 June to 18 November (Coupang's detection time).
+    assert_eq!(f.access_to_detection_days, Some(147));
+    assert_eq!(f.end_to_detection_days, Some(10));
+    // 18 November to the first public count on 20 November.
+    assert_eq!(f.detection_to_disclosure_days, Some(2));
+    // 4,536 on 20 November to 33.7 million on 29 November.
+    assert_eq!(f.first_count_to_revision_days, Some(9));
+}
+
+#[test]
+fn derived_figures_follow_the_data() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(breach_explainer::model::DEFAULT_DATASET).unwrap();
+    v["exposure"]["claims"][0]["start"] = "2025-06-01".into();
+    let d = validate(&json::parse(&v.to_string()).unwrap()).unwrap();
+    assert_eq!(figures(&d).exposure_days, Some(161));
+    assert_eq!(figures(&d).access_to_detection_days, Some(170));
+}
+
+fn day(y: i32, m: u32, d: u32) -> f64 {
+    days_from_civil(y, m, d) as f64
+}
+
+#[test]
+fn ticks_suit_spans_from_one_day_to_twenty_years() {
+    let cases = [
+        (day(2025, 11, 18), day(2025, 11, 19), 600.0, TickUnit::Day),
+        (day(2025, 11, 1), day(2025, 12, 1), 600.0, TickUnit::Day),
+        (day(2025, 6, 1), day(2025, 12, 1), 1200.0, TickUnit::Day),
+        (day(2025, 6, 1), day(2025, 12, 1), 300.0, TickUnit::Month),
+        (day(2025, 1, 1), day(2026, 7, 1), 600.0, TickUnit::Month),
+        (day(2005, 1, 1), day(2025, 1, 1), 600.0, TickUnit::Year),
+    ];
+    for (d0, d1, width, unit) in cases {
+        let scale = TimeScale::new(d0, d1, 0.0, width);
+        let ticks = time_ticks(&scale, 64.0);
+        assert!(!ticks.is_empty(), "no ticks for {d0}..{d1} at {width}");
+        assert!(
+            ticks.iter().all(|t| t.unit == unit),
+            "{unit:?} expected for {d0}..{d1} at {width}"
+        );
+        for pair in ticks.windows(2) {
+            let gap = scale.x(pair[1].day as f64) - scale.x(pair[0].day as f64);
+            assert!(gap >= 40.0, "ticks {gap}px apart");
+        }
+        assert!(ticks[0].shows_year, "the first tick names its year");
+        match unit {
+            TickUnit::Month => assert!(ticks.iter().all(|t| t.dom == 1)),
+            TickUnit::Year => assert!(ticks.iter().all(|t| t.dom == 1 && t.month == 1)),
+            TickUnit::Day => {}
+        }
+    }
+    // A year boundary inside a month axis is labelled with the new year.
+    let scale = TimeScale::new(day(2025, 6, 1), day(2026, 7, 1), 0.0, 900.0);
+    let ticks = time_ticks(&scale, 64.0);
+    let jan = ticks
+        .iter()
+        .find(|t| t.year == 2026 && t.month == 1)
+        .expect("January 2026 tick");
+    assert!(jan.shows_year);
+    assert_eq!(timeline::tick_label(Lang::En, jan), "Jan 2026");
+    assert_eq!(timeline::tick_label(Lang::Ko, jan), "2026년 1월");
+}
+
+fn overlaps(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// No two labels overlap, no label covers a marker, and everything stays inside the scene.
+fn assert_clean(scene: &Scene, what: &str) {
+    let boxes = scene.text_boxes(&CharWidths);
+    for (i, a) in boxes.iter().enumerate() {
+        assert!(
+            a.0 >= -0.5 && a.2 <= scene.width + 0.5,
+            "{what}: label {i} {a:?} leaves the {}px scene",
+            scene.width
+        );
+        for b in boxes.iter().skip(i + 1) {
+            assert!(!overlaps(*a, *b), "{what}: labels overlap {a:?} {b:?}");
+        }
+    }
+    for m in &scene.marks {
+        if let Mark::Circle { x, y, r, .. } = m {
+            let c = (x - r, y - r, x + r, y + r);
+            for b in &boxes {
+                assert!(
+                    !overlaps(c, *b),
+                    "{what}: a label {b:?} covers the marker at ({x}, {y})"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_default_timeline_is_clean_at_every_width() {
+    let d = coupang();
+    for width in (280..=1600).step_by(40) {
+        for view in [View::Window, View::Story] {
+            for lang in [Lang::En, Lang::Ko] {
+                let t = timeline::layout(&d, lang, f64::from(width), view, &CharWidths);
+                assert_clean(&t.scene, &format!("{view:?} {lang:?} at {width}px"));
+            }
+        }
+        assert_clean(
+            &counts::layout(&d, Lang::En, f64::from(width), &CharWidths),
+            "counts",
+        );
+    }
+}
+
+#[test]
+fn every_event_in_view_is_placed_and_hit() {
+    let d = coupang();
+    let t = timeline::layout(&d, Lang::En, 1280.0, View::Story, &CharWidths);
+    let in_story: Vec<&str> = d
+        .events
+        .iter()
+        .filter(|e| e.date.year >= 2025)
+        .map(|e| e.id.as_str())
+        .collect();
+    for id in &in_story {
+        let i = d.event_index(id).unwrap();
+        let p = t
+            .placed
+            .iter()
+            .find(|p| p.event == i)
+            .unwrap_or_else(|| panic!("{id} not placed"));
+        assert_eq!(
+            t.scene.hit_test(p.x, p.y),
+            Some(i),
+            "the marker of {id} answers the pointer"
+        );
+    }
+    assert_eq!(t.scene.hit_test(-10.0, -10.0), None);
+    // Placed in time order.
+    let starts: Vec<f64> = t
+        .placed
+        .iter()
+        .map(|p| d.events[p.event].date.start(540))
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn the_exposure_band_spans_the_preferred_claim_and_the_earlier_start_is_labelled() {
+    let d = coupang();
+    let t = timeline::layout(&d, Lang::En, 1000.0, View::Story, &CharWidths);
+    let texts: Vec<&str> = t
+        .scene
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(texts.contains(&"Exposed for 138 days"), "{texts:?}");
+    assert!(
+        texts.iter().any(|t| t.contains("from April 2025")),
+        "{texts:?}"
+    );
+    let band = t.scene.marks.iter().find_map(|m| match m {
+        Mark::Rect {
+            x,
+            w,
+            fill: breach_explainer::layout::Paint::Band,
+            ..
+        } => Some((*x, *w)),
+        _ => None,
+    });
+    let (x, w) = band.expect("a band");
+    let start = t.scale.x(day(2025, 6, 24));
+    let end = t.scale.x(day(2025, 11, 9));
+    assert!(
+        (x - start).abs() < 1.0 && (x + w - end).abs() < 1.0,
+        "band {x}..{} vs {start}..{end}",
+        x + w
+    );
+}
+
+/// Random datasets: events at random days with random lanes and label lengths (English and
+/// Korean), laid out at random widths.
+fn random_dataset(events: &[(u32, u8, u8, bool)]) -> Dataset {
+    let words = [
+        "Access",
+        "report",
+        "Coupang",
+        "police",
+        "fine",
+        "개인정보",
+        "유출",
+        "발표",
+        "regulator",
+        "count",
+    ];
+    let lanes = [
+        "breach",
+        "company",
+        "government",
+        "police-courts",
+        "context",
+    ];
+    let events: Vec<serde_json::Value> = events
+        .iter()
+        .enumerate()
+        .map(|(i, &(offset, lane, len, korean))| {
+            let date = days_from_civil(2025, 6, 1) + i64::from(offset);
+            let (y, m, dd) = breach_explainer::model::date::civil_from_days(date);
+            let title: Vec<&str> = (0..=len)
+                .map(|k| words[(usize::from(k) + i + usize::from(korean) * 5) % words.len()])
+                .collect();
+            serde_json::json!({
+                "id": format!("e{i}"),
+                "date": format!("{y:04}-{m:02}-{dd:02}"),
+                "lane": lanes[usize::from(lane) % lanes.len()],
+                "title": {"en": title.join(" ")},
+                "detail": {"en": "detail"},
+                "confidence": "high",
+                "sources": ["s"]
+            })
+        })
+        .collect();
+    let v = serde_json::json!({
+        "format": "breach-explainer/1", "id": "random", "languages": ["en"],
+        "timezone": {"offset": "+09:00", "label": {"en": "KST"}},
+        "breach": {"organisation": {"en": "Org"}, "country": "KR", "title": {"en": "T"}, "summary": {"en": "S"}},
+        "sources": [{"id": "s", "publisher": "P", "title": "T", "url": "https://example.com/"}],
+        "exposure": {"preferred": "c", "claims": [{"id": "c", "by": {"en": "Org"}, "start": "2025-06-01", "end": "2025-11-30", "sources": ["s"]}]},
+        "events": events
+    });
+    validate(&json::parse(&v.to_string()).unwrap()).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+    #[test]
+    fn random_timelines_never_overlap_and_keep_every_event(
+        events in prop::collection::vec((0u32..200, 0u8..5, 0u8..6, any::<bool>()), 1..60),
+        width in 280.0f64..1600.0,
+        story in any::<bool>(),
+    ) {
+        let d = random_dataset(&events);
+        let view = if story { View::Story } else { View::Window };
+        let t = timeline::layout(&d, Lang::En, width, view, &CharWidths);
+        assert_clean(&t.scene, "random");
+        // Every event inside the view is placed and reachable by pointer at its marker.
+        let (d0, d1) = timeline::domain(&d, view);
+        let in_view = d.events.iter().filter(|e| e.date.start(540) < d1 && e.date.end(540) > d0).count();
+        prop_assert_eq!(t.placed.len(), in_view);
+        if story {
+            // The whole story holds every event but context incidents from other times.
+            let story_events = d.events.iter().filter(|e| e.lane != breach_explainer::model::Lane::Context).count();
+            prop_assert!(in_view >= story_events);
+        }
+        for p in &t.placed {
+            prop_assert_eq!(t.scene.hit_test(p.x, p.y), Some(p.event));
+            prop_assert!(!p.label.is_empty());
+        }
+    }
+}
+
+#[test]
+fn text_measure_is_never_narrower_for_wider_scripts() {
+    let m = CharWidths;
+    assert!(m.width("유출", 13.0, false) > m.width("ab", 13.0, false));
+    assert!(m.width("Bold", 13.0, true) > m.width("Bold", 13.0, false));
+}
+
+#[test]
+fn svg_output_escapes_dataset_text() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(breach_explainer::model::DEFAULT_DATASET).unwrap();
+    v["events"][10]["title"]["en"] = "<script>alert(1)</script> & <b>".into();
+    let d = validate(&json::parse(&v.to_string()).unwrap()).unwrap();
+    let t = timeline::layout(&d, Lang::En, 1600.0, View::Story, &CharWidths);
+    let svg = render::svg(&t.scene, &render::Theme::LIGHT).unwrap();
+    assert!(!svg.contains("<script>"));
+    assert!(!svg.contains("<b>"));
+    assert!(svg.contains("&lt;script&gt;"), "the title is drawn as text");
+    let html = page::to_html(&page::explainer(&d, Lang::En, 800.0, &render::Theme::LIGHT));
+    assert!(
+        !html.contains("<script>")
+            && html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;")
+    );
+}
+
+#[test]
+fn the_page_lists_every_source_as_a_safe_link() {
+    let d = coupang();
+    let el = page::explainer(&d, Lang::En, 800.0, &render::Theme::LIGHT);
+    let html = page::to_html(&el);
+    for s in &d.sources {
+        let escaped = s.url.replace('&', "&amp;");
+        assert!(
+            html.contains(&format!("href=\"{escaped}\"")),
+            "{} is linked",
+            s.url
+        );
+    }
+    assert_eq!(
+        html.matches("rel=\"noopener noreferrer\"").count(),
+        d.sources.len()
+    );
+    let text = el.text_content();
+    assert!(text.contains("Exposed") || text.contains("exposed for 138 days"));
+}
+
+#[test]
+fn charts_have_generated_text_alternatives() {
+    let d = coupang();
+    assert_eq!(
+        page::timeline_alt(&d, Lang::En),
+        "Timeline. Coupang's data was exposed for 138 days, from 24 June 2025 to 8 November 2025. \
+         It was detected on 18 November 2025, 22:52 KST, 147 days after access began. \
+         The first public disclosure followed 2 days later, on 20 November 2025."
+    );
+    assert!(page::counts_alt(&d, Lang::En).starts_with(
+        "How the count was revised, on a log scale: from 4,536 accounts (Coupang, 20 November 2025) to about 37.5 million people"
+    ));
+    let m = CharWidths;
+    assert!(m.width("x", 12.0, false) > 0.0);
+}

@@ -1,0 +1,224 @@
+//! In real browsers (wasm-pack test --chrome / --firefox): mounting, error messages in the
+//! element, text as text, and destroy leaving nothing behind.
+#![cfg(target_arch = "wasm32")]
+
+use breach_explainer::model::DEFAULT_DATASET;
+use breach_explainer::web::Explainer;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn host(width: u32) -> Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let el = doc.create_element("div").unwrap();
+    el.set_attribute("style", &format!("width: {width}px"))
+        .unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn text(el: &Element, selector: &str) -> String {
+    el.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+/// The default dataset with one change, as JSON text.
+fn changed(from: &str, to: &str) -> String {
+    assert!(DEFAULT_DATASET.contains(from), "{from} is in the dataset");
+    DEFAULT_DATASET.replacen(from, to, 1)
+}
+
+#[wasm_bindgen_test]
+fn mounts_the_default_dataset() {
+    let el = host(800);
+    let ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, Some("en".into()));
+    assert!(ex.problems().is_empty());
+    assert!(text(&el, ".bx-title").contains("Coupang"));
+    let svg = el
+        .query_selector("[data-bx=timeline] svg")
+        .unwrap()
+        .expect("timeline drawn");
+    assert_eq!(svg.get_attribute("width").as_deref(), Some("800"));
+    assert!(el.query_selector("[data-bx=counts] svg").unwrap().is_some());
+    let root = el.query_selector(".bx").unwrap().unwrap();
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn an_invalid_dataset_shows_its_problems_in_the_element() {
+    let el = host(600);
+    let data = changed("\"2025-06-24\"", "\"2025-02-30\"");
+    let ex = Explainer::mount(
+        el.clone(),
+        JsValue::from_str(&data),
+        Some("my-breach.json".into()),
+        None,
+    );
+    let problems = ex.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("my-breach.json: "),
+        "{}",
+        problems[0]
+    );
+    assert!(
+        problems[0].ends_with(": \"2025-02-30\" is not a calendar date"),
+        "{}",
+        problems[0]
+    );
+    let shown = text(&el, ".bx-problems");
+    assert!(
+        shown.contains("\"2025-02-30\" is not a calendar date"),
+        "{shown}"
+    );
+    assert_eq!(
+        el.query_selector(".bx-error")
+            .unwrap()
+            .unwrap()
+            .get_attribute("role")
+            .as_deref(),
+        Some("alert")
+    );
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn malformed_json_is_reported_with_its_position() {
+    let el = host(600);
+    let ex = Explainer::mount(
+        el.clone(),
+        JsValue::from_str("{\n  \"id\": \"x\",\n  oops\n}"),
+        Some("broken.json".into()),
+        None,
+    );
+    let p = ex.problems();
+    assert_eq!(p.len(), 1);
+    assert!(
+        p[0].starts_with("broken.json: the file is not valid JSON: "),
+        "{}",
+        p[0]
+    );
+    // Chromium and Firefox both name the line (and column) in their own words.
+    assert!(p[0].contains("line 3"), "{}", p[0]);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_dataset_object_is_validated_too() {
+    let el = host(600);
+    let obj = js_sys::JSON::parse(&changed(
+        "\"https://www.koreaherald.com/article/10673625\"",
+        "\"javascript:alert(1)\"",
+    ))
+    .unwrap();
+    let ex = Explainer::mount(el.clone(), obj, None, None);
+    let p = ex.problems();
+    assert!(!p.is_empty());
+    assert!(
+        p.iter()
+            .all(|m| m.starts_with("the dataset passed to mount(): sources[")),
+        "{p:?}"
+    );
+    assert!(
+        p[0].contains("\"javascript:alert(1)\" is not a web address"),
+        "{p:?}"
+    );
+    assert!(el
+        .query_selector("a[href^='javascript']")
+        .unwrap()
+        .is_none());
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_load_failure_is_shown_not_a_blank_box() {
+    let el = host(600);
+    let ex = Explainer::load_failed(
+        el.clone(),
+        "missing.json".into(),
+        "the server answered 404 Not Found".into(),
+        None,
+    );
+    assert_eq!(
+        ex.problems(),
+        vec![
+            "missing.json: the file could not be loaded: the server answered 404 Not Found"
+                .to_string()
+        ]
+    );
+    assert!(text(&el, ".bx-error").contains("404"));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn dataset_text_reaches_the_page_as_text() {
+    let el = host(700);
+    let title = "Coupang data breach: 33.7 million accounts, five months unnoticed";
+    let data = changed(title, "<img src=x onerror=alert(1)><b>Bold</b>");
+    let ex = Explainer::mount(el.clone(), JsValue::from_str(&data), None, None);
+    assert!(ex.problems().is_empty(), "{:?}", ex.problems());
+    assert_eq!(
+        text(&el, ".bx-title"),
+        "<img src=x onerror=alert(1)><b>Bold</b>"
+    );
+    assert!(el.query_selector("img").unwrap().is_none());
+    assert!(el.query_selector(".bx-title b").unwrap().is_none());
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn destroy_removes_everything_and_stops_resizing() {
+    let el = host(900);
+    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None);
+    assert_eq!(el.child_element_count(), 1);
+    ex.destroy();
+    assert_eq!(el.child_element_count(), 0, "nothing of ours is left");
+    // A resize after destroy must not bring anything back.
+    el.dyn_ref_html()
+        .set_attribute("style", "width: 400px")
+        .unwrap();
+    next_frames(3).await;
+    assert_eq!(el.child_element_count(), 0);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_charts_follow_the_container_width() {
+    let el = host(900);
+    let _ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None);
+    el.set_attribute("style", "width: 360px").unwrap();
+    next_frames(3).await;
+    let svg = el
+        .query_selector("[data-bx=timeline] svg")
+        .unwrap()
+        .unwrap();
+    assert_eq!(svg.get_attribute("width").as_deref(), Some("360"));
+    el.remove();
+}
+
+trait AsHtml {
+    fn dyn_ref_html(&self) -> &HtmlElement;
+}
+impl AsHtml for Element {
+    fn dyn_ref_html(&self) -> &HtmlElement {
+        wasm_bindgen::JsCast::unchecked_ref(self)
+    }
+}
+
+/// Waits for `n` animation frames, so ResizeObserver callbacks have run.
+async fn next_frames(n: u32) {
+    for _ in 0..n {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .request_animation_frame(&resolve)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+}
