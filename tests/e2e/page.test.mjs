@@ -70,3 +70,28 @@ for (const width of [320, 1280]) {
     await context.close();
   });
 }
+
+test('mount() with a URL that fails to load, or a bad dataset, shows the message in the element', async () => {
+  const { page, context } = await open(800);
+  const shown = await page.evaluate(async () => {
+    const { mount } = await import('./explainer.js');
+    const results = {};
+    const a = document.createElement('div');
+    document.body.append(a);
+    const h1 = await mount(a, { data: 'data/missing.json' });
+    results.missing = { problems: h1.problems(), text: a.textContent };
+    const b = document.createElement('div');
+    document.body.append(b);
+    const h2 = await mount(b, { data: { format: 'breach-explainer/1' } });
+    results.invalid = { problems: h2.problems(), text: b.textContent };
+    h2.destroy();
+    results.afterDestroy = b.childElementCount;
+    return results;
+  });
+  assert.deepEqual(shown.missing.problems, [`missing.json: the file could not be loaded: the server answered 404 Not Found for ${server.url}data/missing.json`]);
+  assert.match(shown.missing.text, /could not be loaded/);
+  assert.ok(shown.invalid.problems.includes('the dataset passed to mount(): id: is missing; expected an id of lower-case letters, digits and "-"'), shown.invalid.problems.join('\n'));
+  assert.match(shown.invalid.text, /This explainer cannot be shown/);
+  assert.equal(shown.afterDestroy, 0);
+  await context.close();
+});
