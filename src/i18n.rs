@@ -56,6 +56,15 @@ pub enum Ui {
     WrongClaim,
     Correct,
     SeenIn,
+    ViewWindow,
+    ViewStory,
+    TimeSpan,
+    EventsLabel,
+    Close,
+    OtherAccounts,
+    SelectedPrefix,
+    DetailsBelow,
+    KeyFigures,
 }
 
 pub fn ui(lang: Lang, key: Ui) -> &'static str {
@@ -84,6 +93,15 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             WrongClaim => "Widely reported",
             Correct => "What the sources say",
             SeenIn => "Seen in",
+            ViewWindow => "Exposure window",
+            ViewStory => "Whole story",
+            TimeSpan => "Time span",
+            EventsLabel => "Events on the timeline: arrow keys move between them, Enter opens one",
+            Close => "Close",
+            OtherAccounts => "Other accounts of this date",
+            SelectedPrefix => "Selected",
+            DetailsBelow => "details below the timeline",
+            KeyFigures => "Key figures",
         },
         Lang::Ko => match key {
             TimelineHeading => "사건 경과",
@@ -108,6 +126,15 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             WrongClaim => "널리 퍼진 주장",
             Correct => "출처가 확인한 사실",
             SeenIn => "등장한 곳",
+            ViewWindow => "노출 기간",
+            ViewStory => "전체 경과",
+            TimeSpan => "기간",
+            EventsLabel => "타임라인 사건: 화살표 키로 이동하고 Enter 키로 엽니다",
+            Close => "닫기",
+            OtherAccounts => "이 날짜에 대한 다른 설명",
+            SelectedPrefix => "선택됨",
+            DetailsBelow => "자세한 내용은 타임라인 아래에 있습니다",
+            KeyFigures => "핵심 수치",
         },
     }
 }
@@ -154,10 +181,50 @@ pub fn exposed_for(lang: Lang, days: i64) -> String {
     }
 }
 
+/// "Unnoticed for 10 days after access ended; disclosed 2 days after detection".
+pub fn gaps(lang: Lang, to_detection: i64, to_disclosure: Option<i64>) -> String {
+    match (lang, to_disclosure) {
+        (Lang::En, Some(p)) => format!("{to_detection} days to detection, {p} more to disclosure"),
+        (Lang::En, None) => format!("{to_detection} days to detection"),
+        (Lang::Ko, Some(p)) => format!("탐지까지 {to_detection}일, 공개까지 {p}일 더"),
+        (Lang::Ko, None) => format!("탐지까지 {to_detection}일"),
+    }
+}
+
 /// The label of another claim's earlier start: "Government probe: from April 2025".
 pub fn earlier_start(lang: Lang, by: &str, date: &str) -> String {
     match lang {
         Lang::En => format!("{by}: from {date}"),
         Lang::Ko => format!("{by}: {date}부터"),
     }
+}
+
+/// One key figure: the number in bold, then what it measures.
+pub fn key_figure(lang: Lang, which: KeyFigure, days: i64) -> (String, String) {
+    let number = match lang {
+        Lang::En if days == 1 => "1 day".to_string(),
+        Lang::En => format!("{days} days"),
+        Lang::Ko => format!("{days}일"),
+    };
+    let what = match (lang, which) {
+        (Lang::En, KeyFigure::Exposure) => {
+            "of unauthorised access, counting the first and last day"
+        }
+        (Lang::En, KeyFigure::ToDetection) => "from the first access to detection",
+        (Lang::En, KeyFigure::ToDisclosure) => "from detection to the first public disclosure",
+        (Lang::En, KeyFigure::ToRevision) => "from the first count to the revised count",
+        (Lang::Ko, KeyFigure::Exposure) => "무단 접근 기간(첫날과 마지막 날 포함)",
+        (Lang::Ko, KeyFigure::ToDetection) => "첫 접근부터 탐지까지",
+        (Lang::Ko, KeyFigure::ToDisclosure) => "탐지부터 첫 공개까지",
+        (Lang::Ko, KeyFigure::ToRevision) => "첫 집계부터 정정된 집계까지",
+    };
+    (number, what.to_string())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyFigure {
+    Exposure,
+    ToDetection,
+    ToDisclosure,
+    ToRevision,
 }

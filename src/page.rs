@@ -133,7 +133,7 @@ pub fn explainer(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> El {
 }
 
 /// A chart's picture: the SVG behind one accessible name (the text alternative).
-fn picture(key: &'static str, alt: &str, markup: String) -> El {
+pub fn picture(key: &'static str, alt: &str, markup: String) -> El {
     El::new("div")
         .class("bx-svg")
         .attr("data-bx", key)
@@ -205,6 +205,118 @@ pub fn timeline_alt(d: &Dataset, lang: Lang) -> String {
     parts.join(" ")
 }
 
+/// The key figures derived from the data, as a list above the timeline.
+pub fn key_figures(d: &Dataset, lang: Lang) -> El {
+    use i18n::KeyFigure::*;
+    let f = crate::model::figures(d);
+    let items = [
+        (Exposure, f.exposure_days),
+        (ToDetection, f.access_to_detection_days),
+        (ToDisclosure, f.detection_to_disclosure_days),
+        (ToRevision, f.first_count_to_revision_days),
+    ]
+    .into_iter()
+    .filter_map(|(which, days)| {
+        let (number, what) = i18n::key_figure(lang, which, days?);
+        Some(
+            El::new("li")
+                .child(El::new("strong").text(number))
+                .text(format!(" {what}")),
+        )
+    });
+    El::new("ul")
+        .class("bx-figures")
+        .attr("aria-label", i18n::ui(lang, Ui::KeyFigures))
+        .children(items)
+}
+
+/// An event's accessible name: its date at real precision, then its title.
+pub fn event_name(d: &Dataset, lang: Lang, event: usize) -> String {
+    d.events
+        .get(event)
+        .map(|e| {
+            format!(
+                "{}: {}",
+                format::date(lang, &e.date, d.zone.label.get(lang)),
+                e.title.get(lang)
+            )
+        })
+        .unwrap_or_default()
+}
+
+fn source_links(d: &Dataset, refs: &[SourceRef]) -> El {
+    El::new("ul")
+        .class("bx-cites")
+        .children(refs.iter().filter_map(|&r| {
+            let s = d.sources.get(r)?;
+            Some(
+                El::new("li")
+                    .child(link(&s.url, &s.title))
+                    .text(format!(" — {}", s.publisher)),
+            )
+        }))
+}
+
+/// The detail panel of one event: date at its real precision, detail, confidence, the other
+/// accounts of its date with their sources, and its sources.
+pub fn detail(d: &Dataset, lang: Lang, event: usize) -> El {
+    let Some(e) = d.events.get(event) else {
+        return El::new("div");
+    };
+    let zone = d.zone.label.get(lang);
+    let mut panel = El::new("div")
+        .class("bx-detail-body")
+        .child(El::new("h4").text(e.title.get(lang)))
+        .child(
+            El::new("p").class("bx-date").child(
+                El::new("time")
+                    .attr("datetime", format::iso(&e.date))
+                    .text(format::date(lang, &e.date, zone)),
+            ),
+        )
+        .child(El::new("p").text(e.detail.get(lang)))
+        .child(El::new("p").class("bx-meta").text(format!(
+            "{}: {}",
+            i18n::ui(lang, Ui::Confidence),
+            i18n::confidence(lang, e.confidence)
+        )));
+    if !e.alternatives.is_empty() {
+        let alts = e.alternatives.iter().map(|a| {
+            let mut li = El::new("li").child(El::new("strong").text(format!(
+                "{}: {}",
+                a.by.get(lang),
+                format::date(lang, &a.date, zone)
+            )));
+            if let Some(note) = &a.note {
+                li = li.text(format!(". {}", note.get(lang)));
+            }
+            li.child(source_links(d, &a.sources))
+        });
+        panel = panel
+            .child(El::new("h5").text(i18n::ui(lang, Ui::OtherAccounts)))
+            .child(El::new("ul").class("bx-alts").children(alts));
+    }
+    panel
+        .child(El::new("h5").text(i18n::ui(lang, Ui::Sources)))
+        .child(source_links(d, &e.sources))
+        .child(
+            El::new("button")
+                .attr("type", "button")
+                .attr("data-bx", "close")
+                .class("bx-button")
+                .text(i18n::ui(lang, Ui::Close)),
+        )
+}
+
+fn view_button(lang: Lang, key: &'static str, label: Ui, pressed: bool) -> El {
+    El::new("button")
+        .attr("type", "button")
+        .class("bx-button")
+        .attr("data-view", key)
+        .attr("aria-pressed", if pressed { "true" } else { "false" })
+        .text(i18n::ui(lang, label))
+}
+
 fn timeline_figure(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> El {
     let zone = d.zone.label.get(lang);
     let alt = timeline_alt(d, lang);
@@ -236,13 +348,57 @@ fn timeline_figure(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> El {
         .child(
             El::new("figcaption")
                 .child(El::new("h3").text(i18n::ui(lang, Ui::TimelineHeading)))
-                .child(El::new("p").class("bx-alt").text(alt.clone())),
+                .child(El::new("p").class("bx-alt").text(alt)),
         )
-        .child(picture(
-            "timeline",
-            &alt,
-            timeline_svg(d, lang, width, theme),
-        ))
+        .child(key_figures(d, lang))
+        .child(
+            El::new("div")
+                .class("bx-views")
+                .attr("role", "group")
+                .attr("aria-label", i18n::ui(lang, Ui::TimeSpan))
+                .child(view_button(lang, "window", Ui::ViewWindow, true))
+                .child(view_button(lang, "story", Ui::ViewStory, false)),
+        )
+        .child(
+            El::new("div")
+                .class("bx-stage")
+                .attr("data-bx", "stage")
+                .child(
+                    El::new("div")
+                        .class("bx-svg")
+                        .attr("data-bx", "timeline")
+                        .attr("aria-hidden", "true")
+                        .svg(timeline_svg(d, lang, width, theme)),
+                )
+                .child(
+                    El::new("div")
+                        .class("bx-list")
+                        .attr("data-bx", "listbox")
+                        .attr("role", "listbox")
+                        .attr("tabindex", "0")
+                        .attr("aria-label", i18n::ui(lang, Ui::EventsLabel)),
+                )
+                .child(
+                    El::new("div")
+                        .class("bx-tip")
+                        .attr("data-bx", "tip")
+                        .attr("role", "tooltip")
+                        .attr("hidden", ""),
+                ),
+        )
+        .child(
+            El::new("div")
+                .class("bx-sr")
+                .attr("data-bx", "live")
+                .attr("aria-live", "polite"),
+        )
+        .child(
+            El::new("section")
+                .class("bx-detail")
+                .attr("data-bx", "detail")
+                .attr("aria-label", i18n::ui(lang, Ui::SelectedPrefix))
+                .attr("hidden", ""),
+        )
         .child(
             El::new("details")
                 .class("bx-more")

@@ -150,6 +150,22 @@ pub fn paint<B: DrawingBackend>(
                         .map_err(|_| PaintError)?
                 }
             }
+            Mark::Ring {
+                x,
+                y,
+                r,
+                paint,
+                width,
+            } => {
+                let ring = ShapeStyle {
+                    color: theme.color(*paint).to_rgba(),
+                    filled: false,
+                    stroke_width: width.round().max(1.0) as u32,
+                };
+                backend
+                    .draw_circle((px(*x), px(*y)), r.round() as u32, &ring, false)
+                    .map_err(|_| PaintError)?
+            }
             Mark::Text {
                 x,
                 y,

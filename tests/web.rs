@@ -6,25 +6,11 @@ use breach_explainer::model::DEFAULT_DATASET;
 use breach_explainer::web::Explainer;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn host(width: u32) -> Element {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let el = doc.create_element("div").unwrap();
-    el.set_attribute("style", &format!("width: {width}px"))
-        .unwrap();
-    doc.body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-fn text(el: &Element, selector: &str) -> String {
-    el.query_selector(selector)
-        .unwrap()
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-}
+mod common;
+use common::*;
 
 /// The default dataset with one change, as JSON text.
 fn changed(from: &str, to: &str) -> String {
@@ -172,22 +158,6 @@ fn dataset_text_reaches_the_page_as_text() {
 }
 
 #[wasm_bindgen_test]
-async fn destroy_removes_everything_and_stops_resizing() {
-    let el = host(900);
-    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None);
-    assert_eq!(el.child_element_count(), 1);
-    ex.destroy();
-    assert_eq!(el.child_element_count(), 0, "nothing of ours is left");
-    // A resize after destroy must not bring anything back.
-    el.dyn_ref_html()
-        .set_attribute("style", "width: 400px")
-        .unwrap();
-    next_frames(3).await;
-    assert_eq!(el.child_element_count(), 0);
-    el.remove();
-}
-
-#[wasm_bindgen_test]
 async fn the_charts_follow_the_container_width() {
     let el = host(900);
     let _ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None);
@@ -199,26 +169,4 @@ async fn the_charts_follow_the_container_width() {
         .unwrap();
     assert_eq!(svg.get_attribute("width").as_deref(), Some("360"));
     el.remove();
-}
-
-trait AsHtml {
-    fn dyn_ref_html(&self) -> &HtmlElement;
-}
-impl AsHtml for Element {
-    fn dyn_ref_html(&self) -> &HtmlElement {
-        wasm_bindgen::JsCast::unchecked_ref(self)
-    }
-}
-
-/// Waits for `n` animation frames, so ResizeObserver callbacks have run.
-async fn next_frames(n: u32) {
-    for _ in 0..n {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .request_animation_frame(&resolve)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-    }
 }

@@ -61,6 +61,14 @@ pub enum Mark {
         /// Hollow markers (disputed claims, uncertain dates) are outlined, not filled.
         hollow: bool,
     },
+    /// An outline only, drawn over what is below (the selection ring).
+    Ring {
+        x: f64,
+        y: f64,
+        r: f64,
+        paint: Paint,
+        width: f64,
+    },
     /// Text whose vertical centre is at `y`.
     Text {
         x: f64,

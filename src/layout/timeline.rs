@@ -26,7 +26,8 @@ const LABEL_GAP: f64 = 6.0;
 const AXIS_Y: f64 = 30.0;
 const BAND_LABEL_Y: f64 = 46.0;
 const UNCERTAIN_LABEL_Y: f64 = 64.0;
-const LANES_TOP: f64 = 80.0;
+const GAP_Y: f64 = 84.0;
+const LANES_TOP: f64 = 100.0;
 const LANE_HEADING_H: f64 = 20.0;
 const LANE_GAP: f64 = 10.0;
 const MIN_TICK_GAP: f64 = 64.0;
@@ -193,6 +194,8 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
             },
         );
     }
+
+    gaps(&mut marks, d, lang, &scale, width, m);
 
     // Lanes, in a fixed order; each gets as many rows as its labels need.
     let order = d.events_in_time_order();
@@ -377,6 +380,109 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
         placed,
         view,
         scale,
+    }
+}
+
+/// The gap from the end of access to detection and on to disclosure: a bracket with ticks at
+/// each milestone and one label, so the reader sees how long nobody noticed.
+fn gaps(
+    marks: &mut Vec<Mark>,
+    d: &Dataset,
+    lang: Lang,
+    scale: &TimeScale,
+    width: f64,
+    m: &dyn TextMeasure,
+) {
+    let zone = d.zone.offset;
+    let f = figures(d);
+    let (Some(claim), Some(detected), Some(days)) = (
+        d.exposure.preferred_claim(),
+        d.milestone(Milestone::Detected),
+        f.end_to_detection_days,
+    ) else {
+        return;
+    };
+    let inside = |x: f64| x >= PAD && x <= width - PAD;
+    let xe = scale.x(claim.end.end(zone));
+    let xd = scale.x(detected.date.middle(zone));
+    if !inside(xe) || !inside(xd) {
+        return;
+    }
+    let disclosed = d
+        .milestone(Milestone::Disclosed)
+        .map(|e| scale.x(e.date.middle(zone)));
+    let right = disclosed.filter(|x| inside(*x)).map_or(xd, |x| x.max(xd));
+    marks.push(Mark::Line {
+        x1: xe,
+        y1: GAP_Y,
+        x2: right,
+        y2: GAP_Y,
+        paint: Paint::Ink,
+        width: 2.0,
+    });
+    for x in [Some(xe), Some(xd), disclosed.filter(|x| inside(*x))]
+        .into_iter()
+        .flatten()
+    {
+        marks.push(Mark::Line {
+            x1: x,
+            y1: GAP_Y - 5.0,
+            x2: x,
+            y2: GAP_Y + 5.0,
+            paint: Paint::Ink,
+            width: 2.0,
+        });
+    }
+    let text = i18n::gaps(lang, days, f.detection_to_disclosure_days);
+    let w = m.width(&text, SMALL, false);
+    let (room_left, room_right) = (xe - 6.0 - PAD, width - PAD - (right + 6.0));
+    let (x, anchor, max) = if w <= room_left || room_left >= room_right {
+        (xe - 6.0, Anchor::End, room_left)
+    } else {
+        (right + 6.0, Anchor::Start, room_right)
+    };
+    if let Some(text) = shorten(m, &text, SMALL, false, max) {
+        marks.push(Mark::Text {
+            x,
+            y: GAP_Y,
+            text,
+            size: SMALL,
+            anchor,
+            paint: Paint::Ink,
+            bold: false,
+        });
+    }
+}
+
+impl Timeline {
+    /// The scene with a ring around the selected event's marker.
+    pub fn with_selection(&self, event: Option<usize>) -> Scene {
+        let mut scene = self.scene.clone();
+        if let Some(p) = event.and_then(|e| self.placed.iter().find(|p| p.event == e)) {
+            scene.marks.push(Mark::Circle {
+                x: p.x,
+                y: p.y,
+                r: MARKER_R + 4.0,
+                fill: Paint::Ink,
+                hollow: true,
+            });
+        }
+        scene
+    }
+
+    /// The placed event before or after `event` in time order (arrow keys), clamped at the ends.
+    pub fn step(&self, event: Option<usize>, delta: isize) -> Option<usize> {
+        let n = self.placed.len();
+        if n == 0 {
+            return None;
+        }
+        let at = event.and_then(|e| self.placed.iter().position(|p| p.event == e));
+        let next = match at {
+            None if delta < 0 => n - 1,
+            None => 0,
+            Some(i) => (i as isize + delta).clamp(0, n as isize - 1) as usize,
+        };
+        self.placed.get(next).map(|p| p.event)
     }
 }
 
