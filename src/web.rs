@@ -509,10 +509,8 @@ impl State {
         if let Some(point) = self.pending_pointer.take() {
             let hit = self.hit(point);
             // Keep a tooltip while the pointer is on it (WCAG 1.4.13: hoverable).
-            if hit.is_some() || !self.pointer_on_tip(point) {
-                if hit != self.tip_for {
-                    self.show_tip(hit)?;
-                }
+            if (hit.is_some() || !self.pointer_on_tip(point)) && hit != self.tip_for {
+                self.show_tip(hit)?;
             }
         }
         Ok(())
