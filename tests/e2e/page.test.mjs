@@ -31,7 +31,7 @@ async function open(width, path = '') {
   return { page, errors, context };
 }
 
-for (const width of [320, 1280]) {
+for (const width of [320, 768, 1280]) {
   test(`the default explainer renders at ${width} px with no console errors`, async () => {
     const { page, errors, context } = await open(width);
     await page.waitForSelector('.bx-title');
@@ -93,5 +93,56 @@ test('mount() with a URL that fails to load, or a bad dataset, shows the message
   assert.ok(shown.invalid.problems.includes('the dataset passed to mount(): id: is missing; expected an id of lower-case letters, digits and "-"'), shown.invalid.problems.join('\n'));
   assert.match(shown.invalid.text, /This explainer cannot be shown/);
   assert.equal(shown.afterDestroy, 0);
+  await context.close();
+});
+
+test('at 280 px nothing scrolls sideways', async () => {
+  const { page, errors, context } = await open(280);
+  await page.click('[data-view=story]');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a keyboard user tabs into the timeline, walks it, opens an event and tabs out', async () => {
+  const { page, errors, context } = await open(1280);
+  // Tab until the timeline has focus: it is one stop, after the view buttons.
+  let role = null;
+  for (let i = 0; i < 10 && role !== 'listbox'; i++) {
+    await page.keyboard.press('Tab');
+    role = await page.evaluate(() => document.activeElement?.getAttribute('role'));
+  }
+  assert.equal(role, 'listbox');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  const active = await page.evaluate(() => {
+    const list = document.activeElement;
+    return document.getElementById(list.getAttribute('aria-activedescendant'))?.getAttribute('aria-label');
+  });
+  assert.match(active, /2025/);
+  // The focused event is visibly outlined.
+  const outline = await page.$eval('.bx-opt.is-active', (o) => getComputedStyle(o).outlineStyle);
+  assert.equal(outline, 'solid');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-bx=detail]:not([hidden])');
+  assert.equal(await page.textContent('[data-bx=detail] h4'), active.split(': ').slice(1).join(': '));
+  assert.match(page.url(), /#event=/);
+  const axe = await new AxeBuilder({ page }).include('.bx').analyze();
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+  await page.screenshot({ path: `${shots}timeline-selected-1280.png` });
+  // No keyboard trap: Tab leaves the timeline.
+  await page.keyboard.press('Tab');
+  role = await page.evaluate(() => document.activeElement?.getAttribute('role'));
+  assert.notEqual(role, 'listbox');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a deep link opens its event on load', async () => {
+  const { page, errors, context } = await open(768, '#event=revised-count');
+  await page.waitForSelector('[data-bx=detail]:not([hidden])');
+  assert.match(await page.textContent('[data-bx=detail]'), /29 November 2025/);
+  assert.deepEqual(errors, []);
   await context.close();
 });
