@@ -128,7 +128,7 @@ pub fn exact(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -146,7 +146,7 @@ fn scaled(value: u64, unit: u64) -> String {
     }
     for decimals in 1..=3u32 {
         let step = unit / 10u64.pow(decimals);
-        if step > 0 && rest % step == 0 {
+        if step > 0 && rest.is_multiple_of(step) {
             let frac = rest / step;
             return format!(
                 "{}.{:0width$}",

@@ -65,6 +65,22 @@ pub enum Ui {
     SelectedPrefix,
     DetailsBelow,
     KeyFigures,
+    Addition,
+    Exposed,
+    NotExposed,
+    RevisionsHeading,
+    ComparisonHeading,
+    ExposedHeading,
+    MoneyHeading,
+    ShowData,
+    PointsLabel,
+    WhatToWatch,
+    Amount,
+    Kind,
+    AsGiven,
+    Parts,
+    Subject,
+    DataClass,
 }
 
 pub fn ui(lang: Lang, key: Ui) -> &'static str {
@@ -102,6 +118,22 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             SelectedPrefix => "Selected",
             DetailsBelow => "details below the timeline",
             KeyFigures => "Key figures",
+            Addition => "in addition to the earlier count",
+            Exposed => "Exposed",
+            NotExposed => "Not exposed",
+            RevisionsHeading => "How the count was revised",
+            ComparisonHeading => "How it compares",
+            ExposedHeading => "What was exposed",
+            MoneyHeading => "What it cost",
+            ShowData => "Show the data",
+            PointsLabel => "Data points: arrow keys move between them",
+            WhatToWatch => "What to watch for",
+            Amount => "Amount",
+            Kind => "Kind",
+            AsGiven => "In dollars, as the source gave it",
+            Parts => "Parts",
+            Subject => "What",
+            DataClass => "Data",
         },
         Lang::Ko => match key {
             TimelineHeading => "사건 경과",
@@ -135,6 +167,22 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             SelectedPrefix => "선택됨",
             DetailsBelow => "자세한 내용은 타임라인 아래에 있습니다",
             KeyFigures => "핵심 수치",
+            Addition => "기존 집계에 추가",
+            Exposed => "유출됨",
+            NotExposed => "유출되지 않음",
+            RevisionsHeading => "피해 규모 집계의 변화",
+            ComparisonHeading => "다른 사례와 비교",
+            ExposedHeading => "유출된 정보",
+            MoneyHeading => "과징금과 피해액",
+            ShowData => "데이터 보기",
+            PointsLabel => "데이터 항목: 화살표 키로 이동합니다",
+            WhatToWatch => "주의할 점",
+            Amount => "금액",
+            Kind => "구분",
+            AsGiven => "출처가 밝힌 달러 환산액",
+            Parts => "세부 내역",
+            Subject => "내용",
+            DataClass => "정보",
         },
     }
 }
@@ -227,4 +275,46 @@ pub enum KeyFigure {
     ToDetection,
     ToDisclosure,
     ToRevision,
+}
+
+pub fn log_scale_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Log scale: each gridline ×10",
+        Lang::Ko => "로그 척도: 눈금마다 10배",
+    }
+}
+
+pub fn linear_scale_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Bars start at zero",
+        Lang::Ko => "막대는 0에서 시작합니다",
+    }
+}
+
+pub fn mixed_units_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Different units on one axis: read each bar's unit",
+        Lang::Ko => "단위가 서로 다릅니다: 막대마다 단위를 확인하세요",
+    }
+}
+
+/// "$410 million as given by the source on 11 June 2026": a conversion is the source's, dated.
+pub fn as_given(lang: Lang, amount: &str, date: &str) -> String {
+    match lang {
+        Lang::En => format!("{amount} as given by the source on {date}"),
+        Lang::Ko => format!("{amount}({date} 출처 기준)"),
+    }
+}
+
+/// "kind" of money in words.
+pub fn money_kind(lang: Lang, kind: crate::model::MoneyKind) -> &'static str {
+    use crate::model::MoneyKind::*;
+    match (lang, kind) {
+        (Lang::En, Fine) => "fine",
+        (Lang::En, Compensation) => "compensation",
+        (Lang::En, Loss) => "loss",
+        (Lang::Ko, Fine) => "과징금",
+        (Lang::Ko, Compensation) => "보상",
+        (Lang::Ko, Loss) => "피해액",
+    }
 }

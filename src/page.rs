@@ -4,8 +4,9 @@
 
 use crate::format;
 use crate::i18n::{self, Ui};
-use crate::layout::{counts, timeline, CharWidths};
-use crate::model::{Count, CountStatus, Dataset, Issue, Lang, SourceRef};
+use crate::layout::charts::{self, ChartKind};
+use crate::layout::{timeline, CharWidths};
+use crate::model::{CountStatus, Dataset, Issue, Lang, SourceRef};
 use crate::render::{self, Theme};
 
 /// A node of the page. `Svg` holds markup produced by [`render::svg`], whose text is escaped by
@@ -121,7 +122,12 @@ pub fn explainer(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> El {
                 ),
         )
         .child(timeline_figure(d, lang, width, theme))
-        .child(counts_figure(d, lang, width, theme))
+        .children(
+            ChartKind::ALL
+                .into_iter()
+                .filter(|k| has_chart(d, *k))
+                .map(|k| chart_figure(d, lang, k, width, theme)),
+        )
         .child(corrections(d, lang))
         .child(sources(d, lang))
         .children(
@@ -132,23 +138,9 @@ pub fn explainer(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> El {
         )
 }
 
-/// A chart's picture: the SVG behind one accessible name (the text alternative).
-pub fn picture(key: &'static str, alt: &str, markup: String) -> El {
-    El::new("div")
-        .class("bx-svg")
-        .attr("data-bx", key)
-        .attr("role", "img")
-        .attr("aria-label", alt)
-        .svg(markup)
-}
-
 pub fn timeline_svg(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> String {
     let t = timeline::layout(d, lang, width, timeline::View::Window, &CharWidths);
     render::svg(&t.scene, theme).unwrap_or_default()
-}
-
-pub fn counts_svg(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> String {
-    render::svg(&counts::layout(d, lang, width, &CharWidths), theme).unwrap_or_default()
 }
 
 /// The timeline's text alternative, generated from the data.
@@ -348,7 +340,12 @@ fn timeline_figure(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> El {
         .child(
             El::new("figcaption")
                 .child(El::new("h3").text(i18n::ui(lang, Ui::TimelineHeading)))
-                .child(El::new("p").class("bx-alt").text(alt)),
+                .child(
+                    El::new("p")
+                        .class("bx-alt")
+                        .attr("data-bx", "alt")
+                        .text(alt),
+                ),
         )
         .child(key_figures(d, lang))
         .child(
@@ -359,33 +356,11 @@ fn timeline_figure(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> El {
                 .child(view_button(lang, "window", Ui::ViewWindow, true))
                 .child(view_button(lang, "story", Ui::ViewStory, false)),
         )
-        .child(
-            El::new("div")
-                .class("bx-stage")
-                .attr("data-bx", "stage")
-                .child(
-                    El::new("div")
-                        .class("bx-svg")
-                        .attr("data-bx", "timeline")
-                        .attr("aria-hidden", "true")
-                        .svg(timeline_svg(d, lang, width, theme)),
-                )
-                .child(
-                    El::new("div")
-                        .class("bx-list")
-                        .attr("data-bx", "listbox")
-                        .attr("role", "listbox")
-                        .attr("tabindex", "0")
-                        .attr("aria-label", i18n::ui(lang, Ui::EventsLabel)),
-                )
-                .child(
-                    El::new("div")
-                        .class("bx-tip")
-                        .attr("data-bx", "tip")
-                        .attr("role", "tooltip")
-                        .attr("hidden", ""),
-                ),
-        )
+        .child(stage(
+            "timeline",
+            i18n::ui(lang, Ui::EventsLabel),
+            timeline_svg(d, lang, width, theme),
+        ))
         .child(
             El::new("div")
                 .class("bx-sr")
@@ -405,113 +380,6 @@ fn timeline_figure(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> El {
                 .child(El::new("summary").text(i18n::ui(lang, Ui::EventListSummary)))
                 .child(El::new("ol").class("bx-events").children(items)),
         )
-}
-
-/// The revision chart's text alternative: first figure, the revision, the latest figure.
-pub fn counts_alt(d: &Dataset, lang: Lang) -> String {
-    let rows: Vec<&Count> = counts::revision_rows(d)
-        .into_iter()
-        .filter_map(|i| d.counts.get(i))
-        .filter(|c| c.status != CountStatus::DisputedClaim)
-        .collect();
-    let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
-        return String::new();
-    };
-    let f = |c: &Count| {
-        format!(
-            "{} ({}, {})",
-            counts::figure_text(lang, c),
-            c.reported_by.get(lang),
-            format::date(lang, &c.as_of, "")
-        )
-    };
-    match lang {
-        Lang::En => format!(
-            "How the count was revised, on a log scale: from {} to {}, in {} reported figures.",
-            f(first),
-            f(last),
-            rows.len()
-        ),
-        Lang::Ko => format!(
-            "피해 규모 수치의 변화(로그 척도): {}에서 {}까지, 발표 {}건.",
-            f(first),
-            f(last),
-            rows.len()
-        ),
-    }
-}
-
-fn counts_figure(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> El {
-    let alt = counts_alt(d, lang);
-    let head = El::new("tr").children(
-        [Ui::Date, Ui::Figure, Ui::Unit, Ui::ReportedBy, Ui::Sources]
-            .into_iter()
-            .map(|k| El::new("th").attr("scope", "col").text(i18n::ui(lang, k))),
-    );
-    let body = counts::revision_rows(d).into_iter().filter_map(|i| {
-        let c = d.counts.get(i)?;
-        let mut figure = format::approx(lang, c.approximate, format::exact(c.value));
-        match c.status {
-            CountStatus::DisputedClaim => {
-                figure = format!("{figure} ({})", i18n::ui(lang, Ui::DisputedClaim))
-            }
-            CountStatus::Superseded => {
-                figure = format!("{figure} ({})", i18n::ui(lang, Ui::Superseded))
-            }
-            CountStatus::Reported => {}
-        }
-        Some(El::new("tr").children([
-            El::new("td").text(format::date(lang, &c.as_of, d.zone.label.get(lang))),
-            El::new("td").class("bx-num").text(figure),
-            El::new("td").text(i18n::unit(lang, c.unit, c.value)),
-            El::new("td").text(c.reported_by.get(lang)),
-            El::new("td").text(cite(&c.sources)),
-        ]))
-    });
-    let cited: Vec<SourceRef> = {
-        let mut all: Vec<SourceRef> = counts::revision_rows(d)
-            .into_iter()
-            .filter_map(|i| d.counts.get(i))
-            .flat_map(|c| c.sources.iter().copied())
-            .collect();
-        all.sort_unstable();
-        all.dedup();
-        all
-    };
-    let publishers: Vec<&str> = {
-        let mut p: Vec<&str> = Vec::new();
-        for s in cited.iter().filter_map(|&r| d.sources.get(r)) {
-            if !p.contains(&s.publisher.as_str()) {
-                p.push(&s.publisher);
-            }
-        }
-        p
-    };
-    El::new("figure")
-        .class("bx-figure bx-counts")
-        .child(
-            El::new("figcaption")
-                .child(El::new("h3").text(i18n::ui(lang, Ui::CountsHeading)))
-                .child(El::new("p").class("bx-alt").text(alt.clone())),
-        )
-        .child(picture("counts", &alt, counts_svg(d, lang, width, theme)))
-        .child(
-            El::new("details")
-                .class("bx-more")
-                .child(El::new("summary").text(i18n::ui(lang, Ui::CountsTableSummary)))
-                .child(
-                    El::new("table")
-                        .child(El::new("caption").text(i18n::ui(lang, Ui::CountsHeading)))
-                        .child(El::new("thead").child(head))
-                        .child(El::new("tbody").children(body)),
-                ),
-        )
-        .child(El::new("p").class("bx-source-line").text(format!(
-            "{}: {} {}",
-            i18n::ui(lang, Ui::Sources),
-            publishers.join(", "),
-            cite(&cited)
-        )))
 }
 
 fn corrections(d: &Dataset, lang: Lang) -> El {
@@ -620,4 +488,635 @@ fn write_el(out: &mut String, el: &El) {
     out.push_str("</");
     out.push_str(el.tag);
     out.push('>');
+}
+
+/// Whether the dataset has anything for a chart (a breach without fines has no money chart).
+pub fn has_chart(d: &Dataset, kind: ChartKind) -> bool {
+    match kind {
+        ChartKind::Revisions => !charts::revision_rows(d).is_empty(),
+        ChartKind::Comparison => !charts::comparison_rows(d).is_empty(),
+        ChartKind::Exposed => !d.data_classes.is_empty(),
+        ChartKind::Money => !charts::money_rows(d).is_empty(),
+    }
+}
+
+pub fn chart_svg(d: &Dataset, lang: Lang, kind: ChartKind, width: f64, theme: &Theme) -> String {
+    render::svg(&charts::layout(kind, d, lang, width, &CharWidths), theme).unwrap_or_default()
+}
+
+fn heading(kind: ChartKind) -> Ui {
+    match kind {
+        ChartKind::Revisions => Ui::RevisionsHeading,
+        ChartKind::Comparison => Ui::ComparisonHeading,
+        ChartKind::Exposed => Ui::ExposedHeading,
+        ChartKind::Money => Ui::MoneyHeading,
+    }
+}
+
+/// "about two in three" for a share; `None` when no simple fraction is within 5 points.
+pub fn share_words(lang: Lang, share: f64) -> Option<String> {
+    const FRACTIONS: [(u32, u32); 12] = [
+        (1, 10),
+        (1, 5),
+        (1, 4),
+        (1, 3),
+        (2, 5),
+        (1, 2),
+        (3, 5),
+        (2, 3),
+        (3, 4),
+        (4, 5),
+        (9, 10),
+        (1, 1),
+    ];
+    let (n, k) = FRACTIONS.iter().copied().min_by(|a, b| {
+        let da = (f64::from(a.0) / f64::from(a.1) - share).abs();
+        let db = (f64::from(b.0) / f64::from(b.1) - share).abs();
+        da.total_cmp(&db)
+    })?;
+    if (f64::from(n) / f64::from(k) - share).abs() > 0.05 {
+        return None;
+    }
+    const WORDS: [&str; 11] = [
+        "", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    Some(match lang {
+        Lang::En if n == k => "about as many as".to_string(),
+        Lang::En => format!(
+            "about {} in {}",
+            WORDS.get(n as usize).copied().unwrap_or(""),
+            WORDS.get(k as usize).copied().unwrap_or("")
+        ),
+        Lang::Ko if n == k => "약 전체".to_string(),
+        Lang::Ko => format!("약 {k}명 중 {n}명"),
+    })
+}
+
+/// The chart's one-line takeaway, generated from the data.
+pub fn takeaway(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
+    match kind {
+        ChartKind::Revisions => {
+            let rows: Vec<_> = charts::revision_rows(d)
+                .into_iter()
+                .filter_map(|i| d.counts.get(i))
+                .filter(|c| c.status != CountStatus::DisputedClaim && c.adds_to.is_none())
+                .collect();
+            let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+                return String::new();
+            };
+            let days = crate::model::figures(d).first_count_to_revision_days;
+            let peak = rows
+                .iter()
+                .find(|c| c.value >= first.value.saturating_mul(100));
+            match (lang, peak, days) {
+                (Lang::En, Some(p), Some(n)) => format!(
+                    "The first count, {}, grew to {} in {n} days; the latest figure is {}.",
+                    charts::figure_text(lang, first),
+                    charts::figure_text(lang, p),
+                    charts::figure_text(lang, last)
+                ),
+                (Lang::Ko, Some(p), Some(n)) => format!(
+                    "첫 집계 {}은 {n}일 만에 {}으로 늘었고, 최신 집계는 {}이다.",
+                    charts::figure_text(lang, first),
+                    charts::figure_text(lang, p),
+                    charts::figure_text(lang, last)
+                ),
+                (Lang::En, _, _) => format!(
+                    "From {} to {}.",
+                    charts::figure_text(lang, first),
+                    charts::figure_text(lang, last)
+                ),
+                (Lang::Ko, _, _) => format!(
+                    "{}에서 {}으로.",
+                    charts::figure_text(lang, first),
+                    charts::figure_text(lang, last)
+                ),
+            }
+        }
+        ChartKind::Comparison => {
+            let rows: Vec<_> = charts::comparison_rows(d)
+                .into_iter()
+                .filter_map(|i| d.counts.get(i))
+                .collect();
+            let (Some(first), Some(largest)) = (rows.first(), rows.iter().max_by_key(|c| c.value))
+            else {
+                return String::new();
+            };
+            let share = first.value as f64 / largest.value.max(1) as f64;
+            let words =
+                share_words(lang, share).unwrap_or_else(|| format!("{}%", (share * 100.0).round()));
+            let caveat = first.unit != largest.unit;
+            match lang {
+                Lang::En => capitalise(&format!(
+                    "{} ({}) equal {words} of the {} ({}){}.",
+                    charts::figure_text(lang, first),
+                    first.subject.get(lang),
+                    charts::figure_text(lang, largest),
+                    largest.subject.get(lang),
+                    if caveat {
+                        "; they are different units, so this gives a sense of scale, not a head count"
+                    } else {
+                        ""
+                    }
+                )),
+                Lang::Ko => format!(
+                    "{}은 {}({})의 {words}에 해당한다{}.",
+                    charts::figure_text(lang, first),
+                    charts::figure_text(lang, largest),
+                    largest.subject.get(lang),
+                    if caveat {
+                        ". 계정 수는 사람 수와 같지 않으므로 규모를 가늠하는 수치다"
+                    } else {
+                        ""
+                    }
+                ),
+            }
+        }
+        ChartKind::Exposed => {
+            let names = |exposed: bool| -> Vec<&str> {
+                d.data_classes
+                    .iter()
+                    .filter(|c| c.exposed == exposed)
+                    .map(|c| c.label.get(lang))
+                    .collect()
+            };
+            let (yes, no) = (names(true), names(false));
+            match lang {
+                Lang::En => format!(
+                    "Exposed: {}. Not exposed: {}.",
+                    yes.join(", ").to_lowercase_first(),
+                    no.join(", ").to_lowercase_first()
+                ),
+                Lang::Ko => format!(
+                    "유출: {}. 유출되지 않음: {}.",
+                    yes.join(", "),
+                    no.join(", ")
+                ),
+            }
+        }
+        ChartKind::Money => {
+            let rows: Vec<_> = charts::money_rows(d)
+                .into_iter()
+                .filter_map(|i| d.money.get(i))
+                .collect();
+            let Some(top) = rows.first() else {
+                return String::new();
+            };
+            match lang {
+                Lang::En => format!(
+                    "The largest amount: {}, {}.",
+                    top.subject.get(lang),
+                    charts::money_text(lang, top)
+                ),
+                Lang::Ko => format!(
+                    "가장 큰 금액은 {}의 {}이다.",
+                    top.subject.get(lang),
+                    charts::money_text(lang, top)
+                ),
+            }
+        }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+trait LowerFirst {
+    fn to_lowercase_first(&self) -> String;
+}
+impl LowerFirst for str {
+    /// "Names, Email addresses" → "names, email addresses" for use inside a sentence.
+    fn to_lowercase_first(&self) -> String {
+        self.split(", ")
+            .map(|w| {
+                // Leave acronyms and names alone ("SIM", "KISA"): only "Names" → "names".
+                let mut c = w.chars();
+                match (c.next(), c.clone().next()) {
+                    (Some(f), Some(second)) if second.is_lowercase() => {
+                        f.to_lowercase().chain(c).collect()
+                    }
+                    _ => w.to_string(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The chart's short text alternative: what kind of chart, how many marks, the range.
+pub fn chart_alt(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
+    let items = chart_items(d, kind);
+    let n = items.len();
+    let count_at = |i: Option<&usize>| i.and_then(|&i| d.counts.get(i));
+    match kind {
+        ChartKind::Revisions | ChartKind::Comparison => {
+            let (Some(first), Some(last)) = (count_at(items.first()), count_at(items.last()))
+            else {
+                return String::new();
+            };
+            let f = |c: &crate::model::Count| {
+                format!(
+                    "{} ({})",
+                    charts::figure_text(lang, c),
+                    format::date(lang, &c.as_of, "")
+                )
+            };
+            match (lang, kind) {
+                (Lang::En, ChartKind::Revisions) => format!(
+                    "Dot chart on a log scale of {n} reported figures in date order, from {} to {}.",
+                    f(first),
+                    f(last)
+                ),
+                (Lang::Ko, ChartKind::Revisions) => format!(
+                    "발표된 수치 {n}건을 날짜순으로 나타낸 로그 척도 점 그래프: {}부터 {}까지.",
+                    f(first),
+                    f(last)
+                ),
+                (Lang::En, _) => format!(
+                    "Bar chart from zero of {n} figures, each with its own unit, from {} to {}.",
+                    charts::figure_text(lang, first),
+                    charts::figure_text(lang, last)
+                ),
+                (Lang::Ko, _) => format!(
+                    "수치 {n}건을 0에서 시작하는 막대로 나타낸 그래프(막대마다 단위 표시): {}부터 {}까지.",
+                    charts::figure_text(lang, first),
+                    charts::figure_text(lang, last)
+                ),
+            }
+        }
+        ChartKind::Exposed => {
+            let yes = d.data_classes.iter().filter(|c| c.exposed).count();
+            match lang {
+                Lang::En => format!(
+                    "Labelled tiles: {yes} kinds of data exposed, {} not exposed.",
+                    n - yes
+                ),
+                Lang::Ko => format!(
+                    "유출된 정보 {yes}종과 유출되지 않은 정보 {}종을 나타낸 목록.",
+                    n - yes
+                ),
+            }
+        }
+        ChartKind::Money => {
+            let money_at = |i: Option<&usize>| i.and_then(|&i| d.money.get(i));
+            let (Some(top), Some(bottom)) = (money_at(items.first()), money_at(items.last()))
+            else {
+                return String::new();
+            };
+            match lang {
+                Lang::En => format!(
+                    "Bar chart from zero of {n} amounts, largest first, from {} to {}.",
+                    charts::money_text(lang, top),
+                    charts::money_text(lang, bottom)
+                ),
+                Lang::Ko => format!(
+                    "금액 {n}건을 큰 순서로 나타낸 막대그래프: {}부터 {}까지.",
+                    charts::money_text(lang, top),
+                    charts::money_text(lang, bottom)
+                ),
+            }
+        }
+    }
+}
+
+/// The chart's long description: every mark in words, with exact figures.
+pub fn chart_long(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
+    let items: Vec<String> = chart_items(d, kind)
+        .into_iter()
+        .map(|i| chart_item(d, lang, kind, i).0)
+        .collect();
+    items.join("; ") + "."
+}
+
+/// The marks of a chart, in reading (and keyboard) order.
+pub fn chart_items(d: &Dataset, kind: ChartKind) -> Vec<usize> {
+    match kind {
+        ChartKind::Revisions => charts::revision_rows(d),
+        ChartKind::Comparison => charts::comparison_rows(d),
+        ChartKind::Exposed => {
+            let mut v: Vec<usize> = (0..d.data_classes.len()).collect();
+            v.sort_by_key(|&i| d.data_classes.get(i).is_some_and(|c| !c.exposed));
+            v
+        }
+        ChartKind::Money => charts::money_rows(d),
+    }
+}
+
+/// One mark's accessible name and its tooltip lines, with exact figures.
+pub fn chart_item(d: &Dataset, lang: Lang, kind: ChartKind, item: usize) -> (String, Vec<String>) {
+    let zone = "";
+    match kind {
+        ChartKind::Revisions | ChartKind::Comparison => {
+            let Some(c) = d.counts.get(item) else {
+                return Default::default();
+            };
+            let mut exact = format!(
+                "{}{}",
+                if c.adds_to.is_some() { "+" } else { "" },
+                format::approx(lang, c.approximate, format::exact(c.value))
+            );
+            exact = format!("{exact} {}", i18n::unit(lang, c.unit, c.value));
+            if c.status == CountStatus::DisputedClaim {
+                exact = format!("{exact} ({})", i18n::ui(lang, Ui::DisputedClaim));
+            }
+            let when = format!(
+                "{} · {}",
+                format::date(lang, &c.as_of, zone),
+                c.reported_by.get(lang)
+            );
+            let lines = vec![exact, c.subject.get(lang).to_string(), when];
+            (lines.join(", "), lines)
+        }
+        ChartKind::Exposed => {
+            let Some(c) = d.data_classes.get(item) else {
+                return Default::default();
+            };
+            let status = i18n::ui(
+                lang,
+                if c.exposed {
+                    Ui::Exposed
+                } else {
+                    Ui::NotExposed
+                },
+            );
+            let lines = vec![
+                format!("{}: {status}", c.label.get(lang)),
+                c.advice.get(lang).to_string(),
+            ];
+            (lines.join(". "), lines)
+        }
+        ChartKind::Money => {
+            let Some(m) = d.money.get(item) else {
+                return Default::default();
+            };
+            let mut lines = vec![
+                format::approx(
+                    lang,
+                    m.approximate,
+                    format::money_exact(lang, m.amount, &m.currency),
+                ),
+                m.subject.get(lang).to_string(),
+                format::date(lang, &m.date, zone),
+            ];
+            for p in &m.parts {
+                lines.push(format!(
+                    "{}: {}",
+                    p.label.get(lang),
+                    format::money_exact(lang, p.amount, &m.currency)
+                ));
+            }
+            for c in &m.converted {
+                lines.push(i18n::as_given(
+                    lang,
+                    &format::money_exact(lang, c.amount, &c.currency),
+                    &format::date(lang, &c.as_of, zone),
+                ));
+            }
+            (lines.join(", "), lines)
+        }
+    }
+}
+
+fn th_row(lang: Lang, keys: &[Ui]) -> El {
+    El::new("tr").children(
+        keys.iter()
+            .map(|k| El::new("th").attr("scope", "col").text(i18n::ui(lang, *k))),
+    )
+}
+
+/// The chart's data as a real table.
+fn chart_table(d: &Dataset, lang: Lang, kind: ChartKind) -> El {
+    let zone = d.zone.label.get(lang);
+    let (head, rows): (Vec<Ui>, Vec<El>) = match kind {
+        ChartKind::Revisions | ChartKind::Comparison => (
+            vec![
+                Ui::Date,
+                Ui::Subject,
+                Ui::Figure,
+                Ui::Unit,
+                Ui::ReportedBy,
+                Ui::Sources,
+            ],
+            chart_items(d, kind)
+                .into_iter()
+                .filter_map(|i| {
+                    let c = d.counts.get(i)?;
+                    let mut figure = format::approx(lang, c.approximate, format::exact(c.value));
+                    if c.adds_to.is_some() {
+                        figure = format!("+{figure} ({})", i18n::ui(lang, Ui::Addition));
+                    }
+                    match c.status {
+                        CountStatus::DisputedClaim => {
+                            figure = format!("{figure} ({})", i18n::ui(lang, Ui::DisputedClaim))
+                        }
+                        CountStatus::Superseded => {
+                            figure = format!("{figure} ({})", i18n::ui(lang, Ui::Superseded))
+                        }
+                        CountStatus::Reported => {}
+                    }
+                    Some(El::new("tr").children([
+                        El::new("td").text(format::date(lang, &c.as_of, zone)),
+                        El::new("td").text(c.subject.get(lang)),
+                        El::new("td").class("bx-num").text(figure),
+                        El::new("td").text(i18n::unit(lang, c.unit, c.value)),
+                        El::new("td").text(c.reported_by.get(lang)),
+                        El::new("td").text(cite(&c.sources)),
+                    ]))
+                })
+                .collect(),
+        ),
+        ChartKind::Exposed => (
+            vec![Ui::DataClass, Ui::Exposed, Ui::WhatToWatch, Ui::Sources],
+            chart_items(d, kind)
+                .into_iter()
+                .filter_map(|i| {
+                    let c = d.data_classes.get(i)?;
+                    Some(El::new("tr").children([
+                        El::new("td").text(c.label.get(lang)),
+                        El::new("td").text(i18n::ui(
+                            lang,
+                            if c.exposed {
+                                Ui::Exposed
+                            } else {
+                                Ui::NotExposed
+                            },
+                        )),
+                        El::new("td").text(c.advice.get(lang)),
+                        El::new("td").text(cite(&c.sources)),
+                    ]))
+                })
+                .collect(),
+        ),
+        ChartKind::Money => (
+            vec![
+                Ui::Subject,
+                Ui::Kind,
+                Ui::Date,
+                Ui::Amount,
+                Ui::Parts,
+                Ui::AsGiven,
+                Ui::Sources,
+            ],
+            chart_items(d, kind)
+                .into_iter()
+                .filter_map(|i| {
+                    let m = d.money.get(i)?;
+                    let parts: Vec<String> = m
+                        .parts
+                        .iter()
+                        .map(|p| {
+                            format!(
+                                "{}: {}",
+                                p.label.get(lang),
+                                format::money_exact(lang, p.amount, &m.currency)
+                            )
+                        })
+                        .collect();
+                    let converted: Vec<String> = m
+                        .converted
+                        .iter()
+                        .map(|c| {
+                            format!(
+                                "{} ({})",
+                                format::money_exact(lang, c.amount, &c.currency),
+                                format::date(lang, &c.as_of, zone)
+                            )
+                        })
+                        .collect();
+                    Some(El::new("tr").children([
+                        El::new("td").text(m.subject.get(lang)),
+                        El::new("td").text(i18n::money_kind(lang, m.kind)),
+                        El::new("td").text(format::date(lang, &m.date, zone)),
+                        El::new("td").class("bx-num").text(format::approx(
+                            lang,
+                            m.approximate,
+                            format::money_exact(lang, m.amount, &m.currency),
+                        )),
+                        El::new("td").text(parts.join("; ")),
+                        El::new("td").text(converted.join("; ")),
+                        El::new("td").text(cite(&m.sources)),
+                    ]))
+                })
+                .collect(),
+        ),
+    };
+    El::new("table")
+        .child(El::new("caption").text(i18n::ui(lang, heading(kind))))
+        .child(El::new("thead").child(th_row(lang, &head)))
+        .child(El::new("tbody").children(rows))
+}
+
+fn chart_sources(d: &Dataset, kind: ChartKind) -> Vec<SourceRef> {
+    let items = chart_items(d, kind);
+    let mut all: Vec<SourceRef> = match kind {
+        ChartKind::Revisions | ChartKind::Comparison => items
+            .iter()
+            .filter_map(|&i| d.counts.get(i))
+            .flat_map(|c| c.sources.iter().copied())
+            .collect(),
+        ChartKind::Exposed => items
+            .iter()
+            .filter_map(|&i| d.data_classes.get(i))
+            .flat_map(|c| c.sources.iter().copied())
+            .collect(),
+        ChartKind::Money => items
+            .iter()
+            .filter_map(|&i| d.money.get(i))
+            .flat_map(|m| {
+                m.sources
+                    .iter()
+                    .chain(m.converted.iter().flat_map(|c| c.sources.iter()))
+                    .copied()
+            })
+            .collect(),
+    };
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+/// The interactive part of a chart: the drawing, hidden from screen readers, under a listbox
+/// of its marks (names and tooltips come from the data), and a tooltip.
+fn stage(key: &'static str, label: &str, svg: String) -> El {
+    El::new("div")
+        .class("bx-stage")
+        .attr("data-bx", "stage")
+        .attr("data-chart", key)
+        .child(
+            El::new("div")
+                .class("bx-svg")
+                .attr("data-bx", "svg")
+                .attr("aria-hidden", "true")
+                .svg(svg),
+        )
+        .child(
+            El::new("div")
+                .class("bx-list")
+                .attr("data-bx", "listbox")
+                .attr("role", "listbox")
+                .attr("tabindex", "0")
+                .attr("aria-label", label),
+        )
+        .child(
+            El::new("div")
+                .class("bx-tip")
+                .attr("data-bx", "tip")
+                .attr("role", "tooltip")
+                .attr("hidden", ""),
+        )
+}
+
+fn chart_figure(d: &Dataset, lang: Lang, kind: ChartKind, width: f64, theme: &Theme) -> El {
+    let cited = chart_sources(d, kind);
+    let mut publishers: Vec<&str> = Vec::new();
+    for s in cited.iter().filter_map(|&r| d.sources.get(r)) {
+        if !publishers.contains(&s.publisher.as_str()) {
+            publishers.push(&s.publisher);
+        }
+    }
+    let alt = chart_alt(d, lang, kind);
+    El::new("figure")
+        .class("bx-figure bx-chart")
+        .attr("data-figure", kind.key())
+        .child(
+            El::new("figcaption")
+                .child(El::new("h3").text(i18n::ui(lang, heading(kind))))
+                .child(
+                    El::new("p")
+                        .class("bx-takeaway")
+                        .text(takeaway(d, lang, kind)),
+                ),
+        )
+        .child(stage(
+            kind.key(),
+            &format!(
+                "{} {}",
+                i18n::ui(lang, heading(kind)),
+                i18n::ui(lang, Ui::PointsLabel)
+            ),
+            chart_svg(d, lang, kind, width, theme),
+        ))
+        .child(
+            El::new("details")
+                .class("bx-more")
+                .child(El::new("summary").text(i18n::ui(lang, Ui::ShowData)))
+                .child(
+                    El::new("p")
+                        .class("bx-alt")
+                        .attr("data-bx", "alt")
+                        .text(alt),
+                )
+                .child(chart_table(d, lang, kind)),
+        )
+        .child(El::new("p").class("bx-source-line").text(format!(
+            "{}: {} {}",
+            i18n::ui(lang, Ui::Sources),
+            publishers.join(", "),
+            cite(&cited)
+        )))
 }

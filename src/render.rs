@@ -20,6 +20,7 @@ pub struct Theme {
     pub band: RGBColor,
     pub band_uncertain: RGBColor,
     pub accent: RGBColor,
+    pub accent2: RGBColor,
     pub disputed: RGBColor,
     pub lanes: [RGBColor; 5],
 }
@@ -33,6 +34,7 @@ impl Theme {
         band: RGBColor(253, 226, 222),
         band_uncertain: RGBColor(246, 240, 238),
         accent: RGBColor(176, 32, 32),
+        accent2: RGBColor(170, 85, 0),
         disputed: RGBColor(110, 80, 10),
         lanes: [
             RGBColor(192, 38, 38),
@@ -50,6 +52,7 @@ impl Theme {
         band: RGBColor(84, 30, 30),
         band_uncertain: RGBColor(52, 40, 40),
         accent: RGBColor(255, 120, 110),
+        accent2: RGBColor(250, 180, 110),
         disputed: RGBColor(230, 190, 100),
         lanes: [
             RGBColor(255, 120, 110),
@@ -69,6 +72,7 @@ impl Theme {
             Paint::Band => self.band,
             Paint::BandUncertain => self.band_uncertain,
             Paint::Accent => self.accent,
+            Paint::Accent2 => self.accent2,
             Paint::Disputed => self.disputed,
             Paint::Lane(l) => {
                 let i = Lane::ALL.iter().position(|x| *x == l).unwrap_or(0);

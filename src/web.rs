@@ -3,8 +3,10 @@
 //! listener, observer and animation frame lives in a handle that removes it when dropped, so
 //! `destroy()` leaves nothing behind; every failure becomes a message inside the host element.
 
+use crate::i18n::{self, Ui};
+use crate::layout::charts::{self, ChartKind};
 use crate::layout::timeline::{self, Timeline, View};
-use crate::layout::CharWidths;
+use crate::layout::{CharWidths, Scene};
 use crate::model::{json::Json, validate, Dataset, Issue, Lang, Problem};
 use crate::page::{self, El, Node};
 use crate::render::{self, Theme};
@@ -21,15 +23,34 @@ thread_local! {
     static NEXT_INSTANCE: Cell<u32> = const { Cell::new(0) };
 }
 
-/// The interactive parts of a rendered explainer.
-struct Parts {
+/// What a stage draws: the timeline, or one of the count charts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Timeline,
+    Chart(ChartKind),
+}
+
+/// One interactive figure: its drawing, a listbox of its marks over it, and a tooltip.
+struct Stage {
+    kind: Kind,
     stage: HtmlElement,
     svg_box: Element,
     listbox: HtmlElement,
     tip: HtmlElement,
+    /// The latest layout, for hit testing.
+    scene: Scene,
+    /// Items (events, counts, data classes, amounts) in keyboard order.
+    order: Vec<usize>,
+    /// The item the keyboard is on (aria-activedescendant).
+    active: Option<usize>,
+    /// The item the tooltip shows.
+    tip_for: Option<usize>,
+}
+
+/// Parts of the rendered explainer that are not stages.
+struct Parts {
     live: Element,
     detail: HtmlElement,
-    counts: Option<Element>,
     views: Vec<Element>,
 }
 
@@ -39,22 +60,20 @@ struct State {
     /// The element we added to the host; removed by `destroy`.
     root: Option<Element>,
     parts: Option<Parts>,
+    stages: Vec<Stage>,
     dataset: Option<Rc<Dataset>>,
     lang: Lang,
+    theme: Theme,
     width: f64,
     problems: Vec<String>,
     prefix: String,
     view: View,
     timeline: Option<Timeline>,
-    /// The event the keyboard is on (aria-activedescendant).
-    active: Option<usize>,
     /// The event whose details are open.
     selected: Option<usize>,
-    /// The event the tooltip shows.
-    tip_for: Option<usize>,
-    /// Input waiting for the next animation frame: a new width, a pointer position.
+    /// Input waiting for the next animation frame: a new width, a pointer on a stage.
     pending_width: Option<f64>,
-    pending_pointer: Option<(f64, f64)>,
+    pending_pointer: Option<(usize, f64, f64)>,
     frame: Option<AnimationFrame>,
 }
 
@@ -110,6 +129,18 @@ fn pick_lang(lang: Option<String>) -> Lang {
     lang.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::En)
 }
 
+/// The reader's colour scheme, from `prefers-color-scheme`.
+fn pick_theme() -> Theme {
+    let dark = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches());
+    if dark {
+        Theme::DARK
+    } else {
+        Theme::LIGHT
+    }
+}
+
 /// JSON text to a tree with the browser's own parser; its message names line and column.
 fn parse_text(text: &str) -> Result<Json, Issue> {
     let value = js_sys::JSON::parse(text).map_err(|e| {
@@ -133,8 +164,8 @@ fn to_tree(value: JsValue) -> Result<Json, Issue> {
     })
 }
 
-fn find<T: JsCast>(root: &Element, key: &str) -> Option<T> {
-    root.query_selector(&format!("[data-bx={key}]"))
+fn find<T: JsCast>(root: &Element, selector: &str) -> Option<T> {
+    root.query_selector(selector)
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<T>().ok())
@@ -185,6 +216,15 @@ fn set_hash(id: Option<&str>) {
     }
 }
 
+impl Stage {
+    fn key(&self) -> &'static str {
+        match self.kind {
+            Kind::Timeline => "timeline",
+            Kind::Chart(k) => k.key(),
+        }
+    }
+}
+
 impl State {
     /// Replaces whatever we showed with `el`.
     fn show(&mut self, el: &El) -> Result<(), JsValue> {
@@ -206,179 +246,296 @@ impl State {
         self.problems = issues.iter().map(|i| page::describe(file, i)).collect();
         self.dataset = None;
         self.parts = None;
+        self.stages.clear();
         let el = page::problems(file, issues, self.lang);
         self.show(&el)
     }
 
-    /// Builds the whole explainer, then lays out its charts.
+    /// Builds the whole explainer, then lays out its figures.
     fn render(&mut self) -> Result<(), JsValue> {
         let Some(d) = self.dataset.clone() else {
             return Ok(());
         };
-        let el = page::explainer(&d, self.lang, self.width, &Theme::LIGHT);
+        let el = page::explainer(&d, self.lang, self.width, &self.theme);
         self.show(&el)?;
         let root = self.root.clone().ok_or("no root")?;
         let views = root.query_selector_all("[data-view]")?;
-        let parts = Parts {
-            stage: find(&root, "stage").ok_or("no stage")?,
-            svg_box: find(&root, "timeline").ok_or("no timeline")?,
-            listbox: find(&root, "listbox").ok_or("no listbox")?,
-            tip: find(&root, "tip").ok_or("no tip")?,
-            live: find(&root, "live").ok_or("no live region")?,
-            detail: find(&root, "detail").ok_or("no detail")?,
-            counts: find(&root, "counts"),
+        self.parts = Some(Parts {
+            live: find(&root, "[data-bx=live]").ok_or("no live region")?,
+            detail: find(&root, "[data-bx=detail]").ok_or("no detail")?,
             views: (0..views.length())
                 .filter_map(|i| views.item(i))
                 .filter_map(|n| n.dyn_into::<Element>().ok())
                 .collect(),
-        };
-        parts.listbox.set_id(&format!("{}-events", self.prefix));
-        // The geometry the pointer mapping depends on is set here, not left to a style sheet
-        // a host page might not load.
-        parts.stage.style().set_property("position", "relative")?;
-        for el in [&parts.listbox, &parts.tip] {
-            el.style().set_property("position", "absolute")?;
+        });
+        self.stages.clear();
+        let stages = root.query_selector_all("[data-chart]")?;
+        for i in 0..stages.length() {
+            let Some(stage) = stages
+                .item(i)
+                .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+            else {
+                continue;
+            };
+            let key = stage.get_attribute("data-chart").unwrap_or_default();
+            let kind = match ChartKind::from_key(&key) {
+                Some(k) => Kind::Chart(k),
+                None => Kind::Timeline,
+            };
+            let listbox: HtmlElement = find(&stage, "[data-bx=listbox]").ok_or("no listbox")?;
+            listbox.set_id(&format!("{}-{key}", self.prefix));
+            // The short text alternative describes the listbox of marks.
+            if let Some(figure) = stage.closest("figure")? {
+                if let Some(alt) = find::<Element>(&figure, "[data-bx=alt]") {
+                    alt.set_id(&format!("{}-{key}-alt", self.prefix));
+                    listbox.set_attribute("aria-describedby", &alt.id())?;
+                }
+            }
+            let tip: HtmlElement = find(&stage, "[data-bx=tip]").ok_or("no tip")?;
+            // The geometry the pointer mapping depends on is set here, not left to a style
+            // sheet a host page might not load.
+            stage.style().set_property("position", "relative")?;
+            for el in [&listbox, &tip] {
+                el.style().set_property("position", "absolute")?;
+            }
+            listbox.style().set_property("inset", "0")?;
+            self.stages.push(Stage {
+                kind,
+                svg_box: find(&stage, "[data-bx=svg]").ok_or("no svg box")?,
+                stage,
+                listbox,
+                tip,
+                scene: Scene::default(),
+                order: Vec::new(),
+                active: None,
+                tip_for: None,
+            });
         }
-        parts.listbox.style().set_property("inset", "0")?;
-        self.parts = Some(parts);
         self.layout()?;
         self.show_detail()?;
         Ok(())
     }
 
-    /// Lays out the timeline at the current width and view, paints it, and rebuilds the
-    /// invisible options that give each event a name, a role and a 24 px target.
+    /// Lays out every figure at the current width and paints it.
     fn layout(&mut self) -> Result<(), JsValue> {
-        let (Some(d), Some(parts)) = (self.dataset.clone(), self.parts.as_ref()) else {
+        for i in 0..self.stages.len() {
+            self.layout_stage(i)?;
+        }
+        if let Some(parts) = &self.parts {
+            let current = if self.view == View::Story {
+                "story"
+            } else {
+                "window"
+            };
+            for b in &parts.views {
+                let pressed = b.get_attribute("data-view").as_deref() == Some(current);
+                b.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Lays out one figure, paints it, and rebuilds the transparent options that give each mark
+    /// a name, a role and a target of at least 24 px.
+    fn layout_stage(&mut self, i: usize) -> Result<(), JsValue> {
+        let Some(d) = self.dataset.clone() else {
             return Ok(());
         };
-        let t = timeline::layout(&d, self.lang, self.width, self.view, &CharWidths);
-        let svg = render::svg(&t.with_selection(self.selected), &Theme::LIGHT).unwrap_or_default();
-        parts.svg_box.set_inner_html(&svg);
-        parts
+        let Some(kind) = self.stages.get(i).map(|s| s.kind) else {
+            return Ok(());
+        };
+        let (scene, names): (Scene, Vec<(usize, String, String)>) = match kind {
+            Kind::Timeline => {
+                let t = timeline::layout(&d, self.lang, self.width, self.view, &CharWidths);
+                let scene = t.with_selection(self.selected);
+                let names = t
+                    .placed
+                    .iter()
+                    .filter_map(|p| {
+                        let e = d.events.get(p.event)?;
+                        Some((
+                            p.event,
+                            e.id.clone(),
+                            page::event_name(&d, self.lang, p.event),
+                        ))
+                    })
+                    .collect();
+                self.timeline = Some(t);
+                (scene, names)
+            }
+            Kind::Chart(k) => {
+                let scene = charts::layout(k, &d, self.lang, self.width, &CharWidths);
+                let names = page::chart_items(&d, k)
+                    .into_iter()
+                    .map(|item| {
+                        (
+                            item,
+                            item.to_string(),
+                            page::chart_item(&d, self.lang, k, item).0,
+                        )
+                    })
+                    .collect();
+                (scene, names)
+            }
+        };
+        let svg = render::svg(&scene, &self.theme).unwrap_or_default();
+        let doc = document()?;
+        let prefix = self.prefix.clone();
+        let selected = self.selected;
+        let Some(stage) = self.stages.get_mut(i) else {
+            return Ok(());
+        };
+        stage.svg_box.set_inner_html(&svg);
+        stage
             .stage
             .style()
-            .set_property("height", &px(t.scene.height))?;
-        let doc = document()?;
-        parts.listbox.set_inner_html("");
-        for (p, hit) in t.placed.iter().filter_map(|p| {
-            t.scene
-                .hits
-                .iter()
-                .find(|h| h.item == p.event)
-                .map(|h| (p, h))
-        }) {
-            let Some(e) = d.events.get(p.event) else {
+            .set_property("height", &px(scene.height))?;
+        stage.listbox.set_inner_html("");
+        stage.order.clear();
+        let key = stage.key();
+        for (item, id, name) in names {
+            let Some(hit) = scene.hits.iter().find(|h| h.item == item) else {
                 continue;
             };
             let opt: HtmlElement = doc.create_element("div")?.dyn_into()?;
-            opt.set_id(&self.option_id(&e.id));
+            opt.set_id(&format!("{prefix}-{key}-{id}"));
             opt.set_class_name("bx-opt");
             opt.set_attribute("role", "option")?;
-            opt.set_attribute("aria-label", &page::event_name(&d, self.lang, p.event))?;
-            opt.set_attribute(
-                "aria-selected",
-                if self.selected == Some(p.event) {
-                    "true"
-                } else {
-                    "false"
-                },
-            )?;
-            opt.set_attribute("data-event", &e.id)?;
+            opt.set_attribute("aria-label", &name)?;
+            let is_selected = kind == Kind::Timeline && selected == Some(item);
+            opt.set_attribute("aria-selected", if is_selected { "true" } else { "false" })?;
+            if kind == Kind::Timeline {
+                opt.set_attribute("data-event", &id)?;
+            }
             let style = opt.style();
             style.set_property("position", "absolute")?;
             style.set_property("left", &px(hit.x))?;
             style.set_property("top", &px(hit.y))?;
             style.set_property("width", &px(hit.w))?;
             style.set_property("height", &px(hit.h))?;
-            parts.listbox.append_child(&opt)?;
+            stage.listbox.append_child(&opt)?;
+            stage.order.push(item);
         }
-        for b in &parts.views {
-            let pressed = b.get_attribute("data-view").as_deref()
-                == Some(if self.view == View::Story {
-                    "story"
-                } else {
-                    "window"
-                });
-            b.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;
+        // Keep the keyboard position only if that item is still drawn.
+        if stage.active.is_some_and(|a| !stage.order.contains(&a)) {
+            stage.active = None;
         }
-        if let Some(counts) = &parts.counts {
-            counts.set_inner_html(&page::counts_svg(&d, self.lang, self.width, &Theme::LIGHT));
-        }
-        // Keep the keyboard position only if that event is still drawn.
-        if self
-            .active
-            .is_some_and(|a| !t.placed.iter().any(|p| p.event == a))
-        {
-            self.active = None;
-        }
-        self.timeline = Some(t);
-        self.mark_active()?;
-        let tip_for = self.tip_for;
-        self.show_tip(tip_for)?;
-        Ok(())
+        stage.scene = scene;
+        self.mark_active(i)?;
+        let tip_for = self.stages.get(i).and_then(|s| s.tip_for);
+        self.show_tip(i, tip_for)
     }
 
-    fn option_id(&self, event_id: &str) -> String {
-        format!("{}-ev-{event_id}", self.prefix)
+    fn option_id(&self, stage: &Stage, item: usize) -> Option<String> {
+        let id = match stage.kind {
+            Kind::Timeline => self.dataset.as_ref()?.events.get(item)?.id.clone(),
+            Kind::Chart(_) => item.to_string(),
+        };
+        Some(format!("{}-{}-{id}", self.prefix, stage.key()))
     }
 
-    fn mark_active(&self) -> Result<(), JsValue> {
-        let (Some(parts), Some(d)) = (&self.parts, &self.dataset) else {
+    fn mark_active(&self, i: usize) -> Result<(), JsValue> {
+        let Some(stage) = self.stages.get(i) else {
             return Ok(());
         };
-        let list = parts.listbox.children();
-        for i in 0..list.length() {
-            if let Some(o) = list.item(i) {
+        let list = stage.listbox.children();
+        for k in 0..list.length() {
+            if let Some(o) = list.item(k) {
                 o.class_list().remove_1("is-active")?;
             }
         }
-        match self.active.and_then(|a| d.events.get(a)) {
-            Some(e) => {
-                let id = self.option_id(&e.id);
-                parts.listbox.set_attribute("aria-activedescendant", &id)?;
+        match stage.active.and_then(|a| self.option_id(stage, a)) {
+            Some(id) => {
+                stage.listbox.set_attribute("aria-activedescendant", &id)?;
                 if let Some(o) = document()?.get_element_by_id(&id) {
                     o.class_list().add_1("is-active")?;
                 }
             }
-            None => parts.listbox.remove_attribute("aria-activedescendant")?,
+            None => stage.listbox.remove_attribute("aria-activedescendant")?,
         }
         Ok(())
     }
 
-    /// Shows (or hides, with `None`) the tooltip of an event, beside its marker.
-    fn show_tip(&mut self, event: Option<usize>) -> Result<(), JsValue> {
-        self.tip_for = event;
-        let (Some(parts), Some(d), Some(t)) = (&self.parts, &self.dataset, &self.timeline) else {
+    /// The tooltip's lines for an item: date and title for events, exact figures for charts.
+    fn tip_lines(&self, kind: Kind, item: usize) -> Vec<String> {
+        let Some(d) = &self.dataset else {
+            return Vec::new();
+        };
+        match kind {
+            Kind::Timeline => d
+                .events
+                .get(item)
+                .map(|e| {
+                    vec![
+                        crate::format::date(self.lang, &e.date, d.zone.label.get(self.lang)),
+                        e.title.get(self.lang).to_string(),
+                    ]
+                })
+                .unwrap_or_default(),
+            Kind::Chart(k) => page::chart_item(d, self.lang, k, item).1,
+        }
+    }
+
+    /// Shows (or hides, with `None`) a stage's tooltip beside the item's mark.
+    fn show_tip(&mut self, i: usize, item: Option<usize>) -> Result<(), JsValue> {
+        let Some(kind) = self.stages.get(i).map(|s| s.kind) else {
             return Ok(());
         };
-        let placed = event.and_then(|e| t.placed.iter().find(|p| p.event == e));
-        let (Some(p), Some(e)) = (placed, event.and_then(|e| d.events.get(e))) else {
-            parts.tip.set_hidden(true);
+        let lines = item.map(|it| self.tip_lines(kind, it)).unwrap_or_default();
+        let anchor = item.and_then(|it| match kind {
+            Kind::Timeline => self
+                .timeline
+                .as_ref()?
+                .placed
+                .iter()
+                .find(|p| p.event == it)
+                .map(|p| (p.x, p.y + timeline::ROW_H / 2.0 + 2.0)),
+            Kind::Chart(_) => {
+                let h = self
+                    .stages
+                    .get(i)?
+                    .scene
+                    .hits
+                    .iter()
+                    .find(|h| h.item == it)?;
+                Some((h.x + h.w / 2.0, h.y + h.h))
+            }
+        });
+        let width = self.width;
+        let Some(stage) = self.stages.get_mut(i) else {
+            return Ok(());
+        };
+        stage.tip_for = item;
+        let (Some((x, y)), false) = (anchor, lines.is_empty()) else {
+            stage.tip.set_hidden(true);
+            stage.tip_for = None;
             return Ok(());
         };
         let doc = document()?;
-        parts.tip.set_inner_html("");
-        let date = doc.create_element("strong")?;
-        date.set_text_content(Some(&crate::format::date(
-            self.lang,
-            &e.date,
-            d.zone.label.get(self.lang),
-        )));
-        parts.tip.append_child(&date)?;
-        let title = doc.create_element("span")?;
-        title.set_text_content(Some(e.title.get(self.lang)));
-        parts.tip.append_child(&title)?;
-        parts.tip.set_hidden(false);
-        // Centred under the marker, kept inside the stage.
-        let w = f64::from(parts.tip.offset_width());
-        let left = (p.x - w / 2.0).clamp(0.0, (self.width - w).max(0.0));
-        parts.tip.style().set_property("left", &px(left))?;
-        parts
-            .tip
-            .style()
-            .set_property("top", &px(p.y + timeline::ROW_H / 2.0 + 2.0))?;
+        stage.tip.set_inner_html("");
+        for (k, line) in lines.iter().enumerate() {
+            let el = doc.create_element(if k == 0 { "strong" } else { "span" })?;
+            el.set_text_content(Some(line));
+            stage.tip.append_child(&el)?;
+        }
+        stage.tip.set_hidden(false);
+        // Centred under the mark, kept inside the stage.
+        let w = f64::from(stage.tip.offset_width());
+        let left = (x - w / 2.0).clamp(0.0, (width - w).max(0.0));
+        stage.tip.style().set_property("left", &px(left))?;
+        stage.tip.style().set_property("top", &px(y))?;
         Ok(())
+    }
+
+    fn hide_tips(&mut self) -> Result<bool, JsValue> {
+        let mut any = false;
+        for i in 0..self.stages.len() {
+            if self.stages.get(i).is_some_and(|s| s.tip_for.is_some()) {
+                self.show_tip(i, None)?;
+                any = true;
+            }
+        }
+        Ok(any)
     }
 
     fn show_detail(&mut self) -> Result<(), JsValue> {
@@ -397,31 +554,40 @@ impl State {
         Ok(())
     }
 
+    fn timeline_stage(&self) -> Option<usize> {
+        self.stages.iter().position(|s| s.kind == Kind::Timeline)
+    }
+
     /// Selects an event: ring on the marker, details open, the address updated, and a short
     /// announcement for screen readers.
     fn select(&mut self, event: Option<usize>, update_address: bool) -> Result<(), JsValue> {
         self.selected = event;
-        if event.is_some() {
-            self.active = event;
+        if let (Some(e), Some(t)) = (event, self.timeline_stage()) {
+            if let Some(s) = self.stages.get_mut(t) {
+                s.active = Some(e);
+            }
         }
-        self.layout()?;
+        if let Some(t) = self.timeline_stage() {
+            self.layout_stage(t)?;
+        }
         self.show_detail()?;
         let (Some(parts), Some(d)) = (&self.parts, &self.dataset) else {
             return Ok(());
         };
-        if let Some(e) = event.and_then(|i| d.events.get(i)) {
-            let i = event.unwrap_or(0);
-            parts.live.set_text_content(Some(&format!(
-                "{}: {}. {}.",
-                crate::i18n::ui(self.lang, crate::i18n::Ui::SelectedPrefix),
-                page::event_name(d, self.lang, i),
-                crate::i18n::ui(self.lang, crate::i18n::Ui::DetailsBelow)
-            )));
-            if update_address {
-                set_hash(Some(&e.id));
+        match event.and_then(|i| d.events.get(i).map(|e| (i, e))) {
+            Some((i, e)) => {
+                parts.live.set_text_content(Some(&format!(
+                    "{}: {}. {}.",
+                    i18n::ui(self.lang, Ui::SelectedPrefix),
+                    page::event_name(d, self.lang, i),
+                    i18n::ui(self.lang, Ui::DetailsBelow)
+                )));
+                if update_address {
+                    set_hash(Some(&e.id));
+                }
             }
-        } else if update_address {
-            set_hash(None);
+            None if update_address => set_hash(None),
+            None => {}
         }
         Ok(())
     }
@@ -438,21 +604,21 @@ impl State {
             .placed
             .iter()
             .any(|p| p.event == i);
-        if !in_window {
+        if !in_window && self.view != View::Story {
             self.view = View::Story;
+            self.layout()?;
         }
         self.select(Some(i), false)
     }
 
-    fn key(&mut self, ev: &KeyboardEvent, on_listbox: bool) -> Result<(), JsValue> {
+    fn key(&mut self, ev: &KeyboardEvent, stage: Option<usize>) -> Result<(), JsValue> {
         let key = ev.key();
         if key == "Escape" {
-            if self.tip_for.is_some() {
-                self.show_tip(None)?;
+            if self.hide_tips()? {
             } else if self.selected.is_some() {
                 self.select(None, true)?;
-                if let Some(p) = &self.parts {
-                    p.listbox.focus()?;
+                if let Some(s) = self.timeline_stage().and_then(|t| self.stages.get(t)) {
+                    s.listbox.focus()?;
                 }
             } else {
                 return Ok(());
@@ -460,41 +626,53 @@ impl State {
             ev.prevent_default();
             return Ok(());
         }
-        if !on_listbox {
-            return Ok(());
-        }
-        let Some(t) = &self.timeline else {
+        let Some(i) = stage else { return Ok(()) };
+        let Some(s) = self.stages.get(i) else {
             return Ok(());
         };
+        let at = s.active.and_then(|a| s.order.iter().position(|x| *x == a));
+        let last = s.order.len().checked_sub(1);
         let next = match key.as_str() {
-            "ArrowRight" | "ArrowDown" => t.step(self.active, 1),
-            "ArrowLeft" | "ArrowUp" => t.step(self.active, -1),
-            "Home" => t.placed.first().map(|p| p.event),
-            "End" => t.placed.last().map(|p| p.event),
+            "ArrowRight" | "ArrowDown" => match at {
+                Some(k) => Some((k + 1).min(last.unwrap_or(0))),
+                None => last.map(|_| 0),
+            },
+            "ArrowLeft" | "ArrowUp" => match at {
+                Some(k) => Some(k.saturating_sub(1)),
+                None => last,
+            },
+            "Home" => last.map(|_| 0),
+            "End" => last,
             "Enter" | " " => {
                 ev.prevent_default();
-                let target = self.active.or_else(|| t.step(None, 1));
-                return self.select(target, true);
+                let target = at.or(last.map(|_| 0)).and_then(|k| s.order.get(k).copied());
+                return match s.kind {
+                    Kind::Timeline => self.select(target, true),
+                    Kind::Chart(_) => self.show_tip(i, target),
+                };
             }
             _ => return Ok(()),
         };
         ev.prevent_default();
-        self.active = next;
-        self.mark_active()?;
-        self.show_tip(next)
+        let item = next.and_then(|k| s.order.get(k).copied());
+        if let Some(s) = self.stages.get_mut(i) {
+            s.active = item;
+        }
+        self.mark_active(i)?;
+        self.show_tip(i, item)
     }
 
-    /// Pointer position relative to the stage, for the layout's hit test.
-    fn stage_point(&self, ev: &MouseEvent) -> Option<(f64, f64)> {
-        let r = self.parts.as_ref()?.stage.get_bounding_client_rect();
+    /// Pointer position relative to a stage, for the layout's hit test.
+    fn stage_point(&self, i: usize, ev: &MouseEvent) -> Option<(f64, f64)> {
+        let r = self.stages.get(i)?.stage.get_bounding_client_rect();
         Some((
             f64::from(ev.client_x()) - r.left(),
             f64::from(ev.client_y()) - r.top(),
         ))
     }
 
-    fn hit(&self, point: (f64, f64)) -> Option<usize> {
-        self.timeline.as_ref()?.scene.hit_test(point.0, point.1)
+    fn hit(&self, i: usize, (x, y): (f64, f64)) -> Option<usize> {
+        self.stages.get(i)?.scene.hit_test(x, y)
     }
 
     /// One animation frame's work: at most one layout and one hit test, whatever arrived.
@@ -506,30 +684,40 @@ impl State {
                 self.layout()?;
             }
         }
-        if let Some(point) = self.pending_pointer.take() {
-            let hit = self.hit(point);
+        if let Some((i, x, y)) = self.pending_pointer.take() {
+            let hit = self.hit(i, (x, y));
+            let current = self.stages.get(i).and_then(|s| s.tip_for);
             // Keep a tooltip while the pointer is on it (WCAG 1.4.13: hoverable).
-            if (hit.is_some() || !self.pointer_on_tip(point)) && hit != self.tip_for {
-                self.show_tip(hit)?;
+            if (hit.is_some() || !self.pointer_on_tip(i, (x, y))) && hit != current {
+                self.show_tip(i, hit)?;
             }
         }
         Ok(())
     }
 
-    fn pointer_on_tip(&self, (x, y): (f64, f64)) -> bool {
-        let Some(p) = &self.parts else { return false };
-        if p.tip.hidden() {
+    fn pointer_on_tip(&self, i: usize, (x, y): (f64, f64)) -> bool {
+        let Some(s) = self.stages.get(i) else {
+            return false;
+        };
+        if s.tip.hidden() {
             return false;
         }
         let (l, t) = (
-            f64::from(p.tip.offset_left()),
-            f64::from(p.tip.offset_top()),
+            f64::from(s.tip.offset_left()),
+            f64::from(s.tip.offset_top()),
         );
         let (w, h) = (
-            f64::from(p.tip.offset_width()),
-            f64::from(p.tip.offset_height()),
+            f64::from(s.tip.offset_width()),
+            f64::from(s.tip.offset_height()),
         );
         x >= l && x <= l + w && y >= t && y <= t + h
+    }
+
+    /// Which stage an event happened in.
+    fn stage_of(&self, target: Option<web_sys::EventTarget>) -> Option<usize> {
+        let el = closest(target, "[data-chart]")?;
+        let key = el.get_attribute("data-chart")?;
+        self.stages.iter().position(|s| s.key() == key)
     }
 }
 
@@ -577,7 +765,14 @@ fn listen(host: &Element, state: &Rc<RefCell<State>>) -> Vec<EventListener> {
                 return;
             };
             let on_listbox = closest(e.target(), "[role=listbox]").is_some();
-            with_state(&w, |s| s.key(ev, on_listbox));
+            with_state(&w, |s| {
+                let stage = if on_listbox {
+                    s.stage_of(e.target())
+                } else {
+                    None
+                };
+                s.key(ev, stage)
+            });
         },
     ));
     let w = weak.clone();
@@ -596,53 +791,71 @@ fn listen(host: &Element, state: &Rc<RefCell<State>>) -> Vec<EventListener> {
         } else if closest(target.clone(), "[data-bx=close]").is_some() {
             with_state(&w, |s| {
                 s.select(None, true)?;
-                match &s.parts {
-                    Some(p) => p.listbox.focus(),
+                match s.timeline_stage().and_then(|t| s.stages.get(t)) {
+                    Some(st) => st.listbox.focus(),
                     None => Ok(()),
                 }
             });
-        } else if closest(target, "[data-bx=stage]").is_some() {
-            let Some(ev) = e.dyn_ref::<MouseEvent>() else {
-                return;
-            };
+        } else if let Some(ev) = e.dyn_ref::<MouseEvent>() {
             with_state(&w, |s| {
-                let Some(hit) = s.stage_point(ev).and_then(|p| s.hit(p)) else {
+                let Some(i) = s.stage_of(target) else {
                     return Ok(());
                 };
-                s.select(Some(hit), true)?;
-                match &s.parts {
-                    Some(p) => p.listbox.focus(),
+                let Some(hit) = s.stage_point(i, ev).and_then(|p| s.hit(i, p)) else {
+                    return Ok(());
+                };
+                let kind = s.stages.get(i).map(|st| st.kind);
+                if let Some(st) = s.stages.get_mut(i) {
+                    st.active = Some(hit);
+                }
+                match kind {
+                    Some(Kind::Timeline) => s.select(Some(hit), true)?,
+                    _ => {
+                        s.mark_active(i)?;
+                        s.show_tip(i, Some(hit))?;
+                    }
+                }
+                match s.stages.get(i) {
+                    Some(st) => st.listbox.focus(),
                     None => Ok(()),
                 }
             });
         }
     }));
     let w = weak.clone();
-    let strong_for_schedule = weak.clone();
+    let for_schedule = weak.clone();
     out.push(EventListener::new(host, "pointermove", move |e| {
         let Some(ev) = e.dyn_ref::<MouseEvent>() else {
             return;
         };
         let mut wanted = false;
         with_state(&w, |s| {
-            if closest(e.target(), "[data-bx=stage]").is_some() {
-                s.pending_pointer = s.stage_point(ev);
+            if let Some(i) = s.stage_of(e.target()) {
+                s.pending_pointer = s.stage_point(i, ev).map(|(x, y)| (i, x, y));
                 wanted = true;
             }
             Ok(())
         });
-        if wanted {
-            if let Some(state) = strong_for_schedule.upgrade() {
-                schedule(&state);
-            }
+        if let (true, Some(state)) = (wanted, for_schedule.upgrade()) {
+            schedule(&state);
         }
     }));
     let w = weak.clone();
-    out.push(EventListener::new(host, "pointerleave", move |_| {
-        with_state(&w, |s| {
-            s.pending_pointer = None;
-            s.show_tip(None)
-        });
+    out.push(EventListener::new(host, "pointerout", move |e| {
+        // Leaving a stage (not moving within it, nor onto its tooltip) hides its tooltip.
+        let from = closest(e.target(), "[data-chart]");
+        let to = e
+            .dyn_ref::<MouseEvent>()
+            .and_then(|m| closest(m.related_target(), "[data-chart]"));
+        if from.is_some() && from != to {
+            with_state(&w, |s| {
+                if let Some(i) = s.stage_of(e.target()) {
+                    s.pending_pointer = None;
+                    s.show_tip(i, None)?;
+                }
+                Ok(())
+            });
+        }
     }));
     let w = weak.clone();
     out.push(EventListener::new(host, "focusin", move |e| {
@@ -650,14 +863,22 @@ fn listen(host: &Element, state: &Rc<RefCell<State>>) -> Vec<EventListener> {
             return;
         }
         with_state(&w, |s| {
-            if s.active.is_none() {
-                s.active = s
-                    .selected
-                    .or_else(|| s.timeline.as_ref().and_then(|t| t.step(None, 1)));
+            let Some(i) = s.stage_of(e.target()) else {
+                return Ok(());
+            };
+            let selected = s.selected;
+            let Some(st) = s.stages.get_mut(i) else {
+                return Ok(());
+            };
+            if st.active.is_none() {
+                st.active = match st.kind {
+                    Kind::Timeline => selected.or_else(|| st.order.first().copied()),
+                    Kind::Chart(_) => st.order.first().copied(),
+                };
             }
-            s.mark_active()?;
-            let a = s.active;
-            s.show_tip(a)
+            let a = st.active;
+            s.mark_active(i)?;
+            s.show_tip(i, a)
         });
     }));
     let w = weak.clone();
@@ -665,7 +886,10 @@ fn listen(host: &Element, state: &Rc<RefCell<State>>) -> Vec<EventListener> {
         if closest(e.target(), "[role=listbox]").is_none() {
             return;
         }
-        with_state(&w, |s| s.show_tip(None));
+        with_state(&w, |s| match s.stage_of(e.target()) {
+            Some(i) => s.show_tip(i, None),
+            None => Ok(()),
+        });
     }));
     if let Some(window) = web_sys::window() {
         let w = weak;
@@ -782,16 +1006,16 @@ fn new_state(host: &Element, lang: Option<String>) -> Rc<RefCell<State>> {
         host: host.clone(),
         root: None,
         parts: None,
+        stages: Vec::new(),
         dataset: None,
         lang: pick_lang(lang),
+        theme: pick_theme(),
         width: host_width(host),
         problems: Vec::new(),
         prefix: format!("bx{n}"),
         view: View::Window,
         timeline: None,
-        active: None,
         selected: None,
-        tip_for: None,
         pending_width: None,
         pending_pointer: None,
         frame: None,

@@ -271,7 +271,7 @@ fn typos_in_field_names_are_caught() {
 #[test]
 fn comparing_different_units_needs_consent() {
     let p = with(|v| v["comparisons"][0]["mixed_units"] = Value::from(false));
-    assert_has(&p, "comparisons[0].counts: compares different units (accounts, subscribers, residents) on one axis; set \"mixed_units\": true if that is intended, so every bar shows its unit");
+    assert_has(&p, "comparisons[0].counts: compares different units (accounts, subscribers, sim-records, residents) on one axis; set \"mixed_units\": true if that is intended, so every bar shows its unit");
 }
 
 #[test]
@@ -325,7 +325,7 @@ fn mutate(v: &mut Value, rng: &mut Lcg) {
         serde_json::json!({"en": ""}),
         Value::from(1e300),
     ];
-    let stop = rng.next() % 4 == 0;
+    let stop = rng.next().is_multiple_of(4);
     let len = match v {
         Value::Object(m) => m.len(),
         Value::Array(a) => a.len(),

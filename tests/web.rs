@@ -25,11 +25,14 @@ fn mounts_the_default_dataset() {
     assert!(ex.problems().is_empty());
     assert!(text(&el, ".bx-title").contains("Coupang"));
     let svg = el
-        .query_selector("[data-bx=timeline] svg")
+        .query_selector("[data-chart=timeline] svg")
         .unwrap()
         .expect("timeline drawn");
     assert_eq!(svg.get_attribute("width").as_deref(), Some("800"));
-    assert!(el.query_selector("[data-bx=counts] svg").unwrap().is_some());
+    assert!(el
+        .query_selector("[data-chart=revisions] svg")
+        .unwrap()
+        .is_some());
     let root = el.query_selector(".bx").unwrap().unwrap();
     assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
     el.remove();
@@ -164,7 +167,7 @@ async fn the_charts_follow_the_container_width() {
     el.set_attribute("style", "width: 360px").unwrap();
     next_frames(3).await;
     let svg = el
-        .query_selector("[data-bx=timeline] svg")
+        .query_selector("[data-chart=timeline] svg")
         .unwrap()
         .unwrap();
     assert_eq!(svg.get_attribute("width").as_deref(), Some("360"));

@@ -62,3 +62,44 @@ pub fn shorten(
     }
     best
 }
+
+/// Greedy word wrap into at most `max_lines` lines of `max` px; the last line is shortened with
+/// an ellipsis if the text does not fit. Words longer than a line are cut.
+pub fn wrap(
+    measure: &dyn TextMeasure,
+    text: &str,
+    size: f64,
+    bold: bool,
+    max: f64,
+    max_lines: usize,
+) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut words = text.split(' ').peekable();
+    while let Some(word) = words.next() {
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if measure.width(&candidate, size, bold) <= max || current.is_empty() {
+            current = candidate;
+            continue;
+        }
+        if lines.len() + 1 == max_lines {
+            // Last line: everything left, shortened.
+            let rest: Vec<&str> = std::iter::once(word).chain(words.by_ref()).collect();
+            current = format!("{current} {}", rest.join(" "));
+            break;
+        }
+        lines.push(std::mem::take(&mut current));
+        current = word.to_string();
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+        .into_iter()
+        .filter_map(|l| shorten(measure, &l, size, bold, max))
+        .collect()
+}

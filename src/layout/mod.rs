@@ -2,7 +2,7 @@
 //! marks. No DOM, no clock, no host locale: the same input gives the same scene natively and in
 //! the browser, so layout is tested with `cargo test`.
 
-pub mod counts;
+pub mod charts;
 pub mod measure;
 pub mod scale;
 pub mod timeline;
@@ -24,6 +24,8 @@ pub enum Paint {
     /// Markers of events, by lane.
     Lane(crate::model::Lane),
     Accent,
+    /// A second part of the same figure (the data-collection part of a fine).
+    Accent2,
     /// A party's own disputed claim.
     Disputed,
 }

@@ -273,6 +273,9 @@ pub struct Count {
     pub as_of: StoryDate,
     pub reported_by: Text,
     pub status: CountStatus,
+    /// Index into `Dataset::counts` of the count this one adds to (165,455 more accounts on top
+    /// of 33.7 million): drawn as an addition, not as a new total.
+    pub adds_to: Option<usize>,
     pub note: Option<Text>,
     pub sources: Vec<SourceRef>,
 }

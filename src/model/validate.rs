@@ -52,6 +52,7 @@ const COUNT_FIELDS: &[&str] = &[
     "as_of",
     "reported_by",
     "status",
+    "adds_to",
     "note",
     "sources",
 ];
@@ -657,9 +658,30 @@ pub fn validate(root: &Json) -> Result<Dataset, Vec<Issue>> {
 
     let mut counts = Vec::new();
     let mut count_ids = Ids::default();
+    let mut additions = Vec::new();
     for (path, item) in top.items(&mut ck, "counts") {
-        if let Some(c) = count(&mut ck, item, path, &mut count_ids) {
+        if let Some((c, adds_to)) = count(&mut ck, item, path.clone(), &mut count_ids) {
+            if let Some(target) = adds_to {
+                additions.push((counts.len(), target, join(&path, "adds_to")));
+            }
             counts.push(c);
+        }
+    }
+    // `adds_to` may name a count further down the list, so it is resolved once all are read.
+    for (at, target, path) in additions {
+        match count_ids.0.iter().position(|(id, _)| *id == target) {
+            Some(i) if i != at => {
+                if let Some(c) = counts.get_mut(at) {
+                    c.adds_to = Some(i);
+                }
+            }
+            _ => ck.report(
+                path,
+                Problem::UnknownReference {
+                    id: target,
+                    list: "counts",
+                },
+            ),
         }
     }
     let counts_complete = counts.len() == count_ids.0.len();
@@ -877,7 +899,12 @@ fn alternative(ck: &mut Checker, v: &Json, path: String) -> Option<Alternative> 
     })
 }
 
-fn count(ck: &mut Checker, v: &Json, path: String, ids: &mut Ids) -> Option<Count> {
+fn count(
+    ck: &mut Checker,
+    v: &Json,
+    path: String,
+    ids: &mut Ids,
+) -> Option<(Count, Option<String>)> {
     let o = ck.object(v, path, COUNT_FIELDS)?;
     let id = o.id(ck, "id");
     let id = ids.add(ck, id, o.at("id"));
@@ -897,21 +924,30 @@ fn count(ck: &mut Checker, v: &Json, path: String, ids: &mut Ids) -> Option<Coun
             Some(2) => CountStatus::DisputedClaim,
             _ => CountStatus::Reported,
         });
+    let adds_to = match o.get("adds_to") {
+        None => Some(None),
+        Some(v) => ck.id(v, o.at("adds_to")).map(Some),
+    };
     let note = o.opt_text(ck, "note");
     let sources = o.sources(ck);
-    Some(Count {
-        id: id?,
-        series: series?,
-        subject: subject?,
-        value: value?,
-        approximate: approximate?,
-        unit: unit?,
-        as_of: as_of?,
-        reported_by: reported_by?,
-        status: status?,
-        note: note?,
-        sources: sources?,
-    })
+    let adds_to = adds_to?;
+    Some((
+        Count {
+            id: id?,
+            series: series?,
+            subject: subject?,
+            value: value?,
+            approximate: approximate?,
+            unit: unit?,
+            as_of: as_of?,
+            reported_by: reported_by?,
+            status: status?,
+            adds_to: None,
+            note: note?,
+            sources: sources?,
+        },
+        adds_to,
+    ))
 }
 
 fn unit_code(u: Unit) -> &'static str {

@@ -39,14 +39,14 @@ for (const width of [320, 768, 1280]) {
     assert.match(title, /Coupang/);
     assert.match(await page.textContent('.bx-summary'), /33\.7 million/);
     // The timeline and the counts chart are drawn (SVG with text), at the container's width.
-    for (const key of ['timeline', 'counts']) {
-      const svg = page.locator(`[data-bx=${key}] svg`);
+    for (const key of ['timeline', 'revisions', 'comparison', 'exposed', 'money']) {
+      const svg = page.locator(`[data-chart=${key}] svg`);
       assert.equal(await svg.count(), 1, `${key} chart drawn`);
       const box = await svg.boundingBox();
       assert.ok(box.width <= width && box.width >= width - 40, `${key} is ${box.width}px wide in a ${width}px page`);
       assert.ok(box.height > 100, `${key} has content`);
     }
-    const labels = await page.locator('[data-bx=timeline] svg text').allTextContents();
+    const labels = await page.locator('[data-chart=timeline] svg text').allTextContents();
     assert.ok(labels.some((t) => /Exposed for 138 days/.test(t)), 'the exposure band is labelled with its days');
     assert.ok(labels.some((t) => /Coupang detects/.test(t)), 'events are on the timeline');
     // Sources are real links, opened safely.
@@ -66,6 +66,11 @@ for (const width of [320, 768, 1280]) {
     const axe = await new AxeBuilder({ page }).include('.bx').analyze();
     assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`), [], 'axe-core violations');
     await page.screenshot({ path: `${shots}page-${width}.png` });
+    if (width !== 768) {
+      for (const chart of ['revisions', 'comparison', 'exposed', 'money']) {
+        await page.locator(`[data-figure=${chart}]`).screenshot({ path: `${shots}chart-${chart}-${width}.png` });
+      }
+    }
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -1,0 +1,622 @@
+//! The count charts: how the count was revised (log scale), how it compares (bars with units),
+//! what was exposed (tiles), and what it cost (bars in one currency, with parts).
+//!
+//! Each chart is a list of rows or tiles; every row names its figure, unit and source in text,
+//! so colour never carries the meaning alone. Hits point into the dataset's own lists
+//! (`counts`, `data_classes`, `money`) so the page can name and describe each mark.
+
+use super::measure::{shorten, wrap, TextMeasure};
+use super::scale::{LinearScale, LogScale};
+use super::{Anchor, Hit, Mark, Paint, Scene, SMALL, TEXT};
+use crate::format;
+use crate::i18n::{self, Ui};
+use crate::model::{Count, CountStatus, Dataset, Lang, Money};
+
+const PAD: f64 = 12.0;
+const AXIS_Y: f64 = 38.0;
+const ROW_H: f64 = 62.0;
+const LINE_H: f64 = 17.0;
+const DOT_R: f64 = 6.0;
+const BAR_H: f64 = 14.0;
+
+/// The four charts of the counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    Revisions,
+    Comparison,
+    Exposed,
+    Money,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 4] = [
+        ChartKind::Revisions,
+        ChartKind::Comparison,
+        ChartKind::Exposed,
+        ChartKind::Money,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            ChartKind::Revisions => "revisions",
+            ChartKind::Comparison => "comparison",
+            ChartKind::Exposed => "exposed",
+            ChartKind::Money => "money",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+pub fn layout(kind: ChartKind, d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
+    let width = width.max(200.0);
+    match kind {
+        ChartKind::Revisions => revisions(d, lang, width, m),
+        ChartKind::Comparison => comparison(d, lang, width, m),
+        ChartKind::Exposed => exposed(d, lang, width, m),
+        ChartKind::Money => money(d, lang, width, m),
+    }
+}
+
+/// The counts the revision chart shows, in date order: every figure of the series of the first
+/// count in the file (the story's headline figure), additions to it, and disputed claims.
+pub fn revision_rows(d: &Dataset) -> Vec<usize> {
+    let Some(series) = d.counts.first().map(|c| c.series.as_str()) else {
+        return Vec::new();
+    };
+    let in_series = |i: usize| d.counts.get(i).is_some_and(|c| c.series == series);
+    let mut rows: Vec<usize> = (0..d.counts.len())
+        .filter(|&i| {
+            d.counts.get(i).is_some_and(|c| {
+                c.series == series
+                    || c.status == CountStatus::DisputedClaim
+                    || c.adds_to.is_some_and(in_series)
+            })
+        })
+        .collect();
+    rows.sort_by_key(|&i| d.counts.get(i).map_or(0, |c| c.as_of.first_day()));
+    rows
+}
+
+/// The counts of the first comparison, in the dataset's order.
+pub fn comparison_rows(d: &Dataset) -> Vec<usize> {
+    d.comparisons
+        .first()
+        .map(|c| c.counts.clone())
+        .unwrap_or_default()
+}
+
+/// The amounts in the most common currency (bars must share a unit), largest first.
+pub fn money_rows(d: &Dataset) -> Vec<usize> {
+    let currency = main_currency(d);
+    let mut rows: Vec<usize> = (0..d.money.len())
+        .filter(|&i| {
+            d.money
+                .get(i)
+                .is_some_and(|m| Some(m.currency.as_str()) == currency)
+        })
+        .collect();
+    rows.sort_by_key(|&i| std::cmp::Reverse(d.money.get(i).map_or(0, |m| m.amount)));
+    rows
+}
+
+pub fn main_currency(d: &Dataset) -> Option<&str> {
+    let mut best: Option<(&str, usize)> = None;
+    for m in &d.money {
+        let n = d.money.iter().filter(|x| x.currency == m.currency).count();
+        if best.is_none_or(|(_, b)| n > b) {
+            best = Some((&m.currency, n));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+/// "4,536 accounts" / "about 37.5 million people" / "+165,455 accounts": compact, with unit.
+pub fn figure_text(lang: Lang, c: &Count) -> String {
+    let n = format::compact(lang, c.value);
+    let unit = i18n::unit(lang, c.unit, c.value);
+    let sign = if c.adds_to.is_some() { "+" } else { "" };
+    let text = match lang {
+        Lang::Ko => format!("{sign}{n}{unit}"),
+        Lang::En => format!("{sign}{n} {unit}"),
+    };
+    format::approx(lang, c.approximate, text)
+}
+
+/// "₩624.7 billion" or "about ₩44.5 billion".
+pub fn money_text(lang: Lang, m: &Money) -> String {
+    format::approx(
+        lang,
+        m.approximate,
+        format::money(lang, m.amount, &m.currency),
+    )
+}
+
+/// The figure in bold, then its context, each on up to two lines; returns where the mark goes.
+fn row_text(
+    marks: &mut Vec<Mark>,
+    y: f64,
+    headline: &str,
+    context: &str,
+    width: f64,
+    m: &dyn TextMeasure,
+) -> f64 {
+    let max = width - 2.0 * PAD;
+    let mut line_y = y + 9.0;
+    for (text, size, bold, paint) in [
+        (headline, TEXT, true, Paint::Ink),
+        (context, SMALL, false, Paint::Muted),
+    ] {
+        for line in wrap(m, text, size, bold, max, 2) {
+            marks.push(Mark::Text {
+                x: PAD,
+                y: line_y,
+                text: line,
+                size,
+                anchor: Anchor::Start,
+                paint,
+                bold,
+            });
+            line_y += LINE_H;
+        }
+    }
+    line_y + 4.0 - LINE_H / 2.0 + 8.0
+}
+
+/// Rows' heights depend on how their text wraps, so lay the text out first.
+fn row_height(headline: &str, context: &str, width: f64, m: &dyn TextMeasure) -> f64 {
+    let max = width - 2.0 * PAD;
+    let lines =
+        wrap(m, headline, TEXT, true, max, 2).len() + wrap(m, context, SMALL, false, max, 2).len();
+    ROW_H + LINE_H * (lines as f64 - 2.0)
+}
+
+/// Axis labels that never collide: (value position, label).
+fn grid(marks: &mut Vec<Mark>, ticks: &[(f64, String)], top: f64, width: f64, m: &dyn TextMeasure) {
+    let mut right_edge = f64::NEG_INFINITY;
+    for (x, text) in ticks {
+        let x = *x;
+        let w = m.width(text, SMALL, false);
+        let (x0, anchor) = if x + w / 2.0 > width - PAD / 2.0 {
+            (x - w, Anchor::End)
+        } else if x - w / 2.0 < PAD / 2.0 {
+            (x, Anchor::Start)
+        } else {
+            (x - w / 2.0, Anchor::Middle)
+        };
+        if x0 < right_edge + 8.0 {
+            continue;
+        }
+        right_edge = x0 + w;
+        marks.push(Mark::Text {
+            x,
+            y: top - 8.0,
+            text: text.clone(),
+            size: SMALL,
+            anchor,
+            paint: Paint::Muted,
+            bold: false,
+        });
+    }
+}
+
+/// A line of text naming the scale, so a log axis is never mistaken for a linear one.
+fn scale_note(marks: &mut Vec<Mark>, text: &str, width: f64, m: &dyn TextMeasure) {
+    marks.push(Mark::Text {
+        x: PAD,
+        y: 9.0,
+        text: shorten(m, text, SMALL, true, width - 2.0 * PAD).unwrap_or_default(),
+        size: SMALL,
+        anchor: Anchor::Start,
+        paint: Paint::Muted,
+        bold: true,
+    });
+}
+
+fn cites(refs: &[usize]) -> String {
+    let nums: Vec<String> = refs.iter().map(|r| (r + 1).to_string()).collect();
+    format!("[{}]", nums.join(", "))
+}
+
+/// What a row draws under its text: a dot at a position (hollow for a disputed claim) on a
+/// stem from the axis start, or bar segments.
+enum RowMark {
+    Dot { x: f64, from: f64, hollow: bool },
+    Bar(Vec<(f64, f64, Paint)>),
+}
+
+struct RowSpec {
+    item: usize,
+    headline: String,
+    context: String,
+    mark: RowMark,
+}
+
+/// Rows of text with a mark under each, over gridlines: the shape of the count charts.
+fn rows_chart(
+    rows: Vec<RowSpec>,
+    note: &str,
+    ticks: &[(f64, String)],
+    width: f64,
+    m: &dyn TextMeasure,
+) -> Scene {
+    let mut marks = Vec::new();
+    let mut hits = Vec::new();
+    let top = AXIS_Y + 8.0;
+    let heights: Vec<f64> = rows
+        .iter()
+        .map(|r| row_height(&r.headline, &r.context, width, m))
+        .collect();
+    let bottom = top + heights.iter().sum::<f64>();
+    scale_note(&mut marks, note, width, m);
+    grid(&mut marks, ticks, AXIS_Y + 4.0, width, m);
+    let mut y = top;
+    for (row, h) in rows.iter().zip(heights) {
+        let mark_y = row_text(&mut marks, y, &row.headline, &row.context, width, m) + 2.0;
+        // Gridlines only behind the marks, never through the text.
+        for (x, _) in ticks {
+            marks.push(Mark::Line {
+                x1: *x,
+                y1: mark_y - 10.0,
+                x2: *x,
+                y2: mark_y + 10.0,
+                paint: Paint::Grid,
+                width: 1.0,
+            });
+        }
+        match &row.mark {
+            RowMark::Dot { x, from, hollow } => {
+                if !hollow {
+                    marks.push(Mark::Line {
+                        x1: *from,
+                        y1: mark_y,
+                        x2: *x,
+                        y2: mark_y,
+                        paint: Paint::Accent,
+                        width: 3.0,
+                    });
+                }
+                marks.push(Mark::Circle {
+                    x: *x,
+                    y: mark_y,
+                    r: DOT_R,
+                    fill: if *hollow {
+                        Paint::Disputed
+                    } else {
+                        Paint::Accent
+                    },
+                    hollow: *hollow,
+                });
+            }
+            RowMark::Bar(segments) => {
+                for (x0, x1, paint) in segments {
+                    marks.push(Mark::Rect {
+                        x: *x0,
+                        y: mark_y - BAR_H / 2.0,
+                        w: (x1 - x0).max(2.0),
+                        h: BAR_H,
+                        fill: *paint,
+                    });
+                }
+            }
+        }
+        hits.push(Hit {
+            item: row.item,
+            x: PAD,
+            y,
+            w: width - 2.0 * PAD,
+            h,
+        });
+        y += h;
+    }
+    Scene {
+        width,
+        height: bottom + 8.0,
+        marks,
+        hits,
+    }
+}
+
+fn revisions(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
+    let items = revision_rows(d);
+    let values: Vec<u64> = items
+        .iter()
+        .filter_map(|&i| d.counts.get(i))
+        .map(|c| c.value)
+        .collect();
+    let scale = LogScale::covering(&values, PAD + DOT_R, width - PAD - DOT_R);
+    let ticks: Vec<(f64, String)> = scale
+        .ticks()
+        .into_iter()
+        .map(|v| (scale.px(v), format::compact(lang, v)))
+        .collect();
+    let rows = items
+        .into_iter()
+        .filter_map(|i| {
+            let c = d.counts.get(i)?;
+            let disputed = c.status == CountStatus::DisputedClaim;
+            let mut headline = figure_text(lang, c);
+            if disputed {
+                headline = format!("{headline} ({})", i18n::ui(lang, Ui::DisputedClaim));
+            } else if c.adds_to.is_some() {
+                headline = format!("{headline} ({})", i18n::ui(lang, Ui::Addition));
+            }
+            let context = format!(
+                "{} · {} {}",
+                format::date(lang, &c.as_of, ""),
+                c.reported_by.get(lang),
+                cites(&c.sources)
+            );
+            Some(RowSpec {
+                item: i,
+                headline,
+                context,
+                mark: RowMark::Dot {
+                    x: scale.px(c.value),
+                    from: scale.p0,
+                    hollow: disputed,
+                },
+            })
+        })
+        .collect();
+    rows_chart(rows, i18n::log_scale_note(lang), &ticks, width, m)
+}
+
+/// Round steps (1, 2 or 5 × 10^k) at least `min_gap` px apart on a 0-based linear scale.
+pub fn linear_ticks(max: f64, span_px: f64, min_gap: f64) -> Vec<f64> {
+    if max <= 0.0 || span_px <= 0.0 {
+        return vec![0.0];
+    }
+    let raw = max * min_gap / span_px;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|f| f * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
+    let mut ticks = Vec::new();
+    let mut v = 0.0;
+    while v <= max * 1.0001 {
+        ticks.push(v);
+        v += step;
+    }
+    ticks
+}
+
+/// One bar's row: (item, headline, context, parts with their paint).
+type BarRow = (usize, String, String, Vec<(u64, Paint)>);
+
+/// Bars on one linear scale from zero.
+fn bars(
+    rows: Vec<BarRow>,
+    note: &str,
+    format_tick: &dyn Fn(u64) -> String,
+    width: f64,
+    m: &dyn TextMeasure,
+) -> Scene {
+    let max = rows
+        .iter()
+        .map(|(_, _, _, parts)| parts.iter().map(|(v, _)| *v).sum::<u64>())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let scale = LinearScale {
+        v0: 0.0,
+        v1: max as f64,
+        p0: PAD,
+        p1: width - PAD,
+    };
+    let ticks: Vec<(f64, String)> = linear_ticks(max as f64, width - 2.0 * PAD, 90.0)
+        .into_iter()
+        .map(|v| (scale.px(v), format_tick(v as u64)))
+        .collect();
+    let rows = rows
+        .into_iter()
+        .map(|(item, headline, context, parts)| {
+            let mut acc = 0u64;
+            let segments = parts
+                .into_iter()
+                .map(|(value, paint)| {
+                    // A 2 px gap between parts, so they are told apart without colour.
+                    let gap = if acc > 0 { 2.0 } else { 0.0 };
+                    let x0 = scale.px(acc as f64) + gap;
+                    acc += value;
+                    (x0, scale.px(acc as f64), paint)
+                })
+                .collect();
+            RowSpec {
+                item,
+                headline,
+                context,
+                mark: RowMark::Bar(segments),
+            }
+        })
+        .collect();
+    rows_chart(rows, note, &ticks, width, m)
+}
+
+fn comparison(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
+    let mixed = d.comparisons.first().is_some_and(|c| c.mixed_units);
+    let rows = comparison_rows(d)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(k, i)| {
+            let c = d.counts.get(i)?;
+            // The breach itself first and in the accent colour; the others for scale.
+            let paint = if k == 0 { Paint::Accent } else { Paint::Muted };
+            let context = format!(
+                "{} · {} · {} {}",
+                c.subject.get(lang),
+                c.reported_by.get(lang),
+                format::date(lang, &c.as_of, ""),
+                cites(&c.sources)
+            );
+            Some((i, figure_text(lang, c), context, vec![(c.value, paint)]))
+        })
+        .collect();
+    let note = if mixed {
+        i18n::mixed_units_note(lang)
+    } else {
+        i18n::linear_scale_note(lang)
+    };
+    bars(rows, note, &|v| format::compact(lang, v), width, m)
+}
+
+fn money(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
+    let currency = main_currency(d).unwrap_or("").to_string();
+    let rows = money_rows(d)
+        .into_iter()
+        .filter_map(|i| {
+            let item = d.money.get(i)?;
+            let mut context = format!(
+                "{} · {}",
+                item.subject.get(lang),
+                format::date(lang, &item.date, "")
+            );
+            if !item.parts.is_empty() {
+                let parts: Vec<String> = item
+                    .parts
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            "{} {}",
+                            p.label.get(lang),
+                            format::money(lang, p.amount, &item.currency)
+                        )
+                    })
+                    .collect();
+                context.push_str(&format!(" · {}", parts.join(" + ")));
+            }
+            if let Some(c) = item.converted.first() {
+                context.push_str(&format!(
+                    " · {}",
+                    i18n::as_given(
+                        lang,
+                        &format::money(lang, c.amount, &c.currency),
+                        &format::date(lang, &c.as_of, "")
+                    )
+                ));
+            }
+            context.push_str(&format!(" {}", cites(&item.sources)));
+            // Parts (the breach and the data-collection parts of a fine) as segments.
+            let parts: Vec<(u64, Paint)> = if item.parts.is_empty() {
+                vec![(item.amount, Paint::Accent)]
+            } else {
+                item.parts
+                    .iter()
+                    .enumerate()
+                    .map(|(k, p)| {
+                        (
+                            p.amount,
+                            if k % 2 == 0 {
+                                Paint::Accent
+                            } else {
+                                Paint::Accent2
+                            },
+                        )
+                    })
+                    .collect()
+            };
+            Some((i, money_text(lang, item), context, parts))
+        })
+        .collect();
+    bars(
+        rows,
+        i18n::linear_scale_note(lang),
+        &|v| format::money(lang, v, &currency),
+        width,
+        m,
+    )
+}
+
+const TILE_H: f64 = 34.0;
+const TILE_GAP: f64 = 8.0;
+
+/// Tiles in two groups, "exposed" (filled) and "not exposed" (outlined, struck through), each
+/// group headed in words.
+fn exposed(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
+    let mut marks = Vec::new();
+    let mut hits = Vec::new();
+    let mut y = 4.0;
+    for exposed in [true, false] {
+        let items: Vec<usize> = (0..d.data_classes.len())
+            .filter(|&i| d.data_classes.get(i).is_some_and(|c| c.exposed == exposed))
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        let heading = i18n::ui(lang, if exposed { Ui::Exposed } else { Ui::NotExposed });
+        marks.push(Mark::Text {
+            x: PAD,
+            y: y + 9.0,
+            text: heading.to_string(),
+            size: TEXT,
+            anchor: Anchor::Start,
+            paint: Paint::Ink,
+            bold: true,
+        });
+        y += 24.0;
+        let mut x = PAD;
+        for i in items {
+            let Some(c) = d.data_classes.get(i) else {
+                continue;
+            };
+            let max_w = width - 2.0 * PAD;
+            let label =
+                shorten(m, c.label.get(lang), TEXT, false, max_w - 20.0).unwrap_or_default();
+            let w = (m.width(&label, TEXT, false) + 20.0).min(max_w);
+            if x + w > width - PAD && x > PAD {
+                x = PAD;
+                y += TILE_H + TILE_GAP;
+            }
+            marks.push(Mark::Rect {
+                x,
+                y,
+                w,
+                h: TILE_H,
+                fill: if exposed { Paint::Band } else { Paint::Surface },
+            });
+            // Outline for every tile (4 sides), doubled on "not exposed" ones.
+            let edge = if exposed { Paint::Accent } else { Paint::Muted };
+            for (x1, y1, x2, y2) in [
+                (x, y, x + w, y),
+                (x, y + TILE_H, x + w, y + TILE_H),
+                (x, y, x, y + TILE_H),
+                (x + w, y, x + w, y + TILE_H),
+            ] {
+                marks.push(Mark::Line {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    paint: edge,
+                    width: if exposed { 2.0 } else { 1.0 },
+                });
+            }
+            marks.push(Mark::Text {
+                x: x + 10.0,
+                y: y + TILE_H / 2.0,
+                text: label,
+                size: TEXT,
+                anchor: Anchor::Start,
+                paint: Paint::Ink,
+                bold: false,
+            });
+            hits.push(Hit {
+                item: i,
+                x,
+                y,
+                w,
+                h: TILE_H,
+            });
+            x += w + TILE_GAP;
+        }
+        y += TILE_H + 16.0;
+    }
+    Scene {
+        width,
+        height: y,
+        marks,
+        hits,
+    }
+}

@@ -1,0 +1,210 @@
+//! The count charts natively: generated takeaways and text alternatives, scales and ticks,
+//! and colour contrast of both themes.
+#![cfg(not(target_arch = "wasm32"))]
+
+use breach_explainer::default_dataset;
+use breach_explainer::layout::charts::{self, linear_ticks, ChartKind};
+use breach_explainer::layout::{CharWidths, LogScale, Mark};
+use breach_explainer::model::{json, validate, Lang};
+use breach_explainer::page;
+use breach_explainer::render::Theme;
+use plotters::style::RGBColor;
+
+#[test]
+fn takeaways_are_generated_from_the_data() {
+    let d = default_dataset().unwrap();
+    assert_eq!(
+        page::takeaway(&d, Lang::En, ChartKind::Revisions),
+        "The first count, 4,536 accounts, grew to about 33.7 million accounts in 9 days; the latest figure is about 37.5 million people."
+    );
+    assert_eq!(
+        page::takeaway(&d, Lang::En, ChartKind::Comparison),
+        "About 33.7 million accounts (Coupang accounts exposed) equal about two in three of the 51.2 million residents (Registered residents of South Korea); they are different units, so this gives a sense of scale, not a head count."
+    );
+    assert_eq!(
+        page::takeaway(&d, Lang::En, ChartKind::Exposed),
+        "Exposed: names, email addresses, phone numbers, delivery addresses (address books), some order histories, shared-entrance door codes. Not exposed: payment details, passwords and login credentials."
+    );
+    assert_eq!(
+        page::takeaway(&d, Lang::En, ChartKind::Money),
+        "The largest amount: Coupang vouchers for customers (50,000 won per person), ₩1.685 trillion."
+    );
+}
+
+#[test]
+fn text_alternatives_are_generated_from_the_data() {
+    let d = default_dataset().unwrap();
+    assert_eq!(
+        page::chart_alt(&d, Lang::En, ChartKind::Revisions),
+        "Dot chart on a log scale of 6 reported figures in date order, from 4,536 accounts (20 November 2025) to about 37.5 million people (11 June 2026)."
+    );
+    assert_eq!(
+        page::chart_alt(&d, Lang::En, ChartKind::Comparison),
+        "Bar chart from zero of 4 figures, each with its own unit, from about 33.7 million accounts to 51.2 million residents."
+    );
+    assert_eq!(
+        page::chart_alt(&d, Lang::En, ChartKind::Exposed),
+        "Labelled tiles: 6 kinds of data exposed, 2 not exposed."
+    );
+    assert_eq!(
+        page::chart_alt(&d, Lang::En, ChartKind::Money),
+        "Bar chart from zero of 4 amounts, largest first, from ₩1.685 trillion to ₩44.5 billion."
+    );
+    // The long description names every mark with its exact figure.
+    let long = page::chart_long(&d, Lang::En, ChartKind::Revisions);
+    for exact in [
+        "4,536 accounts",
+        "about 33,700,000 accounts",
+        "33,673,817 records",
+        "+165,455 accounts",
+        "about 37,500,000 people",
+        "about 3,000 accounts (disputed claim, not a count)",
+    ] {
+        assert!(long.contains(exact), "{exact} in {long}");
+    }
+}
+
+#[test]
+fn the_text_follows_the_data() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(breach_explainer::model::DEFAULT_DATASET).unwrap();
+    // If the revision had come later and been smaller, the takeaway says so.
+    for c in v["counts"].as_array_mut().unwrap() {
+        if c["id"] == "coupang-33-7m" {
+            c["value"] = 20_000_000.into();
+            c["as_of"] = "2025-12-05".into();
+        }
+    }
+    let d = validate(&json::parse(&v.to_string()).unwrap()).unwrap();
+    let t = page::takeaway(&d, Lang::En, ChartKind::Revisions);
+    assert!(
+        t.contains("grew to about 20 million accounts in 15 days"),
+        "{t}"
+    );
+    assert!(page::takeaway(&d, Lang::En, ChartKind::Comparison)
+        .starts_with("About 20 million accounts"));
+}
+
+#[test]
+fn share_words_pick_the_nearest_simple_fraction() {
+    assert_eq!(
+        page::share_words(Lang::En, 33.7 / 51.2).as_deref(),
+        Some("about two in three")
+    );
+    assert_eq!(
+        page::share_words(Lang::En, 0.5).as_deref(),
+        Some("about one in two")
+    );
+    assert_eq!(
+        page::share_words(Lang::En, 0.26).as_deref(),
+        Some("about one in four")
+    );
+    assert_eq!(
+        page::share_words(Lang::Ko, 33.7 / 51.2).as_deref(),
+        Some("약 3명 중 2명")
+    );
+    assert_eq!(
+        page::share_words(Lang::En, 0.02),
+        None,
+        "no fraction that far off"
+    );
+}
+
+#[test]
+fn log_scale_covers_four_thousand_to_forty_million_in_decades() {
+    let s = LogScale::covering(&[4_536, 33_700_000, 37_500_000, 3_000], 0.0, 700.0);
+    assert_eq!((s.e0, s.e1), (3, 8));
+    assert_eq!(
+        s.ticks(),
+        vec![1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
+    );
+    assert_eq!(s.px(1_000), 0.0);
+    assert_eq!(s.px(100_000_000), 700.0);
+    assert!(
+        (s.px(10_000) - 140.0).abs() < 1e-9,
+        "each decade is the same width"
+    );
+    // A single value still gets a decade of room.
+    let one = LogScale::covering(&[1_000], 0.0, 100.0);
+    assert!(one.e1 > one.e0);
+}
+
+#[test]
+fn linear_ticks_are_round_and_spaced() {
+    assert_eq!(
+        linear_ticks(51_217_221.0, 1000.0, 90.0),
+        (0..=10).map(|k| f64::from(k) * 5e6).collect::<Vec<_>>()
+    );
+    assert_eq!(linear_ticks(1.685e12, 296.0, 90.0), vec![0.0, 1e12]);
+    assert_eq!(linear_ticks(0.0, 100.0, 90.0), vec![0.0]);
+}
+
+#[test]
+fn the_unit_of_every_bar_is_drawn() {
+    let d = default_dataset().unwrap();
+    let scene = charts::layout(ChartKind::Comparison, &d, Lang::En, 600.0, &CharWidths);
+    let texts: Vec<&str> = scene
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    for unit in ["accounts", "subscribers", "SIM records", "residents"] {
+        assert!(
+            texts.iter().any(|t| t.ends_with(unit)),
+            "a bar labelled in {unit}: {texts:?}"
+        );
+    }
+    assert!(texts.contains(&"Different units on one axis: read each bar's unit"));
+}
+
+/// WCAG relative luminance and contrast ratio.
+fn luminance(c: RGBColor) -> f64 {
+    let f = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * f(c.0) + 0.7152 * f(c.1) + 0.0722 * f(c.2)
+}
+
+fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[test]
+fn themes_meet_wcag_contrast() {
+    for (name, t) in [("light", Theme::LIGHT), ("dark", Theme::DARK)] {
+        // Text (1.4.3): 4.5:1 on the background and on the exposure band it sits on.
+        for (what, c) in [("ink", t.ink), ("muted", t.muted)] {
+            for (on, bg) in [
+                ("background", t.background),
+                ("band", t.band),
+                ("uncertain band", t.band_uncertain),
+            ] {
+                let r = contrast(c, bg);
+                assert!(r >= 4.5, "{name}: {what} on {on} is {r:.2}:1");
+            }
+        }
+        // Marks (1.4.11): 3:1 against what they are drawn on.
+        let marks = [
+            ("accent", t.accent),
+            ("accent2", t.accent2),
+            ("disputed", t.disputed),
+        ]
+        .into_iter()
+        .chain(t.lanes.iter().map(|c| ("lane", *c)));
+        for (what, c) in marks {
+            for (on, bg) in [("background", t.background), ("band", t.band)] {
+                let r = contrast(c, bg);
+                assert!(r >= 3.0, "{name}: {what} {c:?} on {on} is {r:.2}:1");
+            }
+        }
+    }
+}

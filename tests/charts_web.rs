@@ -1,0 +1,126 @@
+//! The count charts in real browsers: tooltips on keyboard focus and on hover, with exact
+//! figures, dismissed by Esc.
+#![cfg(target_arch = "wasm32")]
+
+use breach_explainer::web::Explainer;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+mod common;
+use common::*;
+
+fn q(el: &Element, selector: &str) -> Element {
+    el.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} is on the page"))
+}
+
+#[wasm_bindgen_test]
+fn every_chart_is_drawn_with_a_listbox_of_named_marks() {
+    let el = host(900);
+    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None);
+    for key in ["revisions", "comparison", "exposed", "money"] {
+        let stage = q(&el, &format!("[data-chart={key}]"));
+        assert!(
+            stage.query_selector("svg").unwrap().is_some(),
+            "{key} drawn"
+        );
+        let options = stage.query_selector_all("[role=option]").unwrap();
+        assert!(
+            options.length() >= 4,
+            "{key} has {} marks",
+            options.length()
+        );
+        let listbox = q(&stage, "[role=listbox]");
+        let described = listbox
+            .get_attribute("aria-describedby")
+            .expect("described by its text alternative");
+        let alt = web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .get_element_by_id(&described)
+            .unwrap();
+        assert!(
+            alt.text_content().unwrap().len() > 40,
+            "{key} has a text alternative"
+        );
+    }
+    ex.destroy();
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn focus_shows_exact_figures_in_a_tooltip_and_esc_hides_it() {
+    let el = host(900);
+    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None);
+    let stage = q(&el, "[data-chart=revisions]");
+    let listbox = q(&stage, "[role=listbox]");
+    let tip = q(&stage, "[role=tooltip]");
+    html(&listbox).focus().unwrap();
+    assert!(!html(&tip).hidden(), "focus shows the first mark's tooltip");
+    assert!(
+        tip.text_content().unwrap().starts_with("4,536 accounts"),
+        "{}",
+        tip.text_content().unwrap()
+    );
+    key(&listbox, "ArrowRight");
+    let text = tip.text_content().unwrap();
+    assert!(
+        text.starts_with("about 33,700,000 accounts"),
+        "exact figure in the tooltip: {text}"
+    );
+    assert!(text.contains("29 November 2025"), "{text}");
+    key(&listbox, "Escape");
+    assert!(html(&tip).hidden(), "Esc hides the tooltip");
+    key(&listbox, "ArrowRight");
+    assert!(!html(&tip).hidden(), "moving again shows it again");
+    // The money chart names the parts of a fine and the dollars as the source gave them.
+    let money = q(&el, "[data-chart=money]");
+    let mlist = q(&money, "[role=listbox]");
+    html(&mlist).focus().unwrap();
+    key(&mlist, "ArrowRight");
+    let mtext = q(&money, "[role=tooltip]").text_content().unwrap();
+    assert!(mtext.contains("₩624,700,000,000"), "{mtext}");
+    assert!(
+        mtext.contains("For the data breach: ₩423,600,000,000"),
+        "{mtext}"
+    );
+    assert!(
+        mtext.contains("$410,000,000 as given by the source"),
+        "{mtext}"
+    );
+    ex.destroy();
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn hovering_a_bar_shows_its_tooltip() {
+    let el = host(900);
+    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None);
+    next_frames(1).await;
+    let stage = q(&el, "[data-chart=comparison]");
+    let listbox = q(&stage, "[role=listbox]");
+    let second = listbox
+        .query_selector_all("[role=option]")
+        .unwrap()
+        .item(1)
+        .unwrap();
+    let r = wasm_bindgen::JsCast::unchecked_ref::<Element>(&second).get_bounding_client_rect();
+    pointer_at(&listbox, r.left() + 40.0, r.top() + r.height() / 2.0);
+    next_frames(2).await;
+    let tip = q(&stage, "[role=tooltip]");
+    assert!(!html(&tip).hidden());
+    assert!(
+        tip.text_content()
+            .unwrap()
+            .starts_with("23,244,649 subscribers"),
+        "{}",
+        tip.text_content().unwrap()
+    );
+    ex.destroy();
+    el.remove();
+}
