@@ -157,12 +157,13 @@ fn scaled(value: u64, unit: u64) -> String {
         }
     }
     // Round to one decimal, carrying into the whole part (9.96 → 10.0 → "10").
-    let tenths = (value as u128 * 10 + unit as u128 / 2) / unit as u128;
+    // Counts and won amounts stay far below u64::MAX / 10 (1.8e18), so this cannot overflow.
+    let tenths = value.saturating_mul(10).saturating_add(unit / 2) / unit;
     let (w, f) = (tenths / 10, tenths % 10);
     if f == 0 {
-        exact(w as u64)
+        exact(w)
     } else {
-        format!("{}.{f}", exact(w as u64))
+        format!("{}.{f}", exact(w))
     }
 }
 

@@ -21,6 +21,13 @@ pub mod web;
 
 pub use model::{validate, Dataset, Issue, Lang};
 
+// SAFETY: wasm32 in the browser runs this module on one thread; lol_alloc's free-list allocator
+// is sound there (AssumeSingleThreaded documents exactly this requirement).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 /// Parses and validates the default dataset compiled into the crate.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn default_dataset() -> Result<Dataset, Vec<Issue>> {

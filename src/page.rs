@@ -681,7 +681,8 @@ pub fn takeaway(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
+        // ASCII only: Korean has no case, and Unicode case tables cost the wasm ~10 KB.
+        Some(f) => std::iter::once(f.to_ascii_uppercase()).chain(c).collect(),
         None => String::new(),
     }
 }
@@ -697,8 +698,8 @@ impl LowerFirst for str {
                 // Leave acronyms and names alone ("SIM", "KISA"): only "Names" → "names".
                 let mut c = w.chars();
                 match (c.next(), c.clone().next()) {
-                    (Some(f), Some(second)) if second.is_lowercase() => {
-                        f.to_lowercase().chain(c).collect()
+                    (Some(f), Some(second)) if second.is_ascii_lowercase() => {
+                        std::iter::once(f.to_ascii_lowercase()).chain(c).collect()
                     }
                     _ => w.to_string(),
                 }

@@ -171,8 +171,9 @@ fn find<T: JsCast>(root: &Element, selector: &str) -> Option<T> {
         .and_then(|e| e.dyn_into::<T>().ok())
 }
 
+/// Whole CSS pixels, formatted as an integer (float formatting costs the wasm kilobytes).
 fn px(v: f64) -> String {
-    format!("{}px", v.round())
+    format!("{}px", v.round() as i64)
 }
 
 fn host_width(host: &Element) -> f64 {
