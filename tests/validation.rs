@@ -245,7 +245,11 @@ fn empty_titles_are_refused() {
 
 #[test]
 fn missing_translations_are_reported_per_field() {
-    let p = with(|v| v["languages"] = serde_json::json!(["en", "ko"]));
+    let p = with(|v| {
+        v["breach"]["title"].as_object_mut().unwrap().remove("ko");
+        v["events"][0]["detail"].as_object_mut().unwrap().remove("ko");
+    });
+    assert_eq!(p.len(), 2, "{p:?}");
     assert_has(
         &p,
         "breach.title: has no \"ko\" text, but the dataset's \"languages\" lists \"ko\"",
