@@ -190,14 +190,15 @@ pub fn compact(lang: Lang, n: u64) -> String {
 
 /// Korean large numbers: groups of four digits named 조 (10^12), 억 (10^8), 만 (10^4). Text keeps
 /// the two largest groups and drops the rest (33,673,817 → "3,367만"; 1,685,000,000,000 →
-/// "1조 6,850억"), as Korean newsrooms write compact figures.
+/// "1조 6,850억"), as Korean newsrooms write compact figures; below a million, the exact figure.
 fn korean_units(n: u64) -> String {
     const UNITS: [(u64, &str); 3] = [
         (1_000_000_000_000, "조"),
         (100_000_000, "억"),
         (10_000, "만"),
     ];
-    if n < 10_000 {
+    // Below 100만 the exact figure is as short and loses nothing.
+    if n < 1_000_000 {
         return exact(n);
     }
     let mut parts = Vec::new();

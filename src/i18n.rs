@@ -81,6 +81,7 @@ pub enum Ui {
     Parts,
     Subject,
     DataClass,
+    Language,
 }
 
 pub fn ui(lang: Lang, key: Ui) -> &'static str {
@@ -134,6 +135,7 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             Parts => "Parts",
             Subject => "What",
             DataClass => "Data",
+            Language => "Language",
         },
         Lang::Ko => match key {
             TimelineHeading => "사건 경과",
@@ -183,6 +185,7 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             Parts => "세부 내역",
             Subject => "내용",
             DataClass => "정보",
+            Language => "언어",
         },
     }
 }
@@ -209,15 +212,42 @@ pub fn unit(lang: Lang, u: crate::model::Unit, n: u64) -> &'static str {
             PageViews => "page views",
         },
         Lang::Ko => match u {
-            Accounts => "계정",
+            Accounts => "계정(개)",
             People => "명",
             Records => "건",
-            SimRecords => "건 (유심 정보)",
-            Subscribers => "명 (가입자)",
-            Residents => "명 (주민)",
+            SimRecords => "유심 정보(건)",
+            Subscribers => "가입자(명)",
+            Residents => "주민등록 인구(명)",
             Gigabytes => "GB",
-            PageViews => "회 조회",
+            PageViews => "조회 수(회)",
         },
+    }
+}
+
+/// A number with its unit: "33.7 million accounts" / "3,370만 개 계정", "4,536명".
+pub fn quantity(lang: Lang, u: crate::model::Unit, number: &str, n: u64) -> String {
+    use crate::model::Unit::*;
+    match lang {
+        Lang::En => format!("{number} {}", unit(lang, u, n)),
+        Lang::Ko => {
+            // Korean counters follow digits directly ("4,536명") but take a space after a
+            // unit word ("3,370만 명").
+            let sp = if number.ends_with(|c: char| c.is_ascii_digit()) {
+                ""
+            } else {
+                " "
+            };
+            match u {
+                Accounts => format!("{number}{sp}개 계정"),
+                People => format!("{number}{sp}명"),
+                Records => format!("{number}{sp}건"),
+                SimRecords => format!("유심 정보 {number}{sp}건"),
+                Subscribers => format!("가입자 {number}{sp}명"),
+                Residents => format!("주민등록 인구 {number}{sp}명"),
+                Gigabytes => format!("{number}GB"),
+                PageViews => format!("조회 {number}{sp}회"),
+            }
+        }
     }
 }
 

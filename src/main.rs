@@ -55,7 +55,7 @@ fn main() -> ExitCode {
     match (cmd, result) {
         (_, Err(issues)) => {
             for i in &issues {
-                eprintln!("{}", page::describe(&name, i));
+                eprintln!("{}", page::describe(&name, i, lang));
             }
             eprintln!("{} problem(s) in {name}", issues.len());
             ExitCode::FAILURE

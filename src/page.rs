@@ -114,6 +114,7 @@ pub fn explainer(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> El {
         .child(
             El::new("header")
                 .class("bx-head")
+                .child(lang_switch(lang))
                 .child(El::new("h2").class("bx-title").text(title))
                 .child(
                     El::new("p")
@@ -136,6 +137,27 @@ pub fn explainer(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> El {
                 .as_ref()
                 .map(|c| El::new("p").class("bx-credit").text(c.get(lang))),
         )
+}
+
+/// "한국어 | English": each button in its own language, marked with `lang` so screen readers
+/// pronounce it right.
+fn lang_switch(current: Lang) -> El {
+    let buttons = [(Lang::Ko, "한국어"), (Lang::En, "English")]
+        .into_iter()
+        .map(|(l, name)| {
+            El::new("button")
+                .attr("type", "button")
+                .class("bx-button bx-lang")
+                .attr("lang", l.code())
+                .attr("data-lang-switch", l.code())
+                .attr("aria-pressed", if l == current { "true" } else { "false" })
+                .text(name)
+        });
+    El::new("div")
+        .class("bx-langs")
+        .attr("role", "group")
+        .attr("aria-label", i18n::ui(current, Ui::Language))
+        .children(buttons)
 }
 
 pub fn timeline_svg(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> String {
@@ -428,7 +450,7 @@ fn sources(d: &Dataset, lang: Lang) -> El {
 pub fn problems(file: &str, issues: &[Issue], lang: Lang) -> El {
     let items = issues
         .iter()
-        .map(|i| El::new("li").child(El::new("code").text(describe(file, i))));
+        .map(|i| El::new("li").child(El::new("code").text(describe(file, i, lang))));
     El::new("section")
         .class("bx bx-error")
         .attr("lang", lang.code())
@@ -442,9 +464,9 @@ pub fn problems(file: &str, issues: &[Issue], lang: Lang) -> El {
         .child(El::new("ul").class("bx-problems").children(items))
 }
 
-/// `file: path: message`, the line a dataset author reads.
-pub fn describe(file: &str, issue: &Issue) -> String {
-    format!("{file}: {issue}")
+/// `file: path: message`, the line a dataset author reads, in `lang`.
+pub fn describe(file: &str, issue: &Issue, lang: Lang) -> String {
+    format!("{file}: {}", issue.describe(lang))
 }
 
 /// Static HTML of an element tree, escaped.
@@ -816,12 +838,16 @@ pub fn chart_item(d: &Dataset, lang: Lang, kind: ChartKind, item: usize) -> (Str
             let Some(c) = d.counts.get(item) else {
                 return Default::default();
             };
-            let mut exact = format!(
+            let number = format!(
                 "{}{}",
                 if c.adds_to.is_some() { "+" } else { "" },
-                format::approx(lang, c.approximate, format::exact(c.value))
+                format::exact(c.value)
             );
-            exact = format!("{exact} {}", i18n::unit(lang, c.unit, c.value));
+            let mut exact = format::approx(
+                lang,
+                c.approximate,
+                i18n::quantity(lang, c.unit, &number, c.value),
+            );
             if c.status == CountStatus::DisputedClaim {
                 exact = format!("{exact} ({})", i18n::ui(lang, Ui::DisputedClaim));
             }

@@ -125,8 +125,36 @@ fn build(doc: &Document, el: &El) -> Result<Element, JsValue> {
     Ok(e)
 }
 
-fn pick_lang(lang: Option<String>) -> Lang {
-    lang.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::En)
+/// The reader's language, in this order: the `lang` option of `mount`, the host element's
+/// `data-lang`, the page's `<html lang>`, the browser's languages, else English. (The shell
+/// pages turn `?lang=` into the option.)
+fn pick_lang(option: Option<String>, host: &Element) -> Lang {
+    let window = web_sys::window();
+    let page_lang = || {
+        window
+            .as_ref()?
+            .document()?
+            .document_element()?
+            .get_attribute("lang")
+    };
+    let browser = || {
+        let languages = window.as_ref()?.navigator().languages();
+        languages
+            .iter()
+            .filter_map(|l| l.as_string())
+            .find_map(|l| Lang::from_tag(&l))
+    };
+    option
+        .as_deref()
+        .and_then(Lang::from_tag)
+        .or_else(|| {
+            host.get_attribute("data-lang")
+                .as_deref()
+                .and_then(Lang::from_tag)
+        })
+        .or_else(|| page_lang().as_deref().and_then(Lang::from_tag))
+        .or_else(browser)
+        .unwrap_or(Lang::En)
 }
 
 /// The reader's colour scheme, from `prefers-color-scheme`.
@@ -244,7 +272,10 @@ impl State {
     }
 
     fn show_problems(&mut self, file: &str, issues: &[Issue]) -> Result<(), JsValue> {
-        self.problems = issues.iter().map(|i| page::describe(file, i)).collect();
+        self.problems = issues
+            .iter()
+            .map(|i| page::describe(file, i, self.lang))
+            .collect();
         self.dataset = None;
         self.parts = None;
         self.stages.clear();
@@ -334,6 +365,22 @@ impl State {
             }
         }
         Ok(())
+    }
+
+    /// Switches the timeline's view; only the timeline is laid out again.
+    fn set_view(&mut self, view: View) -> Result<(), JsValue> {
+        self.view = view;
+        if let Some(parts) = &self.parts {
+            let current = if view == View::Story { "story" } else { "window" };
+            for b in &parts.views {
+                let pressed = b.get_attribute("data-view").as_deref() == Some(current);
+                b.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;
+            }
+        }
+        match self.timeline_stage() {
+            Some(t) => self.layout_stage(t),
+            None => Ok(()),
+        }
     }
 
     /// Lays out one figure, paints it, and rebuilds the transparent options that give each mark
@@ -593,6 +640,29 @@ impl State {
         Ok(())
     }
 
+    /// Re-renders in another language in place: the view and the selected event stay, focus
+    /// returns to the switch, and the host hears a `breach-explainer:lang` event.
+    fn switch_lang(&mut self, lang: Lang) -> Result<(), JsValue> {
+        if lang == self.lang {
+            return Ok(());
+        }
+        self.lang = lang;
+        self.render()?;
+        if let Some(root) = &self.root {
+            let button: Option<HtmlElement> =
+                find(root, &format!("[data-lang-switch={}]", lang.code()));
+            if let Some(b) = button {
+                b.focus()?;
+            }
+        }
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_detail(&JsValue::from_str(lang.code()));
+        let event = web_sys::CustomEvent::new_with_event_init_dict("breach-explainer:lang", &init)?;
+        self.host.dispatch_event(&event)?;
+        Ok(())
+    }
+
     /// Selects the event named in the address, switching to the view that shows it.
     fn select_from_hash(&mut self) -> Result<(), JsValue> {
         let Some(d) = self.dataset.clone() else {
@@ -606,8 +676,7 @@ impl State {
             .iter()
             .any(|p| p.event == i);
         if !in_window && self.view != View::Story {
-            self.view = View::Story;
-            self.layout()?;
+            self.set_view(View::Story)?;
         }
         self.select(Some(i), false)
     }
@@ -779,16 +848,21 @@ fn listen(host: &Element, state: &Rc<RefCell<State>>) -> Vec<EventListener> {
     let w = weak.clone();
     out.push(EventListener::new(host, "click", move |e| {
         let target = e.target();
-        if let Some(b) = closest(target.clone(), "[data-view]") {
+        if let Some(b) = closest(target.clone(), "[data-lang-switch]") {
+            let lang = b
+                .get_attribute("data-lang-switch")
+                .as_deref()
+                .and_then(Lang::from_tag);
+            if let Some(lang) = lang {
+                with_state(&w, |s| s.switch_lang(lang));
+            }
+        } else if let Some(b) = closest(target.clone(), "[data-view]") {
             let view = if b.get_attribute("data-view").as_deref() == Some("story") {
                 View::Story
             } else {
                 View::Window
             };
-            with_state(&w, |s| {
-                s.view = view;
-                s.layout()
-            });
+            with_state(&w, |s| s.set_view(view));
         } else if closest(target.clone(), "[data-bx=close]").is_some() {
             with_state(&w, |s| {
                 s.select(None, true)?;
@@ -951,16 +1025,26 @@ impl Explainer {
         }
     }
 
-    /// Shows why a dataset could not be loaded (a failed fetch, an HTTP error) in `host`.
+    /// Shows why a dataset could not be loaded in `host`: the HTTP `status` and its text, or
+    /// status 0 and the browser's message when the server could not be reached.
     #[wasm_bindgen(js_name = loadFailed)]
     pub fn load_failed(
         host: Element,
         file: String,
+        url: String,
+        status: u16,
         detail: String,
         lang: Option<String>,
     ) -> Explainer {
         let state = new_state(&host, lang);
-        let issue = Issue::new(String::new(), Problem::Load { detail });
+        let issue = Issue::new(
+            String::new(),
+            Problem::Load {
+                url,
+                status,
+                detail,
+            },
+        );
         let _ = state.borrow_mut().show_problems(&file, &[issue]);
         Explainer {
             state,
@@ -972,6 +1056,11 @@ impl Explainer {
     /// The problems shown instead of the explainer; empty when it rendered.
     pub fn problems(&self) -> Vec<String> {
         self.state.borrow().problems.clone()
+    }
+
+    /// The language shown ("en" or "ko").
+    pub fn lang(&self) -> String {
+        self.state.borrow().lang.code().to_string()
     }
 
     /// The id of the selected event, if any.
@@ -1009,7 +1098,7 @@ fn new_state(host: &Element, lang: Option<String>) -> Rc<RefCell<State>> {
         parts: None,
         stages: Vec::new(),
         dataset: None,
-        lang: pick_lang(lang),
+        lang: pick_lang(lang, host),
         theme: pick_theme(),
         width: host_width(host),
         problems: Vec::new(),

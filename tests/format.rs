@@ -43,15 +43,22 @@ fn dates_at_each_precision() {
 
 #[test]
 fn counts_compact_and_exact() {
-    let cases: [(u64, &str, &str, &str); 9] = [
+    let cases: [(u64, &str, &str, &str); 11] = [
         (0, "0", "0", "0"),
         (4_536, "4,536", "4,536", "4,536"),
-        (165_455, "165,455", "16만", "165,455"),
+        (165_455, "165,455", "165,455", "165,455"),
         (33_700_000, "33.7 million", "3,370만", "33,700,000"),
         (33_673_817, "33.7 million", "3,367만", "33,673,817"),
         (37_500_000, "37.5 million", "3,750만", "37,500,000"),
         (51_217_221, "51.2 million", "5,121만", "51,217,221"),
         (1_000_000, "1 million", "100만", "1,000,000"),
+        (
+            134_790_000_000,
+            "134.79 billion",
+            "1,347억 9,000만",
+            "134,790,000,000",
+        ),
+        (10_000, "10,000", "10,000", "10,000"),
         (9_960_000, "9.96 million", "996만", "9,960,000"),
     ];
     for (n, en, ko, ex) in cases {
@@ -80,6 +87,56 @@ fn money_in_each_language() {
         money_exact(Lang::Ko, 624_700_000_000, "KRW"),
         "624,700,000,000원"
     );
+}
+
+#[test]
+fn counts_with_their_units() {
+    use breach_explainer::i18n::quantity;
+    use breach_explainer::model::Unit;
+    let cases = [
+        (
+            Unit::Accounts,
+            33_700_000,
+            "33.7 million accounts",
+            "3,370만 개 계정",
+        ),
+        (Unit::Accounts, 4_536, "4,536 accounts", "4,536개 계정"),
+        (
+            Unit::People,
+            37_500_000,
+            "37.5 million people",
+            "3,750만 명",
+        ),
+        (
+            Unit::Records,
+            33_673_817,
+            "33.7 million records",
+            "3,367만 건",
+        ),
+        (
+            Unit::SimRecords,
+            26_950_000,
+            "26.95 million SIM records",
+            "유심 정보 2,695만 건",
+        ),
+        (
+            Unit::Subscribers,
+            23_244_649,
+            "23.2 million subscribers",
+            "가입자 2,324만 명",
+        ),
+        (
+            Unit::Residents,
+            51_217_221,
+            "51.2 million residents",
+            "주민등록 인구 5,121만 명",
+        ),
+        (Unit::Accounts, 1, "1 account", "1개 계정"),
+    ];
+    for (unit, n, en, ko) in cases {
+        assert_eq!(quantity(Lang::En, unit, &compact(Lang::En, n), n), en);
+        assert_eq!(quantity(Lang::Ko, unit, &compact(Lang::Ko, n), n), ko);
+    }
 }
 
 #[test]

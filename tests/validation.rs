@@ -247,7 +247,10 @@ fn empty_titles_are_refused() {
 fn missing_translations_are_reported_per_field() {
     let p = with(|v| {
         v["breach"]["title"].as_object_mut().unwrap().remove("ko");
-        v["events"][0]["detail"].as_object_mut().unwrap().remove("ko");
+        v["events"][0]["detail"]
+            .as_object_mut()
+            .unwrap()
+            .remove("ko");
     });
     assert_eq!(p.len(), 2, "{p:?}");
     assert_has(
@@ -370,4 +373,22 @@ fn no_input_makes_validation_panic() {
             assert!(!p.is_empty());
         }
     }
+}
+
+#[test]
+fn problems_are_worded_in_korean_too() {
+    let mut v = default_value();
+    v["events"][14]["date"] = Value::from("2025-02-30");
+    v["sources"][3]["url"] = Value::from("javascript:alert(1)");
+    let text = serde_json::to_string(&v).unwrap();
+    let issues = validate(&json::parse(&text).unwrap()).unwrap_err();
+    let ko: Vec<String> = issues
+        .iter()
+        .map(|i| i.describe(breach_explainer::Lang::Ko))
+        .collect();
+    assert!(
+        ko.contains(&"events[14].date: \"2025-02-30\"은(는) 달력에 없는 날짜입니다".to_string()),
+        "{ko:?}"
+    );
+    assert!(ko.contains(&"sources[3].url: \"javascript:alert(1)\"은(는) 웹 주소가 아닙니다(https:// 또는 http://로 시작해야 합니다)".to_string()), "{ko:?}");
 }

@@ -130,16 +130,33 @@ fn a_load_failure_is_shown_not_a_blank_box() {
     let ex = Explainer::load_failed(
         el.clone(),
         "missing.json".into(),
-        "the server answered 404 Not Found".into(),
+        "https://example.org/missing.json".into(),
+        404,
+        "Not Found".into(),
         None,
     );
     assert_eq!(
         ex.problems(),
         vec![
-            "missing.json: the file could not be loaded: the server answered 404 Not Found"
+            "missing.json: the file could not be loaded: the server answered 404 Not Found for https://example.org/missing.json"
                 .to_string()
         ]
     );
+    el.remove();
+    let el = host(600);
+    let ex = Explainer::load_failed(
+        el.clone(),
+        "missing.json".into(),
+        "https://example.org/missing.json".into(),
+        404,
+        "Not Found".into(),
+        Some("ko".into()),
+    );
+    assert_eq!(
+        ex.problems(),
+        vec!["missing.json: 파일을 불러오지 못했습니다: 서버가 https://example.org/missing.json 요청에 404 Not Found(으)로 응답했습니다".to_string()]
+    );
+    assert!(text(&el, ".bx-error h2").contains("표시할 수 없습니다"));
     assert!(text(&el, ".bx-error").contains("404"));
     el.remove();
 }

@@ -38,11 +38,11 @@ export async function mount(element, options = {}) {
     try {
       const response = await fetch(url);
       if (!response.ok) {
-        return Explainer.loadFailed(element, name, `the server answered ${response.status} ${response.statusText} for ${url.href}`, lang);
+        return Explainer.loadFailed(element, name, url.href, response.status, response.statusText, lang);
       }
       text = await response.text();
     } catch (error) {
-      return Explainer.loadFailed(element, name, `${url.href} could not be reached (${error.message})`, lang);
+      return Explainer.loadFailed(element, name, url.href, 0, String(error?.message ?? error), lang);
     }
     return Explainer.mount(element, text, name, lang);
   }

@@ -113,14 +113,13 @@ pub fn main_currency(d: &Dataset) -> Option<&str> {
 
 /// "4,536 accounts" / "about 37.5 million people" / "+165,455 accounts": compact, with unit.
 pub fn figure_text(lang: Lang, c: &Count) -> String {
-    let n = format::compact(lang, c.value);
-    let unit = i18n::unit(lang, c.unit, c.value);
     let sign = if c.adds_to.is_some() { "+" } else { "" };
-    let text = match lang {
-        Lang::Ko => format!("{sign}{n}{unit}"),
-        Lang::En => format!("{sign}{n} {unit}"),
-    };
-    format::approx(lang, c.approximate, text)
+    let n = format!("{sign}{}", format::compact(lang, c.value));
+    format::approx(
+        lang,
+        c.approximate,
+        i18n::quantity(lang, c.unit, &n, c.value),
+    )
 }
 
 /// "₩624.7 billion" or "about ₩44.5 billion".

@@ -3,6 +3,7 @@
 //! Each problem is data (what was expected, what was found) so the page can word it in the
 //! reader's language; `Display` gives the English line `path: message`.
 
+use super::Lang;
 use std::fmt;
 
 /// What a field should hold, as said to a dataset author.
@@ -22,7 +23,24 @@ pub enum Expected {
 }
 
 impl Expected {
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self, lang: Lang) -> &'static str {
+        if lang == Lang::Ko {
+            return match self {
+                Expected::Object => "객체({ … })",
+                Expected::List => "목록([ … ])",
+                Expected::Text => "언어별 텍스트(예: {\"en\": \"…\", \"ko\": \"…\"})",
+                Expected::String => "따옴표로 감싼 문자열",
+                Expected::Boolean => "true 또는 false",
+                Expected::WholeNumber => "따옴표 없는 0 이상의 정수",
+                Expected::Date => {
+                    "\"2025\", \"2025-04\", \"2025-06-24\", \"2025-11-18T22:52+09:00\" 형식의 날짜"
+                }
+                Expected::Id => "영문 소문자, 숫자, \"-\"로 된 id",
+                Expected::Url => "https:// 또는 http://로 시작하는 웹 주소",
+                Expected::Offset => "\"+09:00\" 형식의 UTC 시차",
+                Expected::LanguageCode => "\"en\", \"ko\" 같은 언어 코드",
+            };
+        }
         match self {
             Expected::Object => "an object ({ … })",
             Expected::List => "a list ([ … ])",
@@ -53,8 +71,11 @@ pub enum Problem {
     NotJson {
         detail: String,
     },
-    /// The file could not be loaded (network, HTTP status).
+    /// The file could not be loaded: an HTTP status, or 0 and the browser's message when the
+    /// server could not be reached.
     Load {
+        url: String,
+        status: u16,
         detail: String,
     },
     Missing {
@@ -143,8 +164,8 @@ impl Issue {
     }
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Problem {
+    fn english(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Problem::Syntax {
                 line,
@@ -155,18 +176,35 @@ impl fmt::Display for Problem {
                 "the file is not valid JSON at line {line}, column {column}: {detail}"
             ),
             Problem::NotJson { detail } => write!(f, "the file is not valid JSON: {detail}"),
-            Problem::Load { detail } => write!(f, "the file could not be loaded: {detail}"),
+            Problem::Load {
+                url,
+                status: 0,
+                detail,
+            } => {
+                write!(
+                    f,
+                    "the file could not be loaded: {url} could not be reached ({detail})"
+                )
+            }
+            Problem::Load {
+                url,
+                status,
+                detail,
+            } => write!(
+                f,
+                "the file could not be loaded: the server answered {status} {detail} for {url}"
+            ),
             Problem::Missing { expected } => {
-                write!(f, "is missing; expected {}", expected.describe())
+                write!(f, "is missing; expected {}", expected.describe(Lang::En))
             }
             Problem::WrongType { expected, found } => {
-                write!(f, "expected {}, found {found}", expected.describe())
+                write!(f, "expected {}, found {found}", expected.describe(Lang::En))
             }
             Problem::Empty => f.write_str("is empty; write something a reader can see"),
             Problem::NotADate { found } => write!(
                 f,
                 "{found} is not a date; expected {}",
-                Expected::Date.describe()
+                Expected::Date.describe(Lang::En)
             ),
             Problem::NotOnCalendar { found } => write!(f, "{found} is not a calendar date"),
             Problem::NoOffset { found } => write!(
@@ -230,6 +268,119 @@ impl fmt::Display for Problem {
                  if that is intended, so every bar shows its unit"
             ),
             Problem::TooFew { min, what } => write!(f, "needs at least {min} {what}"),
+        }
+    }
+
+    /// The message in Korean, for newsrooms and readers who read Korean.
+    fn korean(&self) -> String {
+        match self {
+            Problem::Syntax { line, column, detail } => {
+                format!("{line}번째 줄 {column}번째 칸에서 JSON 형식이 올바르지 않습니다: {detail}")
+            }
+            Problem::NotJson { detail } => format!("JSON 형식이 올바르지 않습니다: {detail}"),
+            Problem::Load { url, status: 0, detail } => {
+                format!("파일을 불러오지 못했습니다: {url}에 연결할 수 없습니다({detail})")
+            }
+            Problem::Load { url, status, detail } => format!(
+                "파일을 불러오지 못했습니다: 서버가 {url} 요청에 {status} {detail}(으)로 응답했습니다"
+            ),
+            Problem::Missing { expected } => {
+                format!("값이 없습니다. {}이(가) 필요합니다", expected.describe(Lang::Ko))
+            }
+            Problem::WrongType { expected, found } => format!(
+                "{}이(가) 필요한데 {found}이(가) 있습니다",
+                expected.describe(Lang::Ko)
+            ),
+            Problem::Empty => "비어 있습니다. 독자에게 보일 내용을 적어 주세요".into(),
+            Problem::NotADate { found } => format!(
+                "{found}은(는) 날짜가 아닙니다. {}이(가) 필요합니다",
+                Expected::Date.describe(Lang::Ko)
+            ),
+            Problem::NotOnCalendar { found } => format!("{found}은(는) 달력에 없는 날짜입니다"),
+            Problem::NoOffset { found } => format!(
+                "{found}에 UTC 시차가 없습니다. \"T22:52+09:00\"처럼 붙여 주세요"
+            ),
+            Problem::EndBeforeStart { start, end } => {
+                format!("끝 {end}이(가) 시작 {start}보다 앞섭니다")
+            }
+            Problem::NotWholeNumber { found } => format!(
+                "{found}은(는) 0 이상의 정수가 아닙니다(\"3,370만\"이 아니라 33700000으로 적어 주세요)"
+            ),
+            Problem::NotOneOf { found, allowed } => {
+                format!("{found}은(는) 허용된 값이 아닙니다. 가능한 값: {}", allowed.join(", "))
+            }
+            Problem::BadId { found } => format!(
+                "{found}은(는) id로 쓸 수 없습니다. 영문 소문자, 숫자, \"-\"만 써 주세요"
+            ),
+            Problem::DuplicateId { id, first } => {
+                format!("id \"{id}\"는 이미 {first}에서 쓰였습니다. id는 겹치면 안 됩니다")
+            }
+            Problem::DuplicateField { name } => {
+                format!("\"{name}\"이(가) 같은 객체에 두 번 있습니다. 하나만 남겨 주세요")
+            }
+            Problem::UnknownSource { id } => {
+                format!("\"{id}\"는 \"sources\"에 있는 출처 id가 아닙니다")
+            }
+            Problem::UnknownReference { id, list } => {
+                format!("\"{id}\"는 \"{list}\"에 있는 id가 아닙니다")
+            }
+            Problem::NoSources => "출처가 없습니다. 모든 사실에는 출처가 하나 이상 필요합니다".into(),
+            Problem::NotWebAddress { found } => format!(
+                "{found}은(는) 웹 주소가 아닙니다(https:// 또는 http://로 시작해야 합니다)"
+            ),
+            Problem::MissingLanguage { lang } => format!(
+                "\"{lang}\" 텍스트가 없습니다. 데이터의 \"languages\"에 \"{lang}\"이(가) 있습니다"
+            ),
+            Problem::UnknownLanguage { found } => {
+                format!("{found}은(는) 지원하지 않는 언어입니다(지원: en, ko)")
+            }
+            Problem::UnknownField { name, known } => format!(
+                "\"{name}\"은(는) 이곳에 없는 항목입니다(오타인가요?). 가능한 항목: {}",
+                known.join(", ")
+            ),
+            Problem::MilestoneTwice { milestone, first } => format!(
+                "마일스톤 \"{milestone}\"은(는) 이미 {first}에 있습니다. 한 번만 쓸 수 있습니다"
+            ),
+            Problem::MixedUnits { units } => format!(
+                "서로 다른 단위({units})를 한 축에서 비교합니다. 의도한 것이라면 \"mixed_units\": true로 \
+                 표시해 주세요. 그러면 막대마다 단위가 표시됩니다"
+            ),
+            Problem::TooFew { min, what } => {
+                let what = match *what {
+                    "language" => "언어",
+                    "source" => "출처",
+                    "event" => "사건",
+                    "claim" => "주장",
+                    "counts to compare" => "비교할 수치",
+                    other => other,
+                };
+                format!("{what}이(가) {min}개 이상 필요합니다")
+            }
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Ko => self.korean(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.english(f)
+    }
+}
+
+impl Issue {
+    /// `path: message` in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        if self.path.is_empty() {
+            self.problem.describe(lang)
+        } else {
+            format!("{}: {}", self.path, self.problem.describe(lang))
         }
     }
 }
