@@ -72,7 +72,7 @@ fn main() -> ExitCode {
         ("html", Ok(d)) => {
             println!(
                 "{}",
-                page::to_html(&page::explainer(&d, lang, width, &Theme::LIGHT))
+                page::to_html(&page::explainer(&d, lang, Some((width, &Theme::LIGHT))))
             );
             ExitCode::SUCCESS
         }

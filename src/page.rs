@@ -105,7 +105,9 @@ fn cite(refs: &[SourceRef]) -> String {
 }
 
 /// Everything the explainer shows, at `width` CSS px.
-pub fn explainer(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> El {
+/// Everything the explainer shows. `drawing` is the width and theme to draw the charts at; the
+/// live page passes `None` and draws them itself once it has measured its container.
+pub fn explainer(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> El {
     let title = d.breach.title.get(lang);
     El::new("section")
         .class("bx")
@@ -122,12 +124,12 @@ pub fn explainer(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> El {
                         .text(d.breach.summary.get(lang)),
                 ),
         )
-        .child(timeline_figure(d, lang, width, theme))
+        .child(timeline_figure(d, lang, drawing))
         .children(
             ChartKind::ALL
                 .into_iter()
                 .filter(|k| has_chart(d, *k))
-                .map(|k| chart_figure(d, lang, k, width, theme)),
+                .map(|k| chart_figure(d, lang, k, drawing)),
         )
         .child(corrections(d, lang))
         .child(sources(d, lang))
@@ -331,7 +333,7 @@ fn view_button(lang: Lang, key: &'static str, label: Ui, pressed: bool) -> El {
         .text(i18n::ui(lang, label))
 }
 
-fn timeline_figure(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> El {
+fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> El {
     let zone = d.zone.label.get(lang);
     let alt = timeline_alt(d, lang);
     let items = d.events_in_time_order().into_iter().filter_map(|i| {
@@ -381,7 +383,9 @@ fn timeline_figure(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> El {
         .child(stage(
             "timeline",
             i18n::ui(lang, Ui::EventsLabel),
-            timeline_svg(d, lang, width, theme),
+            drawing
+                .map(|(width, theme)| timeline_svg(d, lang, width, theme))
+                .unwrap_or_default(),
         ))
         .child(
             El::new("div")
@@ -1098,7 +1102,7 @@ fn stage(key: &'static str, label: &str, svg: String) -> El {
         )
 }
 
-fn chart_figure(d: &Dataset, lang: Lang, kind: ChartKind, width: f64, theme: &Theme) -> El {
+fn chart_figure(d: &Dataset, lang: Lang, kind: ChartKind, drawing: Option<(f64, &Theme)>) -> El {
     let cited = chart_sources(d, kind);
     let mut publishers: Vec<&str> = Vec::new();
     for s in cited.iter().filter_map(|&r| d.sources.get(r)) {
@@ -1126,7 +1130,9 @@ fn chart_figure(d: &Dataset, lang: Lang, kind: ChartKind, width: f64, theme: &Th
                 i18n::ui(lang, heading(kind)),
                 i18n::ui(lang, Ui::PointsLabel)
             ),
-            chart_svg(d, lang, kind, width, theme),
+            drawing
+                .map(|(width, theme)| chart_svg(d, lang, kind, width, theme))
+                .unwrap_or_default(),
         ))
         .child(
             El::new("details")

@@ -288,7 +288,7 @@ impl State {
         let Some(d) = self.dataset.clone() else {
             return Ok(());
         };
-        let el = page::explainer(&d, self.lang, self.width, &self.theme);
+        let el = page::explainer(&d, self.lang, None);
         self.show(&el)?;
         let root = self.root.clone().ok_or("no root")?;
         let views = root.query_selector_all("[data-view]")?;
@@ -371,7 +371,11 @@ impl State {
     fn set_view(&mut self, view: View) -> Result<(), JsValue> {
         self.view = view;
         if let Some(parts) = &self.parts {
-            let current = if view == View::Story { "story" } else { "window" };
+            let current = if view == View::Story {
+                "story"
+            } else {
+                "window"
+            };
             for b in &parts.views {
                 let pressed = b.get_attribute("data-view").as_deref() == Some(current);
                 b.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;

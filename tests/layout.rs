@@ -301,7 +301,11 @@ fn svg_output_escapes_dataset_text() {
     assert!(!svg.contains("<script>"));
     assert!(!svg.contains("<b>"));
     assert!(svg.contains("&lt;script&gt;"), "the title is drawn as text");
-    let html = page::to_html(&page::explainer(&d, Lang::En, 800.0, &render::Theme::LIGHT));
+    let html = page::to_html(&page::explainer(
+        &d,
+        Lang::En,
+        Some((800.0, &render::Theme::LIGHT)),
+    ));
     assert!(
         !html.contains("<script>")
             && html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;")
@@ -311,7 +315,7 @@ fn svg_output_escapes_dataset_text() {
 #[test]
 fn the_page_lists_every_source_as_a_safe_link() {
     let d = coupang();
-    let el = page::explainer(&d, Lang::En, 800.0, &render::Theme::LIGHT);
+    let el = page::explainer(&d, Lang::En, Some((800.0, &render::Theme::LIGHT)));
     let html = page::to_html(&el);
     for s in &d.sources {
         let escaped = s.url.replace('&', "&amp;");
