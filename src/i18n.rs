@@ -82,6 +82,12 @@ pub enum Ui {
     Subject,
     DataClass,
     Language,
+    Download,
+    GetTheData,
+    EventsCsv,
+    CountsCsv,
+    DatasetJson,
+    StaticNotice,
 }
 
 pub fn ui(lang: Lang, key: Ui) -> &'static str {
@@ -136,6 +142,12 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             Subject => "What",
             DataClass => "Data",
             Language => "Language",
+            Download => "Download",
+            GetTheData => "Get the data",
+            EventsCsv => "Events (CSV)",
+            CountsCsv => "Figures (CSV)",
+            DatasetJson => "Whole dataset (JSON)",
+            StaticNotice => "This is the static version of the explainer.",
         },
         Lang::Ko => match key {
             TimelineHeading => "사건 경과",
@@ -186,6 +198,12 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             Subject => "내용",
             DataClass => "정보",
             Language => "언어",
+            Download => "내려받기",
+            GetTheData => "데이터 내려받기",
+            EventsCsv => "사건 목록(CSV)",
+            CountsCsv => "수치(CSV)",
+            DatasetJson => "전체 데이터(JSON)",
+            StaticNotice => "설명 자료의 정적 버전입니다.",
         },
     }
 }

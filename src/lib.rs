@@ -3,6 +3,8 @@
 //!
 //! The crate is four rings; each uses only the rings above it in this list:
 
+/// What a reader takes away: a figure as SVG with title and sources, the data as CSV and JSON.
+pub mod export;
 /// Numbers, dates and money worded per language (one place for locale rules).
 pub mod format;
 /// The interface's own words, per language.
@@ -15,6 +17,8 @@ pub mod model;
 pub mod page;
 /// Paints a scene onto any plotters backend (SVG natively and in the browser).
 pub mod render;
+/// A plotters backend that writes compact SVG (integer coordinates, no font layer).
+pub mod svg;
 /// The only module that touches the DOM: mount, listeners, destroy.
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -37,6 +37,14 @@ impl El {
         self.attrs.push((name, value.into()));
         self
     }
+    /// An attribute only when `on` (`open` on details in the static version).
+    pub fn attr_if(self, on: bool, name: &'static str, value: &str) -> El {
+        if on {
+            self.attr(name, value)
+        } else {
+            self
+        }
+    }
     pub fn class(self, c: &'static str) -> El {
         self.attr("class", c)
     }
@@ -104,19 +112,22 @@ fn cite(refs: &[SourceRef]) -> String {
     format!("[{}]", nums.join(", "))
 }
 
-/// Everything the explainer shows, at `width` CSS px.
-/// Everything the explainer shows. `drawing` is the width and theme to draw the charts at; the
-/// live page passes `None` and draws them itself once it has measured its container.
+/// Everything the explainer shows. `drawing` is the width and theme to draw the charts at for
+/// the static version (no JavaScript: no controls, tables open, pictures with their text
+/// alternative); the live page passes `None` and draws them itself once it has measured its
+/// container.
 pub fn explainer(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> El {
     let title = d.breach.title.get(lang);
+    let live = drawing.is_none();
     El::new("section")
         .class("bx")
         .attr("lang", lang.code())
         .attr("aria-label", title)
+        .attr_if(!live, "data-static", "")
         .child(
             El::new("header")
                 .class("bx-head")
-                .child(lang_switch(lang))
+                .children(live.then(|| lang_switch(lang)))
                 .child(El::new("h2").class("bx-title").text(title))
                 .child(
                     El::new("p")
@@ -132,6 +143,7 @@ pub fn explainer(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> El 
                 .map(|k| chart_figure(d, lang, k, drawing)),
         )
         .child(corrections(d, lang))
+        .children(live.then(|| get_the_data(lang)))
         .child(sources(d, lang))
         .children(
             d.breach
@@ -334,6 +346,7 @@ fn view_button(lang: Lang, key: &'static str, label: Ui, pressed: bool) -> El {
 }
 
 fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> El {
+    let live = drawing.is_none();
     let zone = d.zone.label.get(lang);
     let alt = timeline_alt(d, lang);
     let items = d.events_in_time_order().into_iter().filter_map(|i| {
@@ -368,44 +381,57 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> E
                     El::new("p")
                         .class("bx-alt")
                         .attr("data-bx", "alt")
-                        .text(alt),
+                        .text(alt.clone()),
                 ),
         )
         .child(key_figures(d, lang))
-        .child(
+        .children(live.then(|| {
             El::new("div")
                 .class("bx-views")
                 .attr("role", "group")
                 .attr("aria-label", i18n::ui(lang, Ui::TimeSpan))
                 .child(view_button(lang, "window", Ui::ViewWindow, true))
-                .child(view_button(lang, "story", Ui::ViewStory, false)),
-        )
-        .child(stage(
-            "timeline",
-            i18n::ui(lang, Ui::EventsLabel),
-            drawing
-                .map(|(width, theme)| timeline_svg(d, lang, width, theme))
-                .unwrap_or_default(),
-        ))
-        .child(
+                .child(view_button(lang, "story", Ui::ViewStory, false))
+        }))
+        .child(match drawing {
+            None => stage("timeline", i18n::ui(lang, Ui::EventsLabel), String::new()),
+            Some((width, theme)) => picture(&alt, timeline_svg(d, lang, width, theme)),
+        })
+        .children(live.then(|| {
             El::new("div")
                 .class("bx-sr")
                 .attr("data-bx", "live")
-                .attr("aria-live", "polite"),
-        )
-        .child(
+                .attr("aria-live", "polite")
+        }))
+        .children(live.then(|| {
             El::new("section")
                 .class("bx-detail")
                 .attr("data-bx", "detail")
                 .attr("aria-label", i18n::ui(lang, Ui::SelectedPrefix))
-                .attr("hidden", ""),
-        )
+                .attr("hidden", "")
+        }))
         .child(
             El::new("details")
                 .class("bx-more")
+                .attr_if(!live, "open", "")
                 .child(El::new("summary").text(i18n::ui(lang, Ui::EventListSummary)))
                 .child(El::new("ol").class("bx-events").children(items)),
         )
+        .child(
+            El::new("p")
+                .class("bx-source-line")
+                .text(source_line(d, lang, None)),
+        )
+        .children(live.then(|| downloads(lang, "timeline")))
+}
+
+/// The static version's picture: the drawing with its text alternative as its name.
+fn picture(alt: &str, svg: String) -> El {
+    El::new("div")
+        .class("bx-svg")
+        .attr("role", "img")
+        .attr("aria-label", alt)
+        .svg(svg)
 }
 
 fn corrections(d: &Dataset, lang: Lang) -> El {
@@ -826,9 +852,13 @@ pub fn chart_items(d: &Dataset, kind: ChartKind) -> Vec<usize> {
         ChartKind::Revisions => charts::revision_rows(d),
         ChartKind::Comparison => charts::comparison_rows(d),
         ChartKind::Exposed => {
-            let mut v: Vec<usize> = (0..d.data_classes.len()).collect();
-            v.sort_by_key(|&i| d.data_classes.get(i).is_some_and(|c| !c.exposed));
-            v
+            crate::model::sorted_by_key((0..d.data_classes.len()).collect(), &|i| {
+                if d.data_classes.get(i).is_some_and(|c| c.exposed) {
+                    0.0
+                } else {
+                    1.0
+                }
+            })
         }
         ChartKind::Money => charts::money_rows(d),
     }
@@ -1103,14 +1133,8 @@ fn stage(key: &'static str, label: &str, svg: String) -> El {
 }
 
 fn chart_figure(d: &Dataset, lang: Lang, kind: ChartKind, drawing: Option<(f64, &Theme)>) -> El {
-    let cited = chart_sources(d, kind);
-    let mut publishers: Vec<&str> = Vec::new();
-    for s in cited.iter().filter_map(|&r| d.sources.get(r)) {
-        if !publishers.contains(&s.publisher.as_str()) {
-            publishers.push(&s.publisher);
-        }
-    }
     let alt = chart_alt(d, lang, kind);
+    let live = drawing.is_none();
     El::new("figure")
         .class("bx-figure bx-chart")
         .attr("data-figure", kind.key())
@@ -1123,33 +1147,131 @@ fn chart_figure(d: &Dataset, lang: Lang, kind: ChartKind, drawing: Option<(f64, 
                         .text(takeaway(d, lang, kind)),
                 ),
         )
-        .child(stage(
-            kind.key(),
-            &format!(
-                "{} {}",
-                i18n::ui(lang, heading(kind)),
-                i18n::ui(lang, Ui::PointsLabel)
+        .child(match drawing {
+            None => stage(
+                kind.key(),
+                &format!(
+                    "{} {}",
+                    i18n::ui(lang, heading(kind)),
+                    i18n::ui(lang, Ui::PointsLabel)
+                ),
+                String::new(),
             ),
-            drawing
-                .map(|(width, theme)| chart_svg(d, lang, kind, width, theme))
-                .unwrap_or_default(),
-        ))
+            Some((width, theme)) => picture(&alt, chart_svg(d, lang, kind, width, theme)),
+        })
         .child(
             El::new("details")
                 .class("bx-more")
+                .attr_if(!live, "open", "")
                 .child(El::new("summary").text(i18n::ui(lang, Ui::ShowData)))
                 .child(
                     El::new("p")
                         .class("bx-alt")
                         .attr("data-bx", "alt")
-                        .text(alt),
+                        .text(alt.clone()),
+                )
+                .child(
+                    El::new("p")
+                        .class("bx-long")
+                        .text(chart_long(d, lang, kind)),
                 )
                 .child(chart_table(d, lang, kind)),
         )
-        .child(El::new("p").class("bx-source-line").text(format!(
+        .child(
+            El::new("p")
+                .class("bx-source-line")
+                .text(source_line(d, lang, Some(kind))),
+        )
+        .children(live.then(|| downloads(lang, kind.key())))
+}
+
+/// "Sources: The Korea Herald, … [1, 6, 13]" for a chart, or for the timeline (`None`), whose
+/// events cite too many to list: the publishers most cited, then how many sources in all.
+pub fn source_line(d: &Dataset, lang: Lang, kind: Option<ChartKind>) -> String {
+    let cited = match kind {
+        Some(k) => chart_sources(d, k),
+        None => {
+            let mut all: Vec<SourceRef> = d
+                .events
+                .iter()
+                .flat_map(|e| e.sources.iter().copied())
+                .collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        }
+    };
+    let mut publishers: Vec<&str> = Vec::new();
+    for s in cited.iter().filter_map(|&r| d.sources.get(r)) {
+        if !publishers.contains(&s.publisher.as_str()) {
+            publishers.push(&s.publisher);
+        }
+    }
+    match kind {
+        Some(_) => format!(
             "{}: {} {}",
             i18n::ui(lang, Ui::Sources),
             publishers.join(", "),
             cite(&cited)
-        )))
+        ),
+        None => {
+            let shown: Vec<&str> = publishers.iter().take(6).copied().collect();
+            match lang {
+                Lang::En => format!(
+                    "Sources: {} and others — {} sources in all, listed below",
+                    shown.join(", "),
+                    cited.len()
+                ),
+                Lang::Ko => format!(
+                    "출처: {} 등 — 모두 {}건, 아래 목록 참조",
+                    shown.join(", "),
+                    cited.len()
+                ),
+            }
+        }
+    }
+}
+
+/// Download buttons for a figure: the current view as SVG and PNG.
+fn downloads(lang: Lang, key: &'static str) -> El {
+    El::new("div")
+        .class("bx-downloads")
+        .attr("role", "group")
+        .attr("aria-label", i18n::ui(lang, Ui::Download))
+        .children(
+            [("svg", "SVG"), ("png", "PNG")]
+                .into_iter()
+                .map(|(format, label)| {
+                    El::new("button")
+                        .attr("type", "button")
+                        .class("bx-button bx-small")
+                        .attr("data-export", format)
+                        .attr("data-figure-key", key)
+                        .text(format!("{} {label}", i18n::ui(lang, Ui::Download)))
+                }),
+        )
+}
+
+/// "Get the data": the figures and the events as CSV, the whole dataset as JSON.
+fn get_the_data(lang: Lang) -> El {
+    El::new("section")
+        .class("bx-data")
+        .child(El::new("h3").text(i18n::ui(lang, Ui::GetTheData)))
+        .child(
+            El::new("div").class("bx-downloads").children(
+                [
+                    ("events-csv", Ui::EventsCsv),
+                    ("counts-csv", Ui::CountsCsv),
+                    ("json", Ui::DatasetJson),
+                ]
+                .into_iter()
+                .map(|(format, label)| {
+                    El::new("button")
+                        .attr("type", "button")
+                        .class("bx-button bx-small")
+                        .attr("data-export", format)
+                        .text(i18n::ui(lang, label))
+                }),
+            ),
+        )
 }

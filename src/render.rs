@@ -3,9 +3,10 @@
 
 use crate::layout::{Anchor, Mark, Paint, Scene};
 use crate::model::Lane;
-use plotters::backend::{DrawingBackend, SVGBackend};
+use crate::svg::{Label, SvgWriter};
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle, TextStyle};
+use plotters::style::{Color, RGBColor, ShapeStyle};
 
 /// The reader's system fonts, Korean ones included; never a font fetched from elsewhere.
 pub const FONT_STACK: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Apple SD Gothic Neo', 'Malgun Gothic', 'Noto Sans KR', 'Noto Sans CJK KR', sans-serif";
@@ -189,39 +190,27 @@ pub fn paint<B: DrawingBackend>(
     backend.present().map_err(|_| PaintError)
 }
 
-fn text_style(size: f64, bold: bool, anchor: Anchor, color: RGBColor) -> TextStyle<'static> {
+fn text_style(size: f64, bold: bool, anchor: Anchor, color: RGBColor) -> Label {
     let h = match anchor {
         Anchor::Start => HPos::Left,
         Anchor::Middle => HPos::Center,
         Anchor::End => HPos::Right,
     };
-    let style = if bold {
-        FontStyle::Bold
-    } else {
-        FontStyle::Normal
-    };
-    // plotters' SVG backend writes font-size = size / 1.24 (toolchain.md): undo that so the
-    // text is drawn at the size layout measured.
-    let font = FontDesc::new(FontFamily::Name(FONT_STACK), size * 1.24, style);
-    TextStyle {
-        font,
+    Label {
+        size,
+        bold,
+        anchor: Pos::new(h, VPos::Center),
         color: color.to_backend_color(),
-        pos: Pos::new(h, VPos::Center),
+        family: FONT_STACK,
     }
 }
 
 /// The scene as an SVG document string.
 pub fn svg(scene: &Scene, theme: &Theme) -> Result<String, PaintError> {
-    let mut out = String::new();
-    {
-        let mut backend = SVGBackend::with_string(
-            &mut out,
-            (
-                px(scene.width).max(1) as u32,
-                px(scene.height).max(1) as u32,
-            ),
-        );
-        paint(scene, theme, &mut backend)?;
-    }
-    Ok(out)
+    let mut backend = SvgWriter::new(
+        px(scene.width).max(1) as u32,
+        px(scene.height).max(1) as u32,
+    );
+    paint(scene, theme, &mut backend)?;
+    Ok(backend.finish())
 }

@@ -62,7 +62,13 @@ struct State {
     parts: Option<Parts>,
     stages: Vec<Stage>,
     dataset: Option<Rc<Dataset>>,
+    /// The dataset as loaded, for "Get the data" as JSON.
+    raw: Option<Rc<Json>>,
+    /// What the host element held before (a static fallback), put back by `destroy`.
+    fallback: Vec<web_sys::Node>,
     lang: Lang,
+    /// "light", "dark" or "auto" (follows `prefers-color-scheme`).
+    theme_choice: ThemeChoice,
     theme: Theme,
     width: f64,
     problems: Vec<String>,
@@ -157,11 +163,45 @@ fn pick_lang(option: Option<String>, host: &Element) -> Lang {
         .unwrap_or(Lang::En)
 }
 
-/// The reader's colour scheme, from `prefers-color-scheme`.
-fn pick_theme() -> Theme {
-    let dark = web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches());
+/// The host's theme setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ThemeChoice {
+    Light,
+    Dark,
+    Auto,
+}
+
+impl ThemeChoice {
+    fn parse(s: Option<&str>) -> ThemeChoice {
+        match s {
+            Some("light") => ThemeChoice::Light,
+            Some("dark") => ThemeChoice::Dark,
+            _ => ThemeChoice::Auto,
+        }
+    }
+    fn code(self) -> &'static str {
+        match self {
+            ThemeChoice::Light => "light",
+            ThemeChoice::Dark => "dark",
+            ThemeChoice::Auto => "auto",
+        }
+    }
+}
+
+fn dark_query() -> Option<web_sys::MediaQueryList> {
+    web_sys::window()?
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+}
+
+/// The colours to draw with: the host's choice, or the reader's `prefers-color-scheme`.
+fn resolve_theme(choice: ThemeChoice) -> Theme {
+    let dark = match choice {
+        ThemeChoice::Light => false,
+        ThemeChoice::Dark => true,
+        ThemeChoice::Auto => dark_query().is_some_and(|m| m.matches()),
+    };
     if dark {
         Theme::DARK
     } else {
@@ -291,6 +331,7 @@ impl State {
         let el = page::explainer(&d, self.lang, None);
         self.show(&el)?;
         let root = self.root.clone().ok_or("no root")?;
+        root.set_attribute("data-theme", self.theme_choice.code())?;
         let views = root.query_selector_all("[data-view]")?;
         self.parts = Some(Parts {
             live: find(&root, "[data-bx=live]").ok_or("no live region")?,
@@ -644,6 +685,67 @@ impl State {
         Ok(())
     }
 
+    fn figure_svg(&self, key: &str) -> Option<String> {
+        let d = self.dataset.as_ref()?;
+        let figure = match ChartKind::from_key(key) {
+            Some(k) => crate::export::Figure::Chart(k),
+            None if key == "timeline" => crate::export::Figure::Timeline(self.view),
+            None => return None,
+        };
+        // Exports are drawn light: they go into documents and slides, not this page.
+        Some(crate::export::figure_svg(
+            d,
+            self.lang,
+            figure,
+            self.width.max(640.0),
+            &Theme::LIGHT,
+        ))
+    }
+
+    /// (file name, MIME type, text) for a data download.
+    fn data_export(&self, format: &str) -> Option<(String, &'static str, String)> {
+        let d = self.dataset.as_ref()?;
+        let base = format!("{}-{}", d.id, self.lang.code());
+        match format {
+            "events-csv" => Some((
+                format!("{base}-events.csv"),
+                "text/csv",
+                crate::export::events_csv(d, self.lang),
+            )),
+            "counts-csv" => Some((
+                format!("{base}-figures.csv"),
+                "text/csv",
+                crate::export::counts_csv(d, self.lang),
+            )),
+            "json" => Some((
+                format!("{}.json", d.id),
+                "application/json",
+                crate::export::json_text(self.raw.as_ref()?),
+            )),
+            _ => None,
+        }
+    }
+
+    /// Starts a download of whatever a `data-export` button asks for.
+    fn export(&self, format: &str, figure: Option<String>) -> Result<(), JsValue> {
+        let Some(d) = &self.dataset else {
+            return Ok(());
+        };
+        if let Some((name, mime, text)) = self.data_export(format) {
+            return download(&name, &data_url(mime, &text));
+        }
+        let key = figure.unwrap_or_default();
+        let Some(svg) = self.figure_svg(&key) else {
+            return Ok(());
+        };
+        let name = format!("{}-{key}-{}", d.id, self.lang.code());
+        match format {
+            "svg" => download(&format!("{name}.svg"), &data_url("image/svg+xml", &svg)),
+            "png" => download_png(&format!("{name}.png"), &svg),
+            _ => Ok(()),
+        }
+    }
+
     /// Re-renders in another language in place: the view and the selected event stay, focus
     /// returns to the switch, and the host hears a `breach-explainer:lang` event.
     fn switch_lang(&mut self, lang: Lang) -> Result<(), JsValue> {
@@ -795,6 +897,57 @@ impl State {
     }
 }
 
+/// A `data:` URL (allowed by a strict CSP's `img-src data:`, unlike `blob:`).
+fn data_url(mime: &str, text: &str) -> String {
+    format!(
+        "data:{mime};charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(text))
+    )
+}
+
+/// Saves `href` as a file named `name` through a temporary `<a download>`.
+fn download(name: &str, href: &str) -> Result<(), JsValue> {
+    let doc = document()?;
+    let a: HtmlElement = doc.create_element("a")?.dyn_into()?;
+    a.set_attribute("href", href)?;
+    a.set_attribute("download", name)?;
+    a.set_hidden(true);
+    let body = doc.body().ok_or("no body")?;
+    body.append_child(&a)?;
+    a.click();
+    a.remove();
+    Ok(())
+}
+
+/// Rasterises an SVG at twice its size (crisp on high-density screens) and saves it as PNG.
+fn download_png(name: &str, svg: &str) -> Result<(), JsValue> {
+    let doc = document()?;
+    let img = web_sys::HtmlImageElement::new()?;
+    let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
+    let name = name.to_string();
+    let img2 = img.clone();
+    let onload = Closure::once_into_js(move || {
+        let result = (|| -> Result<(), JsValue> {
+            let scale = 2;
+            canvas.set_width(img2.natural_width() * scale);
+            canvas.set_height(img2.natural_height() * scale);
+            let ctx: web_sys::CanvasRenderingContext2d = canvas
+                .get_context("2d")?
+                .ok_or("no 2d context")?
+                .dyn_into()?;
+            ctx.scale(f64::from(scale), f64::from(scale))?;
+            ctx.draw_image_with_html_image_element(&img2, 0.0, 0.0)?;
+            download(&name, &canvas.to_data_url_with_type("image/png")?)
+        })();
+        if let Err(e) = result {
+            web_sys::console::error_2(&"breach-explainer: PNG export failed".into(), &e);
+        }
+    });
+    img.set_onload(Some(onload.unchecked_ref()));
+    img.set_src(&data_url("image/svg+xml", svg));
+    Ok(())
+}
+
 /// Asks for one animation frame to run the pending work, unless one is already asked for.
 fn schedule(state: &Rc<RefCell<State>>) {
     let weak = Rc::downgrade(state);
@@ -852,7 +1005,11 @@ fn listen(host: &Element, state: &Rc<RefCell<State>>) -> Vec<EventListener> {
     let w = weak.clone();
     out.push(EventListener::new(host, "click", move |e| {
         let target = e.target();
-        if let Some(b) = closest(target.clone(), "[data-lang-switch]") {
+        if let Some(b) = closest(target.clone(), "[data-export]") {
+            let format = b.get_attribute("data-export").unwrap_or_default();
+            let figure = b.get_attribute("data-figure-key");
+            with_state(&w, |s| s.export(&format, figure));
+        } else if let Some(b) = closest(target.clone(), "[data-lang-switch]") {
             let lang = b
                 .get_attribute("data-lang-switch")
                 .as_deref()
@@ -970,10 +1127,37 @@ fn listen(host: &Element, state: &Rc<RefCell<State>>) -> Vec<EventListener> {
             None => Ok(()),
         });
     }));
+    if let Some(query) = dark_query() {
+        // With theme "auto", a change of the reader's colour scheme redraws the charts.
+        let w = weak.clone();
+        out.push(EventListener::new(&query, "change", move |_| {
+            with_state(&w, |s| {
+                if s.theme_choice != ThemeChoice::Auto {
+                    return Ok(());
+                }
+                s.theme = resolve_theme(ThemeChoice::Auto);
+                s.layout()
+            });
+        }));
+    }
     if let Some(window) = web_sys::window() {
-        let w = weak;
+        let w = weak.clone();
         out.push(EventListener::new(&window, "hashchange", move |_| {
             with_state(&w, |s| s.select_from_hash());
+        }));
+        // Printing shows the lists and tables, not the closed "show the data" panels.
+        let w = weak;
+        out.push(EventListener::new(&window, "beforeprint", move |_| {
+            with_state(&w, |s| {
+                let Some(root) = &s.root else { return Ok(()) };
+                let details = root.query_selector_all("details")?;
+                for i in 0..details.length() {
+                    if let Some(el) = details.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                        el.set_attribute("open", "")?;
+                    }
+                }
+                Ok(())
+            });
         }));
     }
     out
@@ -988,8 +1172,22 @@ impl Explainer {
         data: JsValue,
         file: Option<String>,
         lang: Option<String>,
+        theme: Option<String>,
     ) -> Explainer {
         let state = new_state(&host, lang);
+        {
+            let mut s = state.borrow_mut();
+            s.theme_choice = ThemeChoice::parse(theme.as_deref());
+            s.theme = resolve_theme(s.theme_choice);
+            // A static fallback in the host is set aside while the live explainer runs.
+            let children = host.child_nodes();
+            s.fallback = (0..children.length())
+                .filter_map(|i| children.item(i))
+                .collect();
+            for node in &s.fallback {
+                let _ = host.remove_child(node);
+            }
+        }
         let (file, parsed) = if data.is_undefined() || data.is_null() {
             (
                 file.unwrap_or_else(|| crate::model::DEFAULT_DATASET_NAME.into()),
@@ -1006,12 +1204,17 @@ impl Explainer {
                 to_tree(data),
             )
         };
-        let result = parsed.map_err(|e| vec![e]).and_then(|j| validate(&j));
+        let parsed = parsed.map(Rc::new);
+        let result = parsed
+            .clone()
+            .map_err(|e| vec![e])
+            .and_then(|j| validate(&j).map(|d| (d, j)));
         let shown = {
             let mut s = state.borrow_mut();
             match result {
-                Ok(d) => {
+                Ok((d, raw)) => {
                     s.dataset = Some(Rc::new(d));
+                    s.raw = Some(raw);
                     s.render().and_then(|_| s.select_from_hash())
                 }
                 Err(issues) => s.show_problems(&file, &issues),
@@ -1062,6 +1265,22 @@ impl Explainer {
         self.state.borrow().problems.clone()
     }
 
+    /// A figure as a standalone SVG with title, source line and credit: `figure` is
+    /// "timeline" (the current view) or a chart ("revisions", "comparison", "exposed", "money").
+    #[wasm_bindgen(js_name = exportSvg)]
+    pub fn export_svg(&self, figure: &str) -> Option<String> {
+        self.state.borrow().figure_svg(figure)
+    }
+
+    /// The data as text: "events-csv", "counts-csv" or "json".
+    #[wasm_bindgen(js_name = exportData)]
+    pub fn export_data(&self, format: &str) -> Option<String> {
+        self.state
+            .borrow()
+            .data_export(format)
+            .map(|(_, _, text)| text)
+    }
+
     /// The language shown ("en" or "ko").
     pub fn lang(&self) -> String {
         self.state.borrow().lang.code().to_string()
@@ -1085,6 +1304,10 @@ impl Explainer {
         if let Some(root) = s.root.take() {
             root.remove();
         }
+        // Give the host back what it held before: the static fallback, if any.
+        for node in std::mem::take(&mut s.fallback) {
+            let _ = s.host.append_child(&node);
+        }
         // The rest of the state goes when JavaScript frees the handle; keeping it until then
         // lets a test prove that no listener is left to act on it.
     }
@@ -1102,8 +1325,11 @@ fn new_state(host: &Element, lang: Option<String>) -> Rc<RefCell<State>> {
         parts: None,
         stages: Vec::new(),
         dataset: None,
+        raw: None,
+        fallback: Vec::new(),
         lang: pick_lang(lang, host),
-        theme: pick_theme(),
+        theme_choice: ThemeChoice::Auto,
+        theme: Theme::LIGHT,
         width: host_width(host),
         problems: Vec::new(),
         prefix: format!("bx{n}"),

@@ -21,7 +21,7 @@ fn q(el: &Element, selector: &str) -> Element {
 #[wasm_bindgen_test]
 fn every_chart_is_drawn_with_a_listbox_of_named_marks() {
     let el = host(900);
-    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None);
+    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
     for key in ["revisions", "comparison", "exposed", "money"] {
         let stage = q(&el, &format!("[data-chart={key}]"));
         assert!(
@@ -56,7 +56,7 @@ fn every_chart_is_drawn_with_a_listbox_of_named_marks() {
 #[wasm_bindgen_test]
 fn focus_shows_exact_figures_in_a_tooltip_and_esc_hides_it() {
     let el = host(900);
-    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None);
+    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
     let stage = q(&el, "[data-chart=revisions]");
     let listbox = q(&stage, "[role=listbox]");
     let tip = q(&stage, "[role=tooltip]");
@@ -100,7 +100,7 @@ fn focus_shows_exact_figures_in_a_tooltip_and_esc_hides_it() {
 #[wasm_bindgen_test]
 async fn hovering_a_bar_shows_its_tooltip() {
     let el = host(900);
-    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None);
+    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
     next_frames(1).await;
     let stage = q(&el, "[data-chart=comparison]");
     let listbox = q(&stage, "[role=listbox]");

@@ -147,3 +147,18 @@ fn dates_do_not_depend_on_the_machine_time_zone() {
     assert_eq!(kst.start(540), utc.start(540));
     assert_eq!(d("2025-06-24").first_day(), 20263);
 }
+
+#[test]
+fn numbers_in_messages_are_written_as_the_author_wrote_them() {
+    use breach_explainer::format::plain_number;
+    for (n, text) in [
+        (-5.0, "-5"),
+        (33.7, "33.7"),
+        (0.05, "0.05"),
+        (12.0, "12"),
+        (1.0e-7, "0"),
+        (123456.125, "123456.125"),
+    ] {
+        assert_eq!(plain_number(n), text);
+    }
+}

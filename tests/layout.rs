@@ -345,3 +345,47 @@ fn charts_have_generated_text_alternatives() {
     let m = CharWidths;
     assert!(m.width("x", 12.0, false) > 0.0);
 }
+
+#[test]
+fn our_svg_writer_draws_what_plotters_own_svg_backend_draws() {
+    // The same scene through both plotters backends: the same marks, element for element.
+    let d = coupang();
+    let t = timeline::layout(&d, Lang::Ko, 900.0, View::Story, &CharWidths);
+    let ours = render::svg(&t.scene, &render::Theme::LIGHT).unwrap();
+    let mut theirs = String::new();
+    {
+        let mut backend =
+            plotters::backend::SVGBackend::with_string(&mut theirs, (900, t.scene.height as u32));
+        render::paint(&t.scene, &render::Theme::LIGHT, &mut backend).unwrap();
+    }
+    for tag in ["<text", "<circle", "<line", "<rect"] {
+        assert_eq!(
+            ours.matches(tag).count(),
+            theirs.matches(tag).count(),
+            "{tag} elements"
+        );
+    }
+    // And the text content is the same, escaped the same way.
+    let texts = |svg: &str| -> Vec<String> {
+        svg.split("<text")
+            .skip(1)
+            .map(|t| {
+                t.split('>')
+                    .nth(1)
+                    .unwrap_or("")
+                    .split('<')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(texts(&ours), texts(&theirs));
+    assert!(
+        ours.len() < theirs.len(),
+        "ours is the more compact ({} vs {} bytes)",
+        ours.len(),
+        theirs.len()
+    );
+}

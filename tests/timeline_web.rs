@@ -35,7 +35,13 @@ fn q(el: &Element, selector: &str) -> Element {
 fn the_keyboard_walks_every_event_in_time_order() {
     set_hash("");
     let el = host(1000);
-    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, Some("en".into()));
+    let mut ex = Explainer::mount(
+        el.clone(),
+        JsValue::UNDEFINED,
+        None,
+        Some("en".into()),
+        None,
+    );
     click(&q(&el, "[data-view=story]"));
     assert_eq!(
         q(&el, "[data-view=story]")
@@ -128,7 +134,7 @@ fn the_keyboard_walks_every_event_in_time_order() {
 fn a_deep_link_selects_its_event_on_load() {
     set_hash("#event=ceo-resigns");
     let el = host(900);
-    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None);
+    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
     assert_eq!(ex.selected().as_deref(), Some("ceo-resigns"));
     // Outside the exposure window, so the whole story is shown.
     assert_eq!(
@@ -159,7 +165,7 @@ fn a_deep_link_selects_its_event_on_load() {
 async fn hovering_an_event_shows_its_tooltip_until_the_pointer_leaves() {
     set_hash("");
     let el = host(1000);
-    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None);
+    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
     next_frames(1).await;
     let listbox = q(&el, "[role=listbox]");
     let option = q(&listbox, "[data-event=access-start]");
@@ -194,7 +200,7 @@ async fn hovering_an_event_shows_its_tooltip_until_the_pointer_leaves() {
 async fn destroy_removes_everything_and_no_callback_runs_after() {
     set_hash("");
     let el = host(900);
-    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None);
+    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
     assert_eq!(el.child_element_count(), 1);
     let listbox = q(&el, "[role=listbox]");
     key(&listbox, "ArrowRight");

@@ -21,7 +21,13 @@ fn changed(from: &str, to: &str) -> String {
 #[wasm_bindgen_test]
 fn mounts_the_default_dataset() {
     let el = host(800);
-    let ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, Some("en".into()));
+    let ex = Explainer::mount(
+        el.clone(),
+        JsValue::UNDEFINED,
+        None,
+        Some("en".into()),
+        None,
+    );
     assert!(ex.problems().is_empty());
     assert!(text(&el, ".bx-title").contains("Coupang"));
     let svg = el
@@ -46,6 +52,7 @@ fn an_invalid_dataset_shows_its_problems_in_the_element() {
         el.clone(),
         JsValue::from_str(&data),
         Some("my-breach.json".into()),
+        None,
         None,
     );
     let problems = ex.problems();
@@ -84,6 +91,7 @@ fn malformed_json_is_reported_with_its_position() {
         JsValue::from_str("{\n  \"id\": \"x\",\n  oops\n}"),
         Some("broken.json".into()),
         None,
+        None,
     );
     let p = ex.problems();
     assert_eq!(p.len(), 1);
@@ -105,7 +113,7 @@ fn a_dataset_object_is_validated_too() {
         "\"javascript:alert(1)\"",
     ))
     .unwrap();
-    let ex = Explainer::mount(el.clone(), obj, None, None);
+    let ex = Explainer::mount(el.clone(), obj, None, None, None);
     let p = ex.problems();
     assert!(!p.is_empty());
     assert!(
@@ -166,7 +174,7 @@ fn dataset_text_reaches_the_page_as_text() {
     let el = host(700);
     let title = "Coupang data breach: 33.7 million accounts, five months unnoticed";
     let data = changed(title, "<img src=x onerror=alert(1)><b>Bold</b>");
-    let ex = Explainer::mount(el.clone(), JsValue::from_str(&data), None, None);
+    let ex = Explainer::mount(el.clone(), JsValue::from_str(&data), None, None, None);
     assert!(ex.problems().is_empty(), "{:?}", ex.problems());
     assert_eq!(
         text(&el, ".bx-title"),
@@ -180,7 +188,7 @@ fn dataset_text_reaches_the_page_as_text() {
 #[wasm_bindgen_test]
 async fn the_charts_follow_the_container_width() {
     let el = host(900);
-    let _ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None);
+    let _ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
     el.set_attribute("style", "width: 360px").unwrap();
     next_frames(3).await;
     let svg = el

@@ -5,7 +5,8 @@
 //   handle.destroy();
 //
 // options.data: absent → the dataset compiled into the wasm (no request); a URL string or URL
-// → fetched; an object → used as the dataset. options.lang: "en" or "ko".
+// → fetched; an object → used as the dataset. options.lang: "en" or "ko" (absent: the host's
+// data-lang, <html lang>, the browser's languages). options.theme: "light", "dark" or "auto".
 import init, { Explainer } from './pkg/breach_explainer.js';
 
 let ready;
@@ -16,6 +17,20 @@ function start() {
   return ready;
 }
 
+/** When the wasm cannot start, whatever the element holds (the static version) stays, with a
+ * short note saying so. */
+function notice(element, lang) {
+  if (element.querySelector(':scope > .bx-notice')) return;
+  const korean = (lang ?? element.closest('[lang]')?.lang ?? '').startsWith('ko');
+  const p = document.createElement('p');
+  p.className = 'bx-notice';
+  p.setAttribute('role', 'status');
+  p.textContent = korean
+    ? '인터랙티브 버전을 시작하지 못해 정적 버전을 보여 드립니다.'
+    : 'The interactive version could not start, so this is the static version.';
+  element.prepend(p);
+}
+
 function fileName(url) {
   const last = url.pathname.split('/').filter(Boolean).pop();
   return last ? decodeURIComponent(last) : url.href;
@@ -24,13 +39,18 @@ function fileName(url) {
 /**
  * Mounts an explainer into `element`.
  * @param {Element} element
- * @param {{data?: object|string|URL, lang?: string}} [options]
+ * @param {{data?: object|string|URL, lang?: string, theme?: 'light'|'dark'|'auto'}} [options]
  * @returns {Promise<{destroy(): void, problems(): string[]}>}
  */
 export async function mount(element, options = {}) {
   if (!(element instanceof Element)) throw new TypeError('mount(element, options): element must be a DOM element');
-  await start();
-  const { data, lang } = options;
+  try {
+    await start();
+  } catch (error) {
+    notice(element, options.lang);
+    throw error;
+  }
+  const { data, lang, theme } = options;
   if (typeof data === 'string' || data instanceof URL) {
     const url = new URL(data, document.baseURI);
     const name = fileName(url);
@@ -44,7 +64,7 @@ export async function mount(element, options = {}) {
     } catch (error) {
       return Explainer.loadFailed(element, name, url.href, 0, String(error?.message ?? error), lang);
     }
-    return Explainer.mount(element, text, name, lang);
+    return Explainer.mount(element, text, name, lang, theme);
   }
-  return Explainer.mount(element, data ?? null, undefined, lang);
+  return Explainer.mount(element, data ?? null, undefined, lang, theme);
 }

@@ -1,9 +1,10 @@
-// The demo page: mounts the default dataset. Kept out of index.html so the page runs under a
-// strict Content-Security-Policy without inline scripts.
+// The shell pages (index.html in English, ko.html in Korean): mount the default dataset into
+// #explainer, replacing the static version inside it. Kept out of the HTML so the pages run
+// under a strict Content-Security-Policy without inline scripts.
 import { mount } from './explainer.js';
 
 const host = document.getElementById('explainer');
-// ?lang=ko on the shell page; else the explainer picks from the browser's languages.
+// ?lang=ko wins; else the page's <html lang>, then the browser's languages.
 const lang = new URLSearchParams(location.search).get('lang') ?? undefined;
 const handle = await mount(host, { lang });
 // The page speaks the explainer's language, also after the reader switches it.

@@ -65,7 +65,7 @@ pub fn revision_rows(d: &Dataset) -> Vec<usize> {
         return Vec::new();
     };
     let in_series = |i: usize| d.counts.get(i).is_some_and(|c| c.series == series);
-    let mut rows: Vec<usize> = (0..d.counts.len())
+    let rows: Vec<usize> = (0..d.counts.len())
         .filter(|&i| {
             d.counts.get(i).is_some_and(|c| {
                 c.series == series
@@ -74,8 +74,9 @@ pub fn revision_rows(d: &Dataset) -> Vec<usize> {
             })
         })
         .collect();
-    rows.sort_by_key(|&i| d.counts.get(i).map_or(0, |c| c.as_of.first_day()));
-    rows
+    crate::model::sorted_by_key(rows, &|i| {
+        d.counts.get(i).map_or(0.0, |c| c.as_of.first_day() as f64)
+    })
 }
 
 /// The counts of the first comparison, in the dataset's order.
@@ -89,15 +90,14 @@ pub fn comparison_rows(d: &Dataset) -> Vec<usize> {
 /// The amounts in the most common currency (bars must share a unit), largest first.
 pub fn money_rows(d: &Dataset) -> Vec<usize> {
     let currency = main_currency(d);
-    let mut rows: Vec<usize> = (0..d.money.len())
+    let rows: Vec<usize> = (0..d.money.len())
         .filter(|&i| {
             d.money
                 .get(i)
                 .is_some_and(|m| Some(m.currency.as_str()) == currency)
         })
         .collect();
-    rows.sort_by_key(|&i| std::cmp::Reverse(d.money.get(i).map_or(0, |m| m.amount)));
-    rows
+    crate::model::sorted_by_key(rows, &|i| -(d.money.get(i).map_or(0, |m| m.amount) as f64))
 }
 
 pub fn main_currency(d: &Dataset) -> Option<&str> {

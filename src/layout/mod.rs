@@ -117,6 +117,39 @@ impl Scene {
             .map(|h| h.item)
     }
 
+    /// The same scene moved down by `dy` (to stack it under a title in an export).
+    pub fn shifted(&self, dy: f64) -> Scene {
+        let marks = self
+            .marks
+            .iter()
+            .cloned()
+            .map(|mut m| {
+                match &mut m {
+                    Mark::Rect { y, .. }
+                    | Mark::Circle { y, .. }
+                    | Mark::Ring { y, .. }
+                    | Mark::Text { y, .. } => *y += dy,
+                    Mark::Line { y1, y2, .. } => {
+                        *y1 += dy;
+                        *y2 += dy;
+                    }
+                }
+                m
+            })
+            .collect();
+        let hits = self
+            .hits
+            .iter()
+            .map(|h| Hit { y: h.y + dy, ..*h })
+            .collect();
+        Scene {
+            width: self.width,
+            height: self.height + dy,
+            marks,
+            hits,
+        }
+    }
+
     /// Bounding boxes of every text mark, for overlap checks: (x0, y0, x1, y1).
     pub fn text_boxes(&self, measure: &dyn TextMeasure) -> Vec<(f64, f64, f64, f64)> {
         self.marks

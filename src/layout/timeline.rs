@@ -365,11 +365,18 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
             *h = height - *top - 4.0;
         }
     }
-    placed.sort_by(|a, b| {
-        let da = d.events.get(a.event).map_or(0.0, |e| e.date.start(zone));
-        let db = d.events.get(b.event).map_or(0.0, |e| e.date.start(zone));
-        da.total_cmp(&db)
+    // Placed lane by lane; the keyboard walks them in time order.
+    let order = crate::model::sorted_by_key((0..placed.len()).collect(), &|k| {
+        placed
+            .get(k)
+            .and_then(|p| d.events.get(p.event))
+            .map_or(0.0, |e| e.date.start(zone))
     });
+    let mut slots: Vec<Option<Placed>> = placed.into_iter().map(Some).collect();
+    let placed: Vec<Placed> = order
+        .into_iter()
+        .filter_map(|k| slots.get_mut(k).and_then(Option::take))
+        .collect();
     Timeline {
         scene: Scene {
             width,

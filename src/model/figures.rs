@@ -46,12 +46,19 @@ pub fn figures(d: &Dataset) -> Figures {
 /// reported figure to the first figure that is at least 100 times larger, or else its largest.
 fn first_count_to_revision(d: &Dataset) -> Option<i64> {
     let series = &d.counts.first()?.series;
-    let mut same: Vec<_> = d
-        .counts
-        .iter()
-        .filter(|c| &c.series == series && c.status != CountStatus::DisputedClaim)
+    let indices: Vec<usize> = (0..d.counts.len())
+        .filter(|&i| {
+            d.counts
+                .get(i)
+                .is_some_and(|c| &c.series == series && c.status != CountStatus::DisputedClaim)
+        })
         .collect();
-    same.sort_by_key(|c| c.as_of.first_day());
+    let same: Vec<_> = super::sorted_by_key(indices, &|i| {
+        d.counts.get(i).map_or(0.0, |c| c.as_of.first_day() as f64)
+    })
+    .into_iter()
+    .filter_map(|i| d.counts.get(i))
+    .collect();
     let first = same.first()?;
     let revision = same
         .iter()

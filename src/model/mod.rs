@@ -366,13 +366,10 @@ pub struct Dataset {
 impl Dataset {
     /// Event indices in time order (ties keep file order).
     pub fn events_in_time_order(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.events.len()).collect();
         let zone = self.zone.offset;
-        order.sort_by(|&a, &b| {
-            let (ea, eb) = (&self.events[a], &self.events[b]);
-            ea.date.start(zone).total_cmp(&eb.date.start(zone))
-        });
-        order
+        sorted_by_key((0..self.events.len()).collect(), &|i| {
+            self.events.get(i).map_or(0.0, |e| e.date.start(zone))
+        })
     }
 
     pub fn milestone(&self, m: Milestone) -> Option<&Event> {
@@ -384,6 +381,19 @@ impl Dataset {
     }
 }
 
-/// The default dataset, compiled in so the explainer needs no request for its data.
-pub const DEFAULT_DATASET: &str = include_str!("../../data/coupang-2025.json");
+/// `items` ordered by `key`, ties in their given order. One sort for the whole crate: each
+/// distinct `sort_by` closure would compile its own copy of the sort into the wasm.
+pub fn sorted_by_key(items: Vec<usize>, key: &dyn Fn(usize) -> f64) -> Vec<usize> {
+    let mut keyed: Vec<(f64, usize, usize)> = items
+        .into_iter()
+        .enumerate()
+        .map(|(pos, i)| (key(i), pos, i))
+        .collect();
+    keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    keyed.into_iter().map(|(_, _, i)| i).collect()
+}
+
+/// The default dataset (`data/coupang-2025.json`, whitespace removed by `build.rs`), compiled in
+/// so the explainer needs no request for its data.
+pub const DEFAULT_DATASET: &str = include_str!(concat!(env!("OUT_DIR"), "/coupang-2025.min.json"));
 pub const DEFAULT_DATASET_NAME: &str = "coupang-2025.json";

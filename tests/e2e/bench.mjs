@@ -1,10 +1,10 @@
 // Benchmark (not a test): in headless Chromium, the time to mount the default explainer and
 // to re-lay out the timeline (view switch = layout + paint + options), median of runs.
 import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
+import { serve } from '../../scripts/static-server.mjs';
 import { launch } from './browser.mjs';
 
-const server = await serve(fileURLToPath(new URL('../../www/', import.meta.url)));
+const server = await serve(fileURLToPath(new URL('../../dist/', import.meta.url)));
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto(server.url);

@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { serve } from './server.mjs';
+import { serve } from '../../scripts/static-server.mjs';
 import { launch, watchErrors } from './browser.mjs';
 
-const www = fileURLToPath(new URL('../../www/', import.meta.url));
+const www = fileURLToPath(new URL('../../dist/', import.meta.url));
 const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 let server, browser;
 

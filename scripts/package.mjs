@@ -1,0 +1,92 @@
+// Builds dist/, the site to deploy: the shell pages (English and Korean) and the iframe page
+// with the static version of the explainer inside them, the stable entry points embed.js and
+// explainer.js, and every other asset under assets/ with a content hash in its name, so a CDN
+// can cache it for a year. Needs www/pkg/ (wasm-pack) and target/static/<lang>.html (the
+// native `html` command); scripts/build runs all three.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { transform } from 'esbuild';
+
+/** Minified JavaScript or CSS (esbuild): every reader downloads these bytes. */
+async function minify(code, loader) {
+  return (await transform(code, { loader, minify: true, format: loader === 'js' ? 'esm' : undefined, target: 'es2022' })).code;
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const www = join(root, 'www');
+const dist = join(root, 'dist');
+await rm(dist, { recursive: true, force: true });
+await mkdir(join(dist, 'assets'), { recursive: true });
+await mkdir(join(dist, 'data'), { recursive: true });
+
+/** Writes `content` as assets/<name>.<hash><ext> and returns that file name. */
+async function asset(name, content) {
+  const hash = createHash('sha256').update(content).digest('hex').slice(0, 10);
+  const ext = extname(name);
+  const file = `${basename(name, ext)}.${hash}${ext}`;
+  await writeFile(join(dist, 'assets', file), content);
+  return file;
+}
+
+const replaceAll = (text, pairs) => pairs.reduce((t, [from, to]) => t.split(from).join(to), text);
+
+const wasm = await asset('breach_explainer_bg.wasm', await readFile(join(www, 'pkg/breach_explainer_bg.wasm')));
+const glue = await asset('breach_explainer.js', await minify(replaceAll(
+  await readFile(join(www, 'pkg/breach_explainer.js'), 'utf8'),
+  [['breach_explainer_bg.wasm', wasm]],
+), 'js'));
+const css = {};
+for (const name of ['explainer.css', 'page.css', 'frame.css']) {
+  css[name] = await asset(name, await minify(await readFile(join(www, name), 'utf8'), 'css'));
+}
+const explainer = await asset('explainer.js', await minify(replaceAll(await readFile(join(www, 'explainer.js'), 'utf8'), [
+  ['./pkg/breach_explainer.js', `./${glue}`],
+  ['./pkg/breach_explainer_bg.wasm', `./${wasm}`],
+]), 'js'));
+const scripts = {};
+for (const name of ['embed.js', 'main.js', 'frame.js']) {
+  scripts[name] = await asset(name, await minify(replaceAll(await readFile(join(www, name), 'utf8'), [
+    ["'./explainer.js'", `'./${explainer}'`],
+    ["'./explainer.css'", `'./${css['explainer.css']}'`],
+  ]), 'js'));
+}
+
+// Stable names, for snippets newsrooms paste once: tiny modules that load the hashed ones.
+await writeFile(join(dist, 'embed.js'), `export * from './assets/${scripts['embed.js']}';\n`);
+await writeFile(join(dist, 'explainer.js'), `export * from './assets/${explainer}';\n`);
+await writeFile(join(dist, 'explainer.css'), `@import url("./assets/${css['explainer.css']}");\n`);
+
+const LANGUAGES = { en: 'Language', ko: '언어' };
+async function page(template, out, lang, extra) {
+  const fallback = await readFile(join(root, 'target/static', `${lang}.html`), 'utf8');
+  const title = /<h2 class="bx-title">([^<]*)<\/h2>/.exec(fallback)?.[1] ?? 'Breach explainer';
+  const html = replaceAll(await readFile(join(www, template), 'utf8'), [
+    ['{{lang}}', lang],
+    ['{{title}}', title],
+    ['{{languages}}', LANGUAGES[lang]],
+    ['{{fallback}}', fallback.trim()],
+    ['href="explainer.css"', `href="assets/${css['explainer.css']}"`],
+    ['href="page.css"', `href="assets/${css['page.css']}"`],
+    ['href="frame.css"', `href="assets/${css['frame.css']}"`],
+    ['src="main.js"', `src="assets/${scripts['main.js']}"`],
+    ['src="frame.js"', `src="assets/${scripts['frame.js']}"`],
+    ...extra,
+  ]);
+  await writeFile(join(dist, out), html);
+  return html;
+}
+await page('index.html', 'index.html', 'en', []);
+await page('index.html', 'ko.html', 'ko', []);
+await page('embed.html', 'embed.html', 'en', []);
+await copyFile(join(root, 'data/coupang-2025.json'), join(dist, 'data/coupang-2025.json'));
+
+// What a reader of the shell page downloads, compressed as a CDN would.
+const loaded = [`assets/${wasm}`, `assets/${glue}`, `assets/${explainer}`, `assets/${scripts['main.js']}`,
+  `assets/${css['explainer.css']}`, `assets/${css['page.css']}`];
+let total = 0;
+for (const file of loaded) total += gzipSync(await readFile(join(dist, file)), { level: 9 }).length;
+const html = gzipSync(await readFile(join(dist, 'index.html')), { level: 9 }).length;
+console.log(`dist/ built: index.html ${html} B gzip (with the static version inside); assets it loads ${total} B gzip`);

@@ -1,0 +1,291 @@
+//! What a reader can take away: a figure as a standalone SVG with its title, source line and
+//! credit drawn in, and the data as CSV and JSON. Pure: the DOM module only hands the result
+//! to the browser as a download.
+
+use crate::i18n::{self, Ui};
+use crate::layout::charts::{self, ChartKind};
+use crate::layout::measure::wrap;
+use crate::layout::timeline::{self, View};
+use crate::layout::{Anchor, CharWidths, Mark, Paint, Scene, SMALL};
+use crate::model::json::Json;
+use crate::model::{CountStatus, Dataset, Lang};
+use crate::render::{self, Theme};
+use crate::{format, page};
+
+/// Which figure to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Timeline(View),
+    Chart(ChartKind),
+}
+
+const PAD: f64 = 12.0;
+const TITLE: f64 = 17.0;
+
+/// The figure at `width` px as an SVG document: explainer title and figure heading above, the
+/// source line and the credit below, so the image carries its provenance wherever it goes.
+pub fn figure_svg(d: &Dataset, lang: Lang, figure: Figure, width: f64, theme: &Theme) -> String {
+    let width = width.max(280.0);
+    let (scene, heading) = match figure {
+        Figure::Timeline(view) => (
+            timeline::layout(d, lang, width, view, &CharWidths).scene,
+            i18n::ui(lang, Ui::TimelineHeading),
+        ),
+        Figure::Chart(kind) => (
+            charts::layout(kind, d, lang, width, &CharWidths),
+            match kind {
+                ChartKind::Revisions => i18n::ui(lang, Ui::RevisionsHeading),
+                ChartKind::Comparison => i18n::ui(lang, Ui::ComparisonHeading),
+                ChartKind::Exposed => i18n::ui(lang, Ui::ExposedHeading),
+                ChartKind::Money => i18n::ui(lang, Ui::MoneyHeading),
+            },
+        ),
+    };
+    let max = width - 2.0 * PAD;
+    let mut head = Vec::new();
+    let mut y = PAD + TITLE / 2.0;
+    for line in wrap(&CharWidths, d.breach.title.get(lang), TITLE, true, max, 3) {
+        head.push(text(line, y, TITLE, true, Paint::Ink));
+        y += TITLE * 1.3;
+    }
+    head.push(text(
+        heading.to_string(),
+        y,
+        SMALL + 1.0,
+        true,
+        Paint::Muted,
+    ));
+    y += 20.0;
+    let body = scene.shifted(y);
+    let mut foot_y = body.height + 12.0;
+    let source = match figure {
+        Figure::Timeline(_) => page::source_line(d, lang, None),
+        Figure::Chart(k) => page::source_line(d, lang, Some(k)),
+    };
+    let credit = d.breach.credit.as_ref().map(|c| c.get(lang).to_string());
+    let mut foot = Vec::new();
+    for para in std::iter::once(source).chain(credit) {
+        for line in wrap(&CharWidths, &para, SMALL, false, max, 6) {
+            foot.push(text(line, foot_y, SMALL, false, Paint::Muted));
+            foot_y += 16.0;
+        }
+    }
+    let mut marks = head;
+    marks.extend(body.marks);
+    marks.extend(foot);
+    let scene = Scene {
+        width,
+        height: foot_y + PAD,
+        marks,
+        hits: Vec::new(),
+    };
+    render::svg(&scene, theme).unwrap_or_default()
+}
+
+fn text(text: String, y: f64, size: f64, bold: bool, paint: Paint) -> Mark {
+    Mark::Text {
+        x: PAD,
+        y,
+        text,
+        size,
+        anchor: Anchor::Start,
+        paint,
+        bold,
+    }
+}
+
+/// One CSV cell: quoted when needed, and never read as a formula by a spreadsheet (a leading
+/// `=`, `+`, `-` or `@` from a dataset gets a `'`).
+fn cell(out: &mut String, value: &str) {
+    let guarded;
+    let value = if value.starts_with(['=', '+', '-', '@']) {
+        guarded = format!("'{value}");
+        guarded.as_str()
+    } else {
+        value
+    };
+    if value.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&value.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(value);
+    }
+}
+
+fn row(out: &mut String, cells: &[&str]) {
+    for (i, c) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        cell(out, c);
+    }
+    out.push_str("\r\n");
+}
+
+fn urls(d: &Dataset, refs: &[usize]) -> String {
+    refs.iter()
+        .filter_map(|&r| d.sources.get(r))
+        .map(|s| s.url.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every event as CSV (RFC 4180), in time order, with dates as written in the dataset.
+pub fn events_csv(d: &Dataset, lang: Lang) -> String {
+    let mut out = String::new();
+    row(
+        &mut out,
+        &[
+            "id",
+            "date",
+            "end",
+            "lane",
+            "title",
+            "detail",
+            "confidence",
+            "sources",
+        ],
+    );
+    for i in d.events_in_time_order() {
+        let Some(e) = d.events.get(i) else { continue };
+        let lane = crate::model::Lane::ALL
+            .iter()
+            .position(|l| *l == e.lane)
+            .and_then(|k| crate::model::Lane::CODES.get(k))
+            .copied()
+            .unwrap_or("");
+        let end = e.end.as_ref().map(format::iso).unwrap_or_default();
+        row(
+            &mut out,
+            &[
+                &e.id,
+                &format::iso(&e.date),
+                &end,
+                lane,
+                e.title.get(lang),
+                e.detail.get(lang),
+                i18n::confidence(Lang::En, e.confidence),
+                &urls(d, &e.sources),
+            ],
+        );
+    }
+    out
+}
+
+/// Every count as CSV, exact values with their unit.
+pub fn counts_csv(d: &Dataset, lang: Lang) -> String {
+    let mut out = String::new();
+    row(
+        &mut out,
+        &[
+            "id",
+            "series",
+            "as_of",
+            "value",
+            "approximate",
+            "unit",
+            "subject",
+            "reported_by",
+            "status",
+            "sources",
+        ],
+    );
+    for c in &d.counts {
+        let unit = crate::model::Unit::ALL
+            .iter()
+            .position(|u| *u == c.unit)
+            .and_then(|k| crate::model::Unit::CODES.get(k))
+            .copied()
+            .unwrap_or("");
+        let status = match c.status {
+            CountStatus::Reported => "reported",
+            CountStatus::Superseded => "superseded",
+            CountStatus::DisputedClaim => "disputed-claim",
+        };
+        row(
+            &mut out,
+            &[
+                &c.id,
+                &c.series,
+                &format::iso(&c.as_of),
+                &c.value.to_string(),
+                if c.approximate { "true" } else { "false" },
+                unit,
+                c.subject.get(lang),
+                c.reported_by.get(lang),
+                status,
+                &urls(d, &c.sources),
+            ],
+        );
+    }
+    out
+}
+
+/// A JSON tree back to text (the dataset as loaded), two-space indented.
+pub fn json_text(v: &Json) -> String {
+    let mut out = String::new();
+    write_json(&mut out, v, 0);
+    out.push('\n');
+    out
+}
+
+fn write_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn indent(out: &mut String, depth: usize) {
+    out.push('\n');
+    for _ in 0..depth {
+        out.push_str("  ");
+    }
+}
+
+fn write_json(out: &mut String, v: &Json, depth: usize) {
+    match v {
+        Json::Null => out.push_str("null"),
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Number(n) => out.push_str(&format::plain_number(*n)),
+        Json::String(s) => write_string(out, s),
+        Json::Array(items) if items.is_empty() => out.push_str("[]"),
+        Json::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                indent(out, depth + 1);
+                write_json(out, item, depth + 1);
+            }
+            indent(out, depth);
+            out.push(']');
+        }
+        Json::Object(entries) if entries.is_empty() => out.push_str("{}"),
+        Json::Object(entries) => {
+            out.push('{');
+            for (i, (k, item)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                indent(out, depth + 1);
+                write_string(out, k);
+                out.push_str(": ");
+                write_json(out, item, depth + 1);
+            }
+            indent(out, depth);
+            out.push('}');
+        }
+    }
+}

@@ -1,0 +1,59 @@
+// The iframe embed (embed.html): one explainer from query parameters, and a host iframe kept
+// exactly as tall as the content.
+//
+//   embed.html?data=<url>&lang=ko&theme=dark#event=detected
+//
+// Height goes to the parent as the AMP message {sentinel: "amp", type: "embed-size", height}
+// (understood by @newswire/frames, AMP, Datawrapper-style hosts) and as pym.js's string
+// message, so hosts using either need no extra code. We never navigate or script the parent:
+// the only thing sent is the height, and only two messages are accepted, from the parent.
+import { mount } from './explainer.js';
+
+const params = new URLSearchParams(location.search);
+const pymId = params.get('childId'); // set by pym.Parent
+const host = document.getElementById('explainer');
+let lastHeight = -1;
+
+function contentHeight() {
+  return Math.ceil(document.documentElement.getBoundingClientRect().height);
+}
+
+function sendHeight(force = false) {
+  const height = contentHeight();
+  if (!force && height === lastHeight) return;
+  lastHeight = height;
+  if (window.parent === window) return;
+  // '*' because a sandboxed frame cannot know its parent's origin; the height is not a secret.
+  window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
+  if (pymId) window.parent.postMessage(`pymxPYMx${pymId}xPYMxheightxPYMx${height}`, '*');
+}
+
+window.addEventListener('message', (event) => {
+  if (event.source !== window.parent) return; // only our host
+  const { data } = event;
+  if (data && typeof data === 'object' && data.sentinel === 'amp' && data.type === 'frames-init') {
+    sendHeight(true);
+  } else if (typeof data === 'string' && pymId) {
+    // pym's width message: "pymxPYMx<id>xPYMxwidthxPYMx<px>"; the frame's own width follows
+    // the iframe, so answering with the new height is all it needs.
+    const parts = data.split('xPYMx');
+    if (parts.length === 4 && parts[0] === 'pym' && parts[1] === pymId && parts[2] === 'width' && /^\d+$/.test(parts[3])) {
+      sendHeight(true);
+    }
+  }
+});
+
+// Any change of the content's size (load, resize, language switch, a panel opening) is sent.
+new ResizeObserver(() => sendHeight()).observe(document.documentElement);
+
+const data = params.get('data') ?? undefined;
+const handle = await mount(host, {
+  data,
+  lang: params.get('lang') ?? undefined,
+  theme: params.get('theme') ?? undefined,
+});
+document.documentElement.lang = handle.lang();
+host.addEventListener('breach-explainer:lang', (event) => {
+  document.documentElement.lang = event.detail;
+});
+sendHeight(true);
