@@ -21,18 +21,23 @@ const TYPES = {
 
 /**
  * Serves `root` on 127.0.0.1. `headers` may be an object or a function of the request path.
- * `transform(path, body)` may rewrite a file before it is sent (the tests fill host pages).
+ * `pages` maps a path to a function returning [body, content type] (the tests' host pages).
  */
-export async function serve(root, { port = 0, headers = {}, transform } = {}) {
+export async function serve(root, { port = 0, headers = {}, pages = {} } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (pages[path]) {
+        const [body, type] = await pages[path]();
+        res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' });
+        res.end(body);
+        return;
+      }
       let file = normalize(join(base, path));
       if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      let body = await readFile(file);
-      if (transform) body = transform(path, body);
+      const body = await readFile(file);
       const extra = typeof headers === 'function' ? headers(path) : headers;
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',

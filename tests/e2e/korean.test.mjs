@@ -37,7 +37,7 @@ async function latinWords(page) {
 }
 
 for (const width of [320, 1280]) {
-  test(`?lang=ko shows Korean throughout at ${width} px`, async () => {
+  test(`?lang=ko shows Korean throughout at ${width} px`, { timeout: 90_000 }, async () => {
     const context = await browser.newContext({ viewport: { width, height: 1400 }, locale: 'en-US' });
     const page = await context.newPage();
     const errors = watchErrors(page);
@@ -68,7 +68,7 @@ for (const width of [320, 1280]) {
   });
 }
 
-test('the switch toggles languages in place, keeping the selected event', async () => {
+test('the switch toggles languages in place, keeping the selected event', { timeout: 90_000 }, async () => {
   const context = await browser.newContext({ viewport: { width: 1000, height: 1000 } });
   const page = await context.newPage();
   const errors = watchErrors(page);

@@ -32,7 +32,7 @@ async function open(width, path = '') {
 }
 
 for (const width of [320, 768, 1280]) {
-  test(`the default explainer renders at ${width} px with no console errors`, async () => {
+  test(`the default explainer renders at ${width} px with no console errors`, { timeout: 90_000 }, async () => {
     const { page, errors, context } = await open(width);
     await page.waitForSelector('.bx-title');
     const title = await page.textContent('.bx-title');
@@ -76,7 +76,7 @@ for (const width of [320, 768, 1280]) {
   });
 }
 
-test('mount() with a URL that fails to load, or a bad dataset, shows the message in the element', async () => {
+test('mount() with a URL that fails to load, or a bad dataset, shows the message in the element', { timeout: 90_000 }, async () => {
   const { page, context } = await open(800);
   const shown = await page.evaluate(async () => {
     const { mount } = await import('./explainer.js');
@@ -101,7 +101,7 @@ test('mount() with a URL that fails to load, or a bad dataset, shows the message
   await context.close();
 });
 
-test('at 280 px nothing scrolls sideways', async () => {
+test('at 280 px nothing scrolls sideways', { timeout: 90_000 }, async () => {
   const { page, errors, context } = await open(280);
   await page.click('[data-view=story]');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -110,7 +110,7 @@ test('at 280 px nothing scrolls sideways', async () => {
   await context.close();
 });
 
-test('a keyboard user tabs into the timeline, walks it, opens an event and tabs out', async () => {
+test('a keyboard user tabs into the timeline, walks it, opens an event and tabs out', { timeout: 90_000 }, async () => {
   const { page, errors, context } = await open(1280);
   // Tab until the timeline has focus: it is one stop, after the view buttons.
   let role = null;
@@ -144,7 +144,7 @@ test('a keyboard user tabs into the timeline, walks it, opens an event and tabs 
   await context.close();
 });
 
-test('a deep link opens its event on load', async () => {
+test('a deep link opens its event on load', { timeout: 90_000 }, async () => {
   const { page, errors, context } = await open(768, '#event=revised-count');
   await page.waitForSelector('[data-bx=detail]:not([hidden])');
   assert.match(await page.textContent('[data-bx=detail]'), /29 November 2025/);
