@@ -258,3 +258,18 @@ test('downloads: SVG and PNG of a figure, CSV and JSON of the data', { timeout: 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('theme: the iframe page in dark passes axe-core contrast checks, light by default', { timeout: 90_000 }, async () => {
+  for (const [query, dark] of [['?theme=dark', true], ['', false]]) {
+    const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${explainer.url}embed.html${query}`);
+    await page.waitForSelector('[data-chart=timeline] svg');
+    assert.equal(await page.getAttribute('.bx', 'data-theme'), dark ? 'dark' : 'auto');
+    const background = await page.$eval('[data-chart=timeline] svg rect', (r) => r.getAttribute('fill'));
+    assert.equal(background, dark ? '#161618' : '#ffffff');
+    const axe = await new AxeBuilder({ page }).include('.bx').analyze();
+    assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+    await context.close();
+  }
+});
