@@ -8,6 +8,7 @@ use crate::layout::charts::{self, ChartKind};
 use crate::layout::{timeline, CharWidths};
 use crate::model::{CountStatus, Dataset, Issue, Lang, SourceRef};
 use crate::render::{self, Theme};
+use crate::svg::escape;
 
 /// A node of the page. `Svg` holds markup produced by [`render::svg`], whose text is escaped by
 /// the SVG writer; every other string is text.
@@ -504,19 +505,6 @@ pub fn to_html(el: &El) -> String {
     let mut out = String::new();
     write_el(&mut out, el);
     out
-}
-
-fn escape(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
 }
 
 fn write_el(out: &mut String, el: &El) {

@@ -394,16 +394,22 @@ impl State {
         for i in 0..self.stages.len() {
             self.layout_stage(i)?;
         }
-        if let Some(parts) = &self.parts {
-            let current = if self.view == View::Story {
-                "story"
-            } else {
-                "window"
-            };
-            for b in &parts.views {
-                let pressed = b.get_attribute("data-view").as_deref() == Some(current);
-                b.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;
-            }
+        self.mark_view_buttons()
+    }
+
+    /// `aria-pressed` on the view buttons follows the view.
+    fn mark_view_buttons(&self) -> Result<(), JsValue> {
+        let Some(parts) = &self.parts else {
+            return Ok(());
+        };
+        let current = if self.view == View::Story {
+            "story"
+        } else {
+            "window"
+        };
+        for b in &parts.views {
+            let pressed = b.get_attribute("data-view").as_deref() == Some(current);
+            b.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;
         }
         Ok(())
     }
@@ -411,17 +417,7 @@ impl State {
     /// Switches the timeline's view; only the timeline is laid out again.
     fn set_view(&mut self, view: View) -> Result<(), JsValue> {
         self.view = view;
-        if let Some(parts) = &self.parts {
-            let current = if view == View::Story {
-                "story"
-            } else {
-                "window"
-            };
-            for b in &parts.views {
-                let pressed = b.get_attribute("data-view").as_deref() == Some(current);
-                b.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;
-            }
-        }
+        self.mark_view_buttons()?;
         match self.timeline_stage() {
             Some(t) => self.layout_stage(t),
             None => Ok(()),
