@@ -4,13 +4,13 @@
 //! The rings, inner to outer; each module uses only those before it:
 //!
 //! 1. [`model`] — the dataset: JSON tree, calendar dates, validation, derived figures.
-//! 2. [`format`], [`i18n`] — every number, date and interface word, per language.
+//! 2. [`format`](mod@format), [`i18n`] — every number, date and interface word, per language.
 //! 3. [`layout`] — pure layout into a [`layout::Scene`] of plain marks (scales, ticks, label
 //!    packing, hit regions), tested natively.
 //! 4. [`render`], [`svg`] — a scene painted onto any plotters `DrawingBackend`.
 //! 5. [`page`], [`export`] — the explainer as an element tree (live DOM and static HTML), and
 //!    what a reader takes away (SVG, CSV, JSON).
-//! 6. [`web`] — the only module that touches the DOM (wasm32 only).
+//! 6. `web` — the only module that touches the DOM (wasm32 only).
 //!
 //! `src/main.rs` is the native command: `check` a dataset, render it as static `html`.
 

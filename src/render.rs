@@ -1,5 +1,5 @@
-//! Paints a [`Scene`] onto any plotters `DrawingBackend`: an SVG string natively (static
-//! fallback, tests) and in the browser. Colours come from a [`Theme`].
+//! Paints a [`Scene`](crate::layout::Scene) onto any plotters `DrawingBackend`: an SVG string natively (static
+//! fallback, tests) and in the browser. Colours come from a [`Theme`](crate::render::Theme).
 
 use crate::layout::{Anchor, Mark, Paint, Scene};
 use crate::model::Lane;

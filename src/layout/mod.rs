@@ -1,4 +1,4 @@
-//! Pure layout: from a dataset, a language and a width in CSS pixels to a [`Scene`] of plain
+//! Pure layout: from a dataset, a language and a width in CSS pixels to a [`Scene`](crate::layout::Scene) of plain
 //! marks. No DOM, no clock, no host locale: the same input gives the same scene natively and in
 //! the browser, so layout is tested with `cargo test`.
 
