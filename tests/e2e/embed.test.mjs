@@ -35,6 +35,13 @@ before(async () => {
     '/pym.v1.min.js': async () => [await readFile(here('../../node_modules/pym.js/dist/p.v1.m.js')), 'text/javascript'],
     '/frames.module.js': async () => [await readFile(here('../../node_modules/@newswire/frames/dist/frames.modern.js')), 'text/javascript'],
     '/article.html': async () => [article, 'text/html; charset=utf-8'],
+    // A different dataset on the host's own origin: the same story under another title.
+    '/other.json': async () => {
+      const d = JSON.parse(await readFile(here('../../data/coupang-2025.json'), 'utf8'));
+      d.id = 'other-breach';
+      d.breach.title = { en: 'Another breach, explained', ko: '다른 유출 사고' };
+      return [JSON.stringify(d), 'application/json'];
+    },
   };
   host = await serve(here('../../tests/e2e/'), { pages });
   browser = await launch();
@@ -65,13 +72,17 @@ function onlyOrigins(requests, origins) {
 }
 
 test('script embed: two instances with different data and languages, embed.js loaded twice', { timeout: 90_000 }, async () => {
-  const twice = `${snippet('script')}\n<script type="module" src="${explainer.url}embed.js?again"></script>`;
+  const twice = `${snippet('script')}
+    <div data-breach-explainer data-src="/other.json" data-lang="en" data-theme="dark"></div>
+    <script type="module" src="${explainer.url}embed.js?again"></script>`;
   const { page, context, errors, requests } = await hostPage(twice);
-  await page.waitForFunction(() => document.querySelectorAll('.bx-title').length === 2);
-  const [a, b] = await page.$$('[data-breach-explainer]');
+  await page.waitForFunction(() => document.querySelectorAll('.bx-title').length === 3);
+  const [a, b, c] = await page.$$('[data-breach-explainer]');
   assert.equal(await a.$eval('.bx', (el) => el.lang), 'ko');
   assert.equal(await b.$eval('.bx', (el) => el.lang), 'en');
-  assert.equal(await page.locator('[data-breach-explainer] > .bx').count(), 2, 'each mounted once');
+  assert.equal(await c.$eval('.bx-title', (el) => el.textContent), 'Another breach, explained');
+  assert.equal(await c.$eval('.bx', (el) => el.dataset.theme), 'dark');
+  assert.equal(await page.locator('[data-breach-explainer] > .bx').count(), 3, 'each mounted once');
   // The wasm was fetched once for both, the stylesheet added once.
   assert.equal(requests.filter((u) => u.endsWith('.wasm')).length, 1);
   assert.equal(await page.locator('link[data-breach-explainer-css]').count(), 1);
