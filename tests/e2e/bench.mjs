@@ -8,7 +8,7 @@ const server = await serve(fileURLToPath(new URL('../../dist/', import.meta.url)
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto(server.url);
-await page.waitForSelector('.bx');
+await page.waitForSelector('.bx:not([data-static])');
 const result = await page.evaluate(async () => {
   const { mount } = await import('./explainer.js');
   const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -27,7 +27,7 @@ async function open(width, path = '') {
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(server.url + path);
-  await page.waitForSelector('.bx');
+  await page.waitForSelector('.bx:not([data-static])');
   return { page, errors, context };
 }
 
