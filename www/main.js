@@ -7,6 +7,8 @@ const host = document.getElementById('explainer');
 // ?lang=ko wins; else the page's <html lang>, then the browser's languages.
 const lang = new URLSearchParams(location.search).get('lang') ?? undefined;
 const handle = await mount(host, { lang });
+// The live explainer has its own language switch; the page's links are for the static version.
+document.querySelector('.page-langs')?.setAttribute('hidden', '');
 // The page speaks the explainer's language, also after the reader switches it.
 document.documentElement.lang = handle.lang();
 host.addEventListener('breach-explainer:lang', (event) => {
