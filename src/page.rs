@@ -378,12 +378,7 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> E
         .child(
             El::new("figcaption")
                 .child(El::new("h3").text(i18n::ui(lang, Ui::TimelineHeading)))
-                .child(
-                    El::new("p")
-                        .class("bx-alt")
-                        .attr("data-bx", "alt")
-                        .text(alt.clone()),
-                ),
+                .child(alt_paragraph(&alt)),
         )
         .child(key_figures(d, lang))
         .children(live.then(|| {
@@ -424,6 +419,15 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> E
                 .text(source_line(d, lang, None)),
         )
         .children(live.then(|| downloads(lang, "timeline")))
+}
+
+/// A figure's short text alternative, as a paragraph the DOM module finds by `data-bx="alt"`
+/// and points the figure's listbox at (`aria-describedby`).
+fn alt_paragraph(alt: &str) -> El {
+    El::new("p")
+        .class("bx-alt")
+        .attr("data-bx", "alt")
+        .text(alt)
 }
 
 /// The static version's picture: the drawing with its text alternative as its name.
@@ -1152,12 +1156,7 @@ fn chart_figure(d: &Dataset, lang: Lang, kind: ChartKind, drawing: Option<(f64, 
                 .class("bx-more")
                 .attr_if(!live, "open", "")
                 .child(El::new("summary").text(i18n::ui(lang, Ui::ShowData)))
-                .child(
-                    El::new("p")
-                        .class("bx-alt")
-                        .attr("data-bx", "alt")
-                        .text(alt.clone()),
-                )
+                .child(alt_paragraph(&alt))
                 .child(
                     El::new("p")
                         .class("bx-long")
