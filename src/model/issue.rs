@@ -133,6 +133,9 @@ pub enum Problem {
     UnknownLanguage {
         found: String,
     },
+    NotLanguageTag {
+        found: String,
+    },
     UnknownField {
         name: String,
         known: &'static [&'static str],
@@ -253,6 +256,10 @@ impl Problem {
                 f,
                 "{found} is not a language the explainer speaks (it speaks: en, ko)"
             ),
+            Problem::NotLanguageTag { found } => write!(
+                f,
+                "\"{found}\" is not a language code; write one like \"en\", \"ko\" or \"pt-BR\""
+            ),
             Problem::UnknownField { name, known } => write!(
                 f,
                 "\"{name}\" is not a field here (a typo?); known fields: {}",
@@ -334,6 +341,9 @@ impl Problem {
             Problem::UnknownLanguage { found } => {
                 format!("{found}은(는) 지원하지 않는 언어입니다(지원: en, ko)")
             }
+            Problem::NotLanguageTag { found } => format!(
+                "\"{found}\"은(는) 언어 코드가 아닙니다. \"en\", \"ko\", \"pt-BR\"처럼 적어 주세요"
+            ),
             Problem::UnknownField { name, known } => format!(
                 "\"{name}\"은(는) 이곳에 없는 항목입니다(오타인가요?). 가능한 항목: {}",
                 known.join(", ")

@@ -76,11 +76,27 @@ impl Text {
 /// Index into `Dataset::sources`; always valid after validation.
 pub type SourceRef = usize;
 
+/// Whether a source's `title` is its published headline or a description written by the
+/// dataset's author (shown in brackets, never passed off as a headline).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TitleKind {
+    #[default]
+    Headline,
+    Description,
+}
+
+impl TitleKind {
+    pub const CODES: [&'static str; 2] = ["headline", "description"];
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     pub id: String,
     pub publisher: String,
     pub title: String,
+    pub title_kind: TitleKind,
+    /// The language tag of the source's title as the author gave it (`en`, `ko`).
+    pub lang: Option<String>,
     /// Always `https:` or `http:`.
     pub url: String,
     pub published: Option<StoryDate>,
@@ -335,6 +351,7 @@ pub struct Money {
     pub date: StoryDate,
     pub parts: Vec<MoneyPart>,
     pub converted: Vec<Converted>,
+    pub note: Option<Text>,
     pub sources: Vec<SourceRef>,
 }
 

@@ -10,6 +10,7 @@ use super::json::Json;
 use super::*;
 
 const TOP_FIELDS: &[&str] = &[
+    "$schema",
     "format",
     "id",
     "languages",
@@ -26,7 +27,16 @@ const TOP_FIELDS: &[&str] = &[
 ];
 const ZONE_FIELDS: &[&str] = &["offset", "label"];
 const BREACH_FIELDS: &[&str] = &["organisation", "country", "title", "summary", "credit"];
-const SOURCE_FIELDS: &[&str] = &["id", "publisher", "title", "url", "published", "via"];
+const SOURCE_FIELDS: &[&str] = &[
+    "id",
+    "publisher",
+    "title",
+    "title_kind",
+    "lang",
+    "url",
+    "published",
+    "via",
+];
 const EXPOSURE_FIELDS: &[&str] = &["claims", "preferred"];
 const CLAIM_FIELDS: &[&str] = &["id", "by", "start", "end", "note", "sources"];
 const EVENT_FIELDS: &[&str] = &[
@@ -68,6 +78,7 @@ const MONEY_FIELDS: &[&str] = &[
     "date",
     "parts",
     "converted",
+    "note",
     "sources",
 ];
 const PART_FIELDS: &[&str] = &["label", "amount"];
@@ -132,6 +143,10 @@ impl Checker {
             return None;
         };
         for (i, (key, _)) in entries.iter().enumerate() {
+            // Keys starting with `_` are the author's comments (JSON has none of its own).
+            if key.starts_with('_') {
+                continue;
+            }
             if !known.contains(&key.as_str()) {
                 self.report(
                     join(&path, key),
@@ -346,6 +361,17 @@ impl Checker {
 
 /// Only `https:` and `http:` links reach the page: a `javascript:` or `data:` address in a
 /// dataset must never become a link a reader can click.
+/// A BCP 47 language tag of the simple kinds a source's language needs: `en`, `ko`, `pt-BR`,
+/// `zh-Hant` (letters and digits in `-`-separated pieces, starting with 2–3 letters).
+pub fn is_language_tag(s: &str) -> bool {
+    let mut pieces = s.split('-');
+    let primary = pieces.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && pieces
+            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 pub fn is_web_address(s: &str) -> bool {
     let lower = s.trim_start().to_ascii_lowercase();
     let rest = lower
@@ -757,12 +783,24 @@ fn source(ck: &mut Checker, v: &Json, path: String, ids: &mut Ids) -> Option<Sou
     let url = o
         .need(ck, "url", Expected::Url)
         .and_then(|v| ck.url(v, o.at("url")));
+    let title_kind = o.opt_one_of(ck, "title_kind", &TitleKind::CODES);
+    let lang = o.opt_string(ck, "lang");
+    if let Some(Some(tag)) = &lang {
+        if !is_language_tag(tag) {
+            ck.report(o.at("lang"), Problem::NotLanguageTag { found: tag.clone() });
+        }
+    }
     let published = o.opt_date(ck, "published");
     let via = o.opt_string(ck, "via");
     Some(Source {
         id: id?,
         publisher: publisher?,
         title: title?,
+        title_kind: match title_kind? {
+            Some(1) => TitleKind::Description,
+            _ => TitleKind::Headline,
+        },
+        lang: lang?,
         url: url?,
         published: published?,
         via: via?,
@@ -1118,11 +1156,13 @@ fn money_item(ck: &mut Checker, v: &Json, path: String, ids: &mut Ids) -> Option
             None => all_ok = false,
         }
     }
+    let note = o.opt_text(ck, "note");
     let sources = o.sources(ck);
     if !all_ok {
         return None;
     }
     Some(Money {
+        note: note?,
         id: id?,
         kind: kind?,
         subject: subject?,
