@@ -10,7 +10,7 @@ use crate::layout::{Anchor, CharWidths, Mark, Paint, Scene, SMALL};
 use crate::model::json::Json;
 use crate::model::{CountStatus, Dataset, Lang};
 use crate::render::{self, Theme};
-use crate::{format, page};
+use crate::format;
 
 /// Which figure to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,8 +59,8 @@ pub fn figure_svg(d: &Dataset, lang: Lang, figure: Figure, width: f64, theme: &T
     let body = scene.shifted(y);
     let mut foot_y = body.height + 12.0;
     let source = match figure {
-        Figure::Timeline(_) => page::source_line(d, lang, None),
-        Figure::Chart(k) => page::source_line(d, lang, Some(k)),
+        Figure::Timeline(_) => crate::describe::source_line(d, lang, None),
+        Figure::Chart(k) => crate::describe::source_line(d, lang, Some(k)),
     };
     let credit = d.breach.credit.as_ref().map(|c| c.get(lang).to_string());
     let mut foot = Vec::new();

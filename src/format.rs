@@ -213,8 +213,9 @@ pub fn compact(lang: Lang, n: u64) -> String {
 }
 
 /// Korean large numbers: groups of four digits named 조 (10^12), 억 (10^8), 만 (10^4). Text keeps
-/// the two largest groups and drops the rest (33,673,817 → "3,367만"; 1,685,000,000,000 →
-/// "1조 6,850억"), as Korean newsrooms write compact figures; below a million, the exact figure.
+/// the two largest groups, rounding the rest (33,673,817 → "3,367만"; 51,217,221 → "5,122만";
+/// 1,685,000,000,000 → "1조 6,850억"), as Korean newsrooms write compact figures; below a
+/// million, the exact figure.
 fn korean_units(n: u64) -> String {
     const UNITS: [(u64, &str); 3] = [
         (1_000_000_000_000, "조"),
@@ -225,6 +226,10 @@ fn korean_units(n: u64) -> String {
     if n < 1_000_000 {
         return exact(n);
     }
+    // Round to the smaller of the two groups kept.
+    let top = UNITS.iter().position(|(u, _)| n >= *u).unwrap_or(2);
+    let step = UNITS.get(top + 1).map_or(10_000, |(u, _)| *u);
+    let n = n.saturating_add(step / 2) / step * step;
     let mut parts = Vec::new();
     let mut rest = n;
     for (unit, word) in UNITS {
@@ -289,4 +294,114 @@ pub fn approx(lang: Lang, approximate: bool, text: String) -> String {
         (true, Lang::En) => format!("about {text}"),
         (true, Lang::Ko) => format!("약 {text}"),
     }
+}
+
+/// A whole number a reader counts with: "1,352" (separators from 1,000 on), negatives with a
+/// minus sign. Used for day, month and item counts in sentences.
+pub fn count(n: i64) -> String {
+    let digits = exact(n.unsigned_abs());
+    if n < 0 {
+        format!("−{digits}")
+    } else {
+        digits
+    }
+}
+
+/// "1 day" / "1,352 days": English plural by the number, with separators.
+pub fn plural_en(n: i64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{} {many}", count(n))
+    }
+}
+
+/// Small numbers in words for approximate spans ("about seven months"), figures from 11 on.
+pub fn number_word_en(n: i64) -> String {
+    const WORDS: [&str; 11] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    usize::try_from(n)
+        .ok()
+        .and_then(|i| WORDS.get(i))
+        .map_or_else(|| count(n), |w| (*w).to_string())
+}
+
+/// Korean particles that change with the sound before them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Particle {
+    /// 은/는
+    Topic,
+    /// 이/가
+    Subject,
+    /// 을/를
+    Object,
+    /// 으로/로 (로 also after ㄹ)
+    Direction,
+    /// 과/와
+    And,
+}
+
+/// `word` followed by the form of `particle` its last sound takes: "4,536명은", "쿠팡은",
+/// "3,370만으로", "탐지가". A trailing parenthesis is skipped ("인구(2024년)는" follows "인구").
+/// Where the sound cannot be known (a Latin word), both forms are given: "SKT은(는)".
+pub fn particle(word: &str, p: Particle) -> String {
+    let (vowel_form, consonant_form) = match p {
+        Particle::Topic => ("는", "은"),
+        Particle::Subject => ("가", "이"),
+        Particle::Object => ("를", "을"),
+        Particle::Direction => ("로", "으로"),
+        Particle::And => ("와", "과"),
+    };
+    let form = match final_sound(word) {
+        Some(Final::Vowel) => vowel_form,
+        Some(Final::Rieul) if p == Particle::Direction => vowel_form,
+        Some(Final::Rieul | Final::Consonant) => consonant_form,
+        None => {
+            return format!("{word}{consonant_form}({vowel_form})");
+        }
+    };
+    format!("{word}{form}")
+}
+
+enum Final {
+    Vowel,
+    Rieul,
+    Consonant,
+}
+
+/// How the last syllable of `word` ends when read aloud in Korean.
+fn final_sound(word: &str) -> Option<Final> {
+    let mut text = word.trim_end();
+    // Skip one trailing parenthetical: the particle follows the word before it.
+    if text.ends_with(')') {
+        if let Some(i) = text.rfind('(') {
+            text = text.get(..i).unwrap_or("").trim_end();
+        }
+    }
+    let digits_only: String = text.chars().filter(|c| *c != ',').collect();
+    let last = digits_only.chars().last()?;
+    if let Some(syllable) = (last as u32).checked_sub(0xAC00).filter(|s| *s < 11_172) {
+        return Some(match syllable % 28 {
+            0 => Final::Vowel,
+            8 => Final::Rieul,
+            _ => Final::Consonant,
+        });
+    }
+    if last.is_ascii_digit() {
+        // Read as Sino-Korean: the last non-zero digit, or the place name of trailing zeros
+        // (십, 백, 천, 만…).
+        let zeros = digits_only.chars().rev().take_while(|c| *c == '0').count();
+        return Some(match zeros {
+            0 => match last {
+                '1' | '7' | '8' => Final::Rieul,
+                '0' | '3' | '6' => Final::Consonant,
+                _ => Final::Vowel,
+            },
+            1 => Final::Consonant, // 십
+            2 => Final::Consonant, // 백
+            _ => Final::Consonant, // 천, 만
+        });
+    }
+    None
 }

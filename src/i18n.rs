@@ -31,6 +31,14 @@ pub fn confidence(lang: Lang, c: Confidence) -> &'static str {
     }
 }
 
+/// A language's own name, for the language switch.
+pub fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Ko => "한국어",
+    }
+}
+
 /// Fixed interface strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ui {
@@ -88,6 +96,9 @@ pub enum Ui {
     CountsCsv,
     DatasetJson,
     StaticNotice,
+    Note,
+    Claims,
+    Currency,
 }
 
 pub fn ui(lang: Lang, key: Ui) -> &'static str {
@@ -113,7 +124,7 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             Via => "via",
             Published => "published",
             Corrections => "Corrections",
-            WrongClaim => "Widely reported",
+            WrongClaim => "What was reported",
             Correct => "What the sources say",
             SeenIn => "Seen in",
             ViewWindow => "Exposure window",
@@ -131,13 +142,13 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             RevisionsHeading => "How the count was revised",
             ComparisonHeading => "How it compares",
             ExposedHeading => "What was exposed",
-            MoneyHeading => "What it cost",
+            MoneyHeading => "Fines, compensation and losses",
             ShowData => "Show the data",
             PointsLabel => "Data points: arrow keys move between them",
             WhatToWatch => "What to watch for",
             Amount => "Amount",
             Kind => "Kind",
-            AsGiven => "In dollars, as the source gave it",
+            AsGiven => "In another currency, as the source gave it",
             Parts => "Parts",
             Subject => "What",
             DataClass => "Data",
@@ -148,6 +159,9 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             CountsCsv => "Figures (CSV)",
             DatasetJson => "Whole dataset (JSON)",
             StaticNotice => "This is the static version of the explainer.",
+            Note => "Note",
+            Claims => "How long access lasted, by each account",
+            Currency => "Currency",
         },
         Lang::Ko => match key {
             TimelineHeading => "사건 경과",
@@ -169,10 +183,10 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             Via => "원출처",
             Published => "게재",
             Corrections => "바로잡습니다",
-            WrongClaim => "널리 퍼진 주장",
+            WrongClaim => "보도된 내용",
             Correct => "출처가 확인한 사실",
             SeenIn => "등장한 곳",
-            ViewWindow => "노출 기간",
+            ViewWindow => "유출 기간",
             ViewStory => "전체 경과",
             TimeSpan => "기간",
             EventsLabel => "타임라인 사건: 화살표 키로 이동하고 Enter 키로 엽니다",
@@ -187,13 +201,13 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             RevisionsHeading => "피해 규모 집계의 변화",
             ComparisonHeading => "다른 사례와 비교",
             ExposedHeading => "유출된 정보",
-            MoneyHeading => "과징금과 피해액",
+            MoneyHeading => "과징금·보상·피해액",
             ShowData => "데이터 보기",
             PointsLabel => "데이터 항목: 화살표 키로 이동합니다",
             WhatToWatch => "주의할 점",
             Amount => "금액",
             Kind => "구분",
-            AsGiven => "출처가 밝힌 달러 환산액",
+            AsGiven => "출처가 밝힌 다른 통화 환산액",
             Parts => "세부 내역",
             Subject => "내용",
             DataClass => "정보",
@@ -204,6 +218,9 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             CountsCsv => "수치(CSV)",
             DatasetJson => "전체 데이터(JSON)",
             StaticNotice => "설명 자료의 정적 버전입니다.",
+            Note => "참고",
+            Claims => "무단 접근 기간: 출처별 설명",
+            Currency => "통화",
         },
     }
 }
@@ -242,10 +259,18 @@ pub fn unit(lang: Lang, u: crate::model::Unit, n: u64) -> &'static str {
     }
 }
 
-/// A number with its unit: "33.7 million accounts" / "3,370만 개 계정", "4,536명".
-pub fn quantity(lang: Lang, u: crate::model::Unit, number: &str, n: u64) -> String {
+/// A number with its unit: "33.7 million accounts", "about 33.7 million accounts" /
+/// "3,370만 개 계정", "4,536명", "가입자 약 2,324만 명" (약 goes right before the number).
+pub fn quantity(
+    lang: crate::model::Lang,
+    u: crate::model::Unit,
+    number: &str,
+    n: u64,
+    approximate: bool,
+) -> String {
     use crate::model::Unit::*;
     match lang {
+        Lang::En if approximate => format!("about {number} {}", unit(lang, u, n)),
         Lang::En => format!("{number} {}", unit(lang, u, n)),
         Lang::Ko => {
             // Korean counters follow digits directly ("4,536명") but take a space after a
@@ -254,6 +279,11 @@ pub fn quantity(lang: Lang, u: crate::model::Unit, number: &str, n: u64) -> Stri
                 ""
             } else {
                 " "
+            };
+            let number = if approximate {
+                format!("약 {number}")
+            } else {
+                number.to_string()
             };
             match u {
                 Accounts => format!("{number}{sp}개 계정"),
@@ -269,60 +299,36 @@ pub fn quantity(lang: Lang, u: crate::model::Unit, number: &str, n: u64) -> Stri
     }
 }
 
-/// "Exposed for 138 days" / "138일간 노출".
-pub fn exposed_for(lang: Lang, days: i64) -> String {
+/// What a unit counts, as a plain noun for sentences that name units ("accounts and
+/// residents are different units").
+pub fn unit_noun(lang: Lang, u: crate::model::Unit) -> &'static str {
+    use crate::model::Unit::*;
     match lang {
-        Lang::En => format!("Exposed for {days} days"),
-        Lang::Ko => format!("{days}일간 노출"),
+        Lang::En => unit(lang, u, 2),
+        Lang::Ko => match u {
+            Accounts => "계정",
+            People => "사람",
+            Records => "정보 건수",
+            SimRecords => "유심 정보 건수",
+            Subscribers => "가입자",
+            Residents => "주민등록 인구",
+            Gigabytes => "데이터 용량",
+            PageViews => "조회 수",
+        },
     }
 }
 
-/// "Unnoticed for 10 days after access ended; disclosed 2 days after detection".
-pub fn gaps(lang: Lang, to_detection: i64, to_disclosure: Option<i64>) -> String {
-    match (lang, to_disclosure) {
-        (Lang::En, Some(p)) => format!("{to_detection} days to detection, {p} more to disclosure"),
-        (Lang::En, None) => format!("{to_detection} days to detection"),
-        (Lang::Ko, Some(p)) => format!("탐지까지 {to_detection}일, 공개까지 {p}일 더"),
-        (Lang::Ko, None) => format!("탐지까지 {to_detection}일"),
+/// "kind" of money in words.
+pub fn money_kind(lang: Lang, kind: crate::model::MoneyKind) -> &'static str {
+    use crate::model::MoneyKind::*;
+    match (lang, kind) {
+        (Lang::En, Fine) => "fine",
+        (Lang::En, Compensation) => "compensation",
+        (Lang::En, Loss) => "loss",
+        (Lang::Ko, Fine) => "과징금",
+        (Lang::Ko, Compensation) => "보상",
+        (Lang::Ko, Loss) => "피해액",
     }
-}
-
-/// The label of another claim's earlier start: "Government probe: from April 2025".
-pub fn earlier_start(lang: Lang, by: &str, date: &str) -> String {
-    match lang {
-        Lang::En => format!("{by}: from {date}"),
-        Lang::Ko => format!("{by}: {date}부터"),
-    }
-}
-
-/// One key figure: the number in bold, then what it measures.
-pub fn key_figure(lang: Lang, which: KeyFigure, days: i64) -> (String, String) {
-    let number = match lang {
-        Lang::En if days == 1 => "1 day".to_string(),
-        Lang::En => format!("{days} days"),
-        Lang::Ko => format!("{days}일"),
-    };
-    let what = match (lang, which) {
-        (Lang::En, KeyFigure::Exposure) => {
-            "of unauthorised access, counting the first and last day"
-        }
-        (Lang::En, KeyFigure::ToDetection) => "from the first access to detection",
-        (Lang::En, KeyFigure::ToDisclosure) => "from detection to the first public disclosure",
-        (Lang::En, KeyFigure::ToRevision) => "from the first count to the revised count",
-        (Lang::Ko, KeyFigure::Exposure) => "무단 접근 기간(첫날과 마지막 날 포함)",
-        (Lang::Ko, KeyFigure::ToDetection) => "첫 접근부터 탐지까지",
-        (Lang::Ko, KeyFigure::ToDisclosure) => "탐지부터 첫 공개까지",
-        (Lang::Ko, KeyFigure::ToRevision) => "첫 집계부터 정정된 집계까지",
-    };
-    (number, what.to_string())
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyFigure {
-    Exposure,
-    ToDetection,
-    ToDisclosure,
-    ToRevision,
 }
 
 pub fn log_scale_note(lang: Lang) -> &'static str {
@@ -343,26 +349,5 @@ pub fn mixed_units_note(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "Different units on one axis: read each bar's unit",
         Lang::Ko => "단위가 서로 다릅니다: 막대마다 단위를 확인하세요",
-    }
-}
-
-/// "$410 million as given by the source on 11 June 2026": a conversion is the source's, dated.
-pub fn as_given(lang: Lang, amount: &str, date: &str) -> String {
-    match lang {
-        Lang::En => format!("{amount} as given by the source on {date}"),
-        Lang::Ko => format!("{amount}({date} 출처 기준)"),
-    }
-}
-
-/// "kind" of money in words.
-pub fn money_kind(lang: Lang, kind: crate::model::MoneyKind) -> &'static str {
-    use crate::model::MoneyKind::*;
-    match (lang, kind) {
-        (Lang::En, Fine) => "fine",
-        (Lang::En, Compensation) => "compensation",
-        (Lang::En, Loss) => "loss",
-        (Lang::Ko, Fine) => "과징금",
-        (Lang::Ko, Compensation) => "보상",
-        (Lang::Ko, Loss) => "피해액",
     }
 }

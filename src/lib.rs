@@ -4,7 +4,8 @@
 //! The rings, inner to outer; each module uses only those before it:
 //!
 //! 1. [`model`] — the dataset: JSON tree, calendar dates, validation, derived figures.
-//! 2. [`format`](mod@format), [`i18n`] — every number, date and interface word, per language.
+//! 2. [`format`](mod@format), [`i18n`], [`describe`] — every number, date, interface word and
+//!    generated sentence, per language.
 //! 3. [`layout`] — pure layout into a [`layout::Scene`] of plain marks (scales, ticks, label
 //!    packing, hit regions), tested natively.
 //! 4. [`render`], [`svg`] — a scene painted onto any plotters `DrawingBackend`.
@@ -14,6 +15,8 @@
 //!
 //! `src/main.rs` is the native command: `check` a dataset, render it as static `html`.
 
+/// Every sentence about the story, generated from typed facts, per language.
+pub mod describe;
 /// What a reader takes away: a figure as SVG with title and sources, the data as CSV and JSON.
 pub mod export;
 /// Numbers, dates and money worded per language (one place for locale rules).

@@ -8,9 +8,12 @@
 use super::measure::{shorten, wrap, TextMeasure};
 use super::scale::{LinearScale, LogScale};
 use super::{Anchor, Hit, Mark, Paint, Scene, SMALL, TEXT};
+use crate::describe::charts::{converted_text, figure_text, money_text, status_word};
+use crate::describe::cite;
 use crate::format;
 use crate::i18n::{self, Ui};
-use crate::model::{Count, CountStatus, Dataset, Lang, Money};
+use crate::model::figures::{main_currency, rows};
+use crate::model::{CountStatus, Dataset, Lang};
 
 const PAD: f64 = 12.0;
 const AXIS_Y: f64 = 38.0;
@@ -19,34 +22,7 @@ const LINE_H: f64 = 17.0;
 const DOT_R: f64 = 6.0;
 const BAR_H: f64 = 14.0;
 
-/// The four charts of the counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChartKind {
-    Revisions,
-    Comparison,
-    Exposed,
-    Money,
-}
-
-impl ChartKind {
-    pub const ALL: [ChartKind; 4] = [
-        ChartKind::Revisions,
-        ChartKind::Comparison,
-        ChartKind::Exposed,
-        ChartKind::Money,
-    ];
-    pub fn key(self) -> &'static str {
-        match self {
-            ChartKind::Revisions => "revisions",
-            ChartKind::Comparison => "comparison",
-            ChartKind::Exposed => "exposed",
-            ChartKind::Money => "money",
-        }
-    }
-    pub fn from_key(key: &str) -> Option<ChartKind> {
-        ChartKind::ALL.into_iter().find(|k| k.key() == key)
-    }
-}
+pub use crate::model::figures::ChartKind;
 
 pub fn layout(kind: ChartKind, d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
     let width = width.max(200.0);
@@ -56,79 +32,6 @@ pub fn layout(kind: ChartKind, d: &Dataset, lang: Lang, width: f64, m: &dyn Text
         ChartKind::Exposed => exposed(d, lang, width, m),
         ChartKind::Money => money(d, lang, width, m),
     }
-}
-
-/// The counts the revision chart shows, in date order: every figure of the series of the first
-/// count in the file (the story's headline figure), additions to it, and disputed claims.
-pub fn revision_rows(d: &Dataset) -> Vec<usize> {
-    let Some(series) = d.counts.first().map(|c| c.series.as_str()) else {
-        return Vec::new();
-    };
-    let in_series = |i: usize| d.counts.get(i).is_some_and(|c| c.series == series);
-    let rows: Vec<usize> = (0..d.counts.len())
-        .filter(|&i| {
-            d.counts.get(i).is_some_and(|c| {
-                c.series == series
-                    || c.status == CountStatus::DisputedClaim
-                    || c.adds_to.is_some_and(in_series)
-            })
-        })
-        .collect();
-    crate::model::sorted_by_key(rows, &|i| {
-        d.counts.get(i).map_or(0.0, |c| c.as_of.first_day() as f64)
-    })
-}
-
-/// The counts of the first comparison, in the dataset's order.
-pub fn comparison_rows(d: &Dataset) -> Vec<usize> {
-    d.comparisons
-        .first()
-        .map(|c| c.counts.clone())
-        .unwrap_or_default()
-}
-
-/// The amounts in the most common currency (bars must share a unit), largest first.
-pub fn money_rows(d: &Dataset) -> Vec<usize> {
-    let currency = main_currency(d);
-    let rows: Vec<usize> = (0..d.money.len())
-        .filter(|&i| {
-            d.money
-                .get(i)
-                .is_some_and(|m| Some(m.currency.as_str()) == currency)
-        })
-        .collect();
-    crate::model::sorted_by_key(rows, &|i| -(d.money.get(i).map_or(0, |m| m.amount) as f64))
-}
-
-pub fn main_currency(d: &Dataset) -> Option<&str> {
-    let mut best: Option<(&str, usize)> = None;
-    for m in &d.money {
-        let n = d.money.iter().filter(|x| x.currency == m.currency).count();
-        if best.is_none_or(|(_, b)| n > b) {
-            best = Some((&m.currency, n));
-        }
-    }
-    best.map(|(c, _)| c)
-}
-
-/// "4,536 accounts" / "about 37.5 million people" / "+165,455 accounts": compact, with unit.
-pub fn figure_text(lang: Lang, c: &Count) -> String {
-    let sign = if c.adds_to.is_some() { "+" } else { "" };
-    let n = format!("{sign}{}", format::compact(lang, c.value));
-    format::approx(
-        lang,
-        c.approximate,
-        i18n::quantity(lang, c.unit, &n, c.value),
-    )
-}
-
-/// "₩624.7 billion" or "about ₩44.5 billion".
-pub fn money_text(lang: Lang, m: &Money) -> String {
-    format::approx(
-        lang,
-        m.approximate,
-        format::money(lang, m.amount, &m.currency),
-    )
 }
 
 /// The figure in bold, then its context, each on up to two lines; returns where the mark goes.
@@ -212,10 +115,6 @@ fn scale_note(marks: &mut Vec<Mark>, text: &str, width: f64, m: &dyn TextMeasure
     });
 }
 
-fn cites(refs: &[usize]) -> String {
-    let nums: Vec<String> = refs.iter().map(|r| (r + 1).to_string()).collect();
-    format!("[{}]", nums.join(", "))
-}
 
 /// What a row draws under its text: a dot at a position (hollow for a disputed claim) on a
 /// stem from the axis start, or bar segments.
@@ -317,7 +216,7 @@ fn rows_chart(
 }
 
 fn revisions(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
-    let items = revision_rows(d);
+    let items = rows(d, ChartKind::Revisions);
     let values: Vec<u64> = items
         .iter()
         .filter_map(|&i| d.counts.get(i))
@@ -335,16 +234,15 @@ fn revisions(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene 
             let c = d.counts.get(i)?;
             let disputed = c.status == CountStatus::DisputedClaim;
             let mut headline = figure_text(lang, c);
-            if disputed {
-                headline = format!("{headline} ({})", i18n::ui(lang, Ui::DisputedClaim));
-            } else if c.adds_to.is_some() {
-                headline = format!("{headline} ({})", i18n::ui(lang, Ui::Addition));
+            if let Some(status) = status_word(lang, c) {
+                headline = format!("{headline} ({status})");
             }
             let context = format!(
-                "{} · {} {}",
+                "{} · {} · {} {}",
+                c.subject.get(lang),
                 format::date(lang, &c.as_of, ""),
                 c.reported_by.get(lang),
-                cites(&c.sources)
+                cite(&c.sources)
             );
             Some(RowSpec {
                 item: i,
@@ -436,7 +334,7 @@ fn bars(
 
 fn comparison(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
     let mixed = d.comparisons.first().is_some_and(|c| c.mixed_units);
-    let rows = comparison_rows(d)
+    let rows = rows(d, ChartKind::Comparison)
         .into_iter()
         .enumerate()
         .filter_map(|(k, i)| {
@@ -448,7 +346,7 @@ fn comparison(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene
                 c.subject.get(lang),
                 c.reported_by.get(lang),
                 format::date(lang, &c.as_of, ""),
-                cites(&c.sources)
+                cite(&c.sources)
             );
             Some((i, figure_text(lang, c), context, vec![(c.value, paint)]))
         })
@@ -463,7 +361,7 @@ fn comparison(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene
 
 fn money(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
     let currency = main_currency(d).unwrap_or("").to_string();
-    let rows = money_rows(d)
+    let rows = rows(d, ChartKind::Money)
         .into_iter()
         .filter_map(|i| {
             let item = d.money.get(i)?;
@@ -486,17 +384,10 @@ fn money(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
                     .collect();
                 context.push_str(&format!(" · {}", parts.join(" + ")));
             }
-            if let Some(c) = item.converted.first() {
-                context.push_str(&format!(
-                    " · {}",
-                    i18n::as_given(
-                        lang,
-                        &format::money(lang, c.amount, &c.currency),
-                        &format::date(lang, &c.as_of, "")
-                    )
-                ));
+            for c in &item.converted {
+                context.push_str(&format!(" · {}", converted_text(lang, c)));
             }
-            context.push_str(&format!(" {}", cites(&item.sources)));
+            context.push_str(&format!(" {}", cite(&item.sources)));
             // Parts (the breach and the data-collection parts of a fine) as segments.
             let parts: Vec<(u64, Paint)> = if item.parts.is_empty() {
                 vec![(item.amount, Paint::Accent)]
@@ -538,7 +429,8 @@ fn exposed(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
     let mut hits = Vec::new();
     let mut y = 4.0;
     for exposed in [true, false] {
-        let items: Vec<usize> = (0..d.data_classes.len())
+        let items: Vec<usize> = rows(d, ChartKind::Exposed)
+            .into_iter()
             .filter(|&i| d.data_classes.get(i).is_some_and(|c| c.exposed == exposed))
             .collect();
         if items.is_empty() {

@@ -183,9 +183,10 @@ pub struct LogScale {
 }
 
 impl LogScale {
-    /// The smallest decade range that holds every value (values below 1 sit at 1).
+    /// The smallest decade range that holds every value (values below 1, a count of 0 among
+    /// them, sit at 1, so they stay on the chart).
     pub fn covering(values: &[u64], p0: f64, p1: f64) -> LogScale {
-        let lo = values.iter().copied().filter(|v| *v > 0).min().unwrap_or(1);
+        let lo = values.iter().map(|v| (*v).max(1)).min().unwrap_or(1);
         let hi = values.iter().copied().max().unwrap_or(10).max(lo);
         let e0 = (lo as f64).log10().floor() as i32;
         let mut e1 = (hi as f64).log10().ceil() as i32;

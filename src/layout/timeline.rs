@@ -4,10 +4,11 @@
 use super::measure::{shorten, TextMeasure};
 use super::scale::{time_ticks, TickUnit, TimeScale};
 use super::{Anchor, Hit, Mark, Paint, Scene, SMALL, TEXT};
+use crate::describe;
 use crate::format;
 use crate::i18n;
 use crate::model::date::days_from_civil;
-use crate::model::{figures, Dataset, Lane, Lang, Milestone, StoryDate};
+use crate::model::{Dataset, Lane, Lang, Milestone, StoryDate};
 
 /// Which stretch of time the timeline shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,10 +128,7 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
     if let Some(claim) = d.exposure.preferred_claim() {
         let bx0 = scale.x(claim.start.start(zone)).clamp(PAD, width - PAD);
         let bx1 = scale.x(claim.end.end(zone)).clamp(PAD, width - PAD);
-        let label = figures(d)
-            .exposure_days
-            .map(|n| i18n::exposed_for(lang, n))
-            .unwrap_or_default();
+        let label = describe::band_label(d, lang);
         let label = shorten(m, &label, TEXT, true, width - PAD - bx0 - 4.0).unwrap_or_default();
         let anchor_x = if bx0 + 4.0 + m.width(&label, TEXT, true) <= width - PAD {
             bx0 + 4.0
@@ -155,11 +153,7 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
             .min_by(|a, b| a.start.start(zone).total_cmp(&b.start.start(zone)));
         if let Some(other) = earliest {
             let ux0 = scale.x(other.start.start(zone)).clamp(PAD, width - PAD);
-            let text = i18n::earlier_start(
-                lang,
-                other.by.get(lang),
-                &format::date(lang, &other.start, d.zone.label.get(lang)),
-            );
+            let text = describe::other_claim_label(d, lang, other);
             let clipped = scale.x(other.start.start(zone)) < PAD;
             let text = if clipped { format!("← {text}") } else { text };
             let text = shorten(m, &text, SMALL, false, width - PAD - ux0).unwrap_or_default();
@@ -401,11 +395,10 @@ fn gaps(
     m: &dyn TextMeasure,
 ) {
     let zone = d.zone.offset;
-    let f = figures(d);
-    let (Some(claim), Some(detected), Some(days)) = (
+    let (Some(claim), Some(detected), Some(text)) = (
         d.exposure.preferred_claim(),
         d.milestone(Milestone::Detected),
-        f.end_to_detection_days,
+        describe::gap_label(d, lang),
     ) else {
         return;
     };
@@ -440,7 +433,6 @@ fn gaps(
             width: 2.0,
         });
     }
-    let text = i18n::gaps(lang, days, f.detection_to_disclosure_days);
     let w = m.width(&text, SMALL, false);
     let (room_left, room_right) = (xe - 6.0 - PAD, width - PAD - (right + 6.0));
     let (x, anchor, max) = if w <= room_left || room_left >= room_right {

@@ -1,22 +1,63 @@
 //! Figures derived from the dataset, never typed into it: when the data changes, they change.
+//!
+//! Spans keep their two dates, not a day count, so the words can say them at the precision the
+//! sources give ("about seven months" between two months, "138 days" between two days). Which
+//! marks each chart shows is decided here once, for the page, the layout and the exports.
 
-use super::date::days_between;
-use super::{CountStatus, Dataset, Milestone};
+use super::{Claim, Count, CountStatus, Dataset, Milestone, Precision, StoryDate};
 
-/// Day counts between the story's milestones. `None` where the dataset lacks a milestone.
+/// The time between two dates of the story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub from: StoryDate,
+    pub to: StoryDate,
+    /// Counts the first and the last day (a period of access), rather than the days between
+    /// two moments (a delay).
+    pub inclusive: bool,
+}
+
+impl Span {
+    /// The coarser of the two dates' precisions: what the span can honestly be said in.
+    pub fn precision(&self) -> Precision {
+        self.from.precision.min(self.to.precision).min(Precision::Day)
+    }
+
+    /// Whole calendar days, when both ends are known to the day: the days between the two dates,
+    /// plus one when the span counts both ends. Negative when `to` comes first.
+    pub fn days(&self) -> Option<i64> {
+        (self.precision() == Precision::Day).then(|| {
+            let between = self.to.first_day() - self.from.first_day();
+            between + i64::from(self.inclusive && between >= 0)
+        })
+    }
+
+    /// Days from the middle of the first date's period to the middle of the second's: the best
+    /// single figure for dates known only to the month or year.
+    pub fn middle_days(&self) -> f64 {
+        self.to.middle(0) - self.from.middle(0)
+    }
+}
+
+/// A count and the first later figure of the same thing, in the same unit, that differs from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Revision {
+    pub first: usize,
+    pub revised: usize,
+}
+
+/// Spans between the story's milestones; `None` where the dataset lacks an end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Figures {
-    /// Calendar days of unauthorised access, counting the first and the last day
-    /// (24 June – 8 November 2025 is 138 days), per the preferred claim.
-    pub exposure_days: Option<i64>,
-    /// Days from the first access to detection.
-    pub access_to_detection_days: Option<i64>,
-    /// Days from the end of access to detection.
-    pub end_to_detection_days: Option<i64>,
-    /// Days from detection to the first public disclosure.
-    pub detection_to_disclosure_days: Option<i64>,
-    /// Days from the first reported count to the largest revision of the same series.
-    pub first_count_to_revision_days: Option<i64>,
+    /// The preferred claim's period of unauthorised access.
+    pub exposure: Option<Span>,
+    /// From the start of access to detection.
+    pub access_to_detection: Option<Span>,
+    /// From the end of access to detection (negative when detected while access went on).
+    pub end_to_detection: Option<Span>,
+    /// From detection to the first public disclosure.
+    pub detection_to_disclosure: Option<Span>,
+    /// The headline count's first revision.
+    pub revision: Option<Revision>,
 }
 
 pub fn figures(d: &Dataset) -> Figures {
@@ -29,40 +70,163 @@ pub fn figures(d: &Dataset) -> Figures {
         .or_else(|| d.milestone(Milestone::AccessEnd).map(|e| e.date));
     let detected = d.milestone(Milestone::Detected).map(|e| e.date);
     let disclosed = d.milestone(Milestone::Disclosed).map(|e| e.date);
-    let between = |a: Option<_>, b: Option<_>| match (a, b) {
-        (Some(a), Some(b)) => Some(days_between(&a, &b)),
-        _ => None,
+    let span = |from: Option<StoryDate>, to: Option<StoryDate>, inclusive| {
+        Some(Span {
+            from: from?,
+            to: to?,
+            inclusive,
+        })
     };
     Figures {
-        exposure_days: between(start, end).map(|d| d + 1),
-        access_to_detection_days: between(start, detected),
-        end_to_detection_days: between(end, detected),
-        detection_to_disclosure_days: between(detected, disclosed),
-        first_count_to_revision_days: first_count_to_revision(d),
+        exposure: span(start, end, true),
+        access_to_detection: span(start, detected, false),
+        end_to_detection: span(end, detected, false),
+        detection_to_disclosure: span(detected, disclosed, false),
+        revision: first_revision(d),
     }
 }
 
-/// The series of the first count in the file is the story's headline count: from its earliest
-/// reported figure to the first figure that is at least 100 times larger, or else its largest.
-fn first_count_to_revision(d: &Dataset) -> Option<i64> {
-    let series = &d.counts.first()?.series;
-    let indices: Vec<usize> = (0..d.counts.len())
+/// A claim's period as a span.
+pub fn claim_span(c: &Claim) -> Span {
+    Span {
+        from: c.start,
+        to: c.end,
+        inclusive: true,
+    }
+}
+
+/// Counts of one thing in one unit, in the order they were reported: a series that mixes units
+/// is split, because accounts never "grow" into people.
+pub fn series_in_unit(d: &Dataset, of: &Count) -> Vec<usize> {
+    let indices = (0..d.counts.len())
         .filter(|&i| {
-            d.counts
-                .get(i)
-                .is_some_and(|c| &c.series == series && c.status != CountStatus::DisputedClaim)
+            d.counts.get(i).is_some_and(|c| {
+                c.series == of.series
+                    && c.unit == of.unit
+                    && c.adds_to.is_none()
+                    && c.status != CountStatus::DisputedClaim
+            })
         })
         .collect();
-    let same: Vec<_> = super::sorted_by_key(indices, &|i| {
-        d.counts.get(i).map_or(0.0, |c| c.as_of.first_day() as f64)
+    by_date(d, indices)
+}
+
+fn by_date(d: &Dataset, indices: Vec<usize>) -> Vec<usize> {
+    super::sorted_by_key(indices, &|i| {
+        d.counts.get(i).map_or(0.0, |c| c.as_of.start(0))
     })
-    .into_iter()
-    .filter_map(|i| d.counts.get(i))
-    .collect();
-    let first = same.first()?;
-    let revision = same
-        .iter()
-        .find(|c| c.value >= first.value.saturating_mul(100))
-        .or_else(|| same.iter().max_by_key(|c| c.value))?;
-    Some(days_between(&first.as_of, &revision.as_of))
+}
+
+/// The headline count (the first in the file) and the first later figure of its series and unit
+/// that differs from it.
+fn first_revision(d: &Dataset) -> Option<Revision> {
+    let head = d.counts.first()?;
+    let series = series_in_unit(d, head);
+    let first = *series.first()?;
+    let first_value = d.counts.get(first)?.value;
+    let revised = series
+        .into_iter()
+        .find(|&i| d.counts.get(i).is_some_and(|c| c.value != first_value))?;
+    Some(Revision { first, revised })
+}
+
+/// The four charts of the counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    Revisions,
+    Comparison,
+    Exposed,
+    Money,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 4] = [
+        ChartKind::Revisions,
+        ChartKind::Comparison,
+        ChartKind::Exposed,
+        ChartKind::Money,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            ChartKind::Revisions => "revisions",
+            ChartKind::Comparison => "comparison",
+            ChartKind::Exposed => "exposed",
+            ChartKind::Money => "money",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// The marks of a chart, in reading (and keyboard) order, as indices into the dataset's list
+/// for that chart (`counts`, `counts`, `data_classes`, `money`).
+pub fn rows(d: &Dataset, kind: ChartKind) -> Vec<usize> {
+    match kind {
+        ChartKind::Revisions => revision_rows(d),
+        ChartKind::Comparison => d
+            .comparisons
+            .first()
+            .map(|c| c.counts.clone())
+            .unwrap_or_default(),
+        ChartKind::Exposed => super::sorted_by_key((0..d.data_classes.len()).collect(), &|i| {
+            f64::from(u8::from(!d.data_classes.get(i).is_some_and(|c| c.exposed)))
+        }),
+        ChartKind::Money => money_rows(d),
+    }
+}
+
+/// Every reported figure of the breach itself, in date order: every count that is not only
+/// context for a comparison (the headline series always counts as the breach's own).
+fn revision_rows(d: &Dataset) -> Vec<usize> {
+    let head = d.counts.first().map(|c| c.series.as_str());
+    let only_context = |i: usize| {
+        let Some(c) = d.counts.get(i) else {
+            return true;
+        };
+        Some(c.series.as_str()) != head
+            && d.comparisons.iter().any(|cmp| cmp.counts.contains(&i))
+    };
+    by_date(d, (0..d.counts.len()).filter(|&i| !only_context(i)).collect())
+}
+
+/// The amounts in the most common currency (bars must share a unit), largest first; the others
+/// are listed in the chart's table and takeaway.
+fn money_rows(d: &Dataset) -> Vec<usize> {
+    let currency = main_currency(d);
+    let rows: Vec<usize> = (0..d.money.len())
+        .filter(|&i| {
+            d.money
+                .get(i)
+                .is_some_and(|m| Some(m.currency.as_str()) == currency)
+        })
+        .collect();
+    super::sorted_by_key(rows, &|i| -(d.money.get(i).map_or(0, |m| m.amount) as f64))
+}
+
+/// Every amount in date order, whatever its currency: the chart's table.
+pub fn all_money(d: &Dataset) -> Vec<usize> {
+    super::sorted_by_key((0..d.money.len()).collect(), &|i| {
+        d.money.get(i).map_or(0.0, |m| m.date.start(0))
+    })
+}
+
+pub fn main_currency(d: &Dataset) -> Option<&str> {
+    let mut best: Option<(&str, usize)> = None;
+    for m in &d.money {
+        let n = d.money.iter().filter(|x| x.currency == m.currency).count();
+        if best.is_none_or(|(_, b)| n > b) {
+            best = Some((&m.currency, n));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+/// Whether the dataset has anything for a chart (a breach without fines has no money chart).
+pub fn has_chart(d: &Dataset, kind: ChartKind) -> bool {
+    match kind {
+        // The money chart also lists amounts in other currencies than its bars'.
+        ChartKind::Money => !d.money.is_empty(),
+        _ => !rows(d, kind).is_empty(),
+    }
 }

@@ -381,16 +381,27 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    /// Event indices in time order (ties keep file order).
+    /// Event indices in time order (ties keep file order). A date known only to the month or
+    /// year sorts at the middle of its period, where the timeline draws it.
     pub fn events_in_time_order(&self) -> Vec<usize> {
         let zone = self.zone.offset;
         sorted_by_key((0..self.events.len()).collect(), &|i| {
-            self.events.get(i).map_or(0.0, |e| e.date.start(zone))
+            self.events.get(i).map_or(0.0, |e| e.date.middle(zone))
         })
     }
 
     pub fn milestone(&self, m: Milestone) -> Option<&Event> {
         self.events.iter().find(|e| e.milestone == Some(m))
+    }
+
+    /// The language to show the page in: the one asked for when the dataset has its text,
+    /// else the dataset's first language (never a page that mixes interface and data languages).
+    pub fn page_lang(&self, wanted: Lang) -> Lang {
+        if self.languages.contains(&wanted) {
+            wanted
+        } else {
+            self.languages.first().copied().unwrap_or(wanted)
+        }
     }
 
     pub fn event_index(&self, id: &str) -> Option<usize> {

@@ -1,0 +1,539 @@
+//! Every sentence the explainer writes about the story, from typed facts, in each language: the
+//! key figures, the text alternatives, the labels drawn on the timeline, event names, source
+//! lines, and (in [`charts`]) everything said about the counts and the money.
+//!
+//! The rules that keep them true for any breach live here: spans are said at the precision of
+//! their dates, zero and negative gaps are said as they are, plurals follow the number, and
+//! units are named from the data. The page, the layout, the exports and the DOM module only
+//! place these strings; none of them assembles a sentence of its own.
+
+pub mod charts;
+mod span;
+
+pub use span::{length, Length};
+
+use crate::format::{self, particle, Particle};
+use crate::model::figures::{claim_span, figures, ChartKind, Span};
+use crate::model::{
+    Claim, Dataset, Event, Lang, Milestone, Precision, Source, SourceRef, StoryDate, TitleKind,
+};
+
+/// "[3, 7]": citations by number in the sources list.
+pub fn cite(refs: &[SourceRef]) -> String {
+    let nums: Vec<String> = refs.iter().map(|r| (r + 1).to_string()).collect();
+    format!("[{}]", nums.join(", "))
+}
+
+/// A source's title as the reader sees it: a description the author wrote (not the published
+/// headline) is shown in brackets.
+pub fn source_title(s: &Source) -> String {
+    match s.title_kind {
+        TitleKind::Headline => s.title.clone(),
+        TitleKind::Description => format!("[{}]", s.title),
+    }
+}
+
+/// The language of a source's title: as the author gave it, else read off its script (Hangul
+/// is Korean; other letters are taken as English, the language of most wire copy).
+pub fn source_lang(s: &Source) -> String {
+    if let Some(tag) = &s.lang {
+        return tag.clone();
+    }
+    let hangul = s
+        .title
+        .chars()
+        .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+    if hangul { "ko" } else { "en" }.to_string()
+}
+
+/// "24 June – 8 November 2025", "April – November 2025", "2014 – 10 September 2018".
+pub fn date_range(lang: Lang, from: &StoryDate, to: &StoryDate, zone: &str) -> String {
+    let (a, b) = (format::date(lang, from, zone), format::date(lang, to, zone));
+    if a == b {
+        a
+    } else {
+        match lang {
+            Lang::En => format!("{a} – {b}"),
+            Lang::Ko => format!("{a}~{b}"),
+        }
+    }
+}
+
+/// When an event happened, with its end when it spans time.
+pub fn event_when(d: &Dataset, lang: Lang, e: &Event) -> String {
+    let zone = d.zone.label.get(lang);
+    match &e.end {
+        Some(end) => date_range(lang, &e.date, end, zone),
+        None => format::date(lang, &e.date, zone),
+    }
+}
+
+/// An event's accessible name: when, then its title.
+pub fn event_name(d: &Dataset, lang: Lang, event: usize) -> String {
+    d.events
+        .get(event)
+        .map(|e| format!("{}: {}", event_when(d, lang, e), e.title.get(lang)))
+        .unwrap_or_default()
+}
+
+/// A key figure: the length in bold, then what it measures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyFigure {
+    pub strong: String,
+    pub rest: String,
+}
+
+/// Who gives the dates a derived figure uses, where sources disagree: " by the dates of X".
+fn by_whose(d: &Dataset, lang: Lang, claim: &Claim) -> String {
+    if d.exposure.claims.len() < 2 {
+        return String::new();
+    }
+    match lang {
+        Lang::En => format!(" by the dates of {}", claim.by.get(lang)),
+        Lang::Ko => format!(" ({} 기준)", claim.by.get(lang)),
+    }
+}
+
+/// A claim's period: its length (`None` when both ends fall in one year or month), its dates,
+/// and its dates with "counting the first and last day" where both ends are days.
+struct Period {
+    len: Option<String>,
+    range: String,
+    dates: String,
+}
+
+fn claim_period(d: &Dataset, lang: Lang, c: &Claim) -> Period {
+    let span = claim_span(c);
+    let range = date_range(lang, &c.start, &c.end, d.zone.label.get(lang));
+    let counting = match (span.days().is_some(), lang) {
+        (false, _) => "",
+        (true, Lang::En) => ", counting the first and last day",
+        (true, Lang::Ko) => ", 첫날과 마지막 날 포함",
+    };
+    Period {
+        len: match span::length(lang, &span) {
+            Length::Some(len) => Some(len),
+            Length::Within(_) => None,
+        },
+        dates: format!("{range}{counting}"),
+        range,
+    }
+}
+
+impl Period {
+    /// The key figure's bold part: the length, or "In 2023" when there is none.
+    fn strong(&self, lang: Lang) -> String {
+        let single = !self.range.contains(['–', '~']);
+        match (&self.len, lang, single) {
+            (Some(len), _, _) => len.clone(),
+            (None, Lang::En, true) => format!("In {}", self.range),
+            (None, Lang::Ko, true) => format!("{} 중", self.range),
+            (None, Lang::En, false) => format!("Within {}", self.range),
+            (None, Lang::Ko, false) => format!("{} 사이", self.range),
+        }
+    }
+    /// The dates after the bold part; empty when the bold part already is the dates.
+    fn after(&self) -> &str {
+        if self.len.is_some() {
+            &self.dates
+        } else {
+            ""
+        }
+    }
+}
+
+/// How a gap between two moments reads, whatever its sign and precision.
+enum Gap {
+    Later(String),
+    /// Both in the same day, month or year (the span's precision).
+    Same(Precision),
+    Earlier(String),
+}
+
+/// "the same day" / "the same month" / "the same year" (En), "같은 날" / "같은 달" / "같은 해".
+fn same(lang: Lang, p: Precision) -> &'static str {
+    match (lang, p) {
+        (Lang::En, Precision::Year) => "the same year",
+        (Lang::En, Precision::Month) => "the same month",
+        (Lang::En, _) => "the same day",
+        (Lang::Ko, Precision::Year) => "같은 해",
+        (Lang::Ko, Precision::Month) => "같은 달",
+        (Lang::Ko, _) => "같은 날",
+    }
+}
+
+/// "on 24 June 2025" but "in July 2012", "in 2012".
+pub fn on_date(lang: Lang, date: &StoryDate, zone: &str) -> String {
+    let text = format::date(lang, date, zone);
+    match (lang, date.precision) {
+        (Lang::En, Precision::Year | Precision::Month) => format!("in {text}"),
+        (Lang::En, _) => format!("on {text}"),
+        (Lang::Ko, _) => format!("{text}에"),
+    }
+}
+
+fn gap(lang: Lang, span: &Span) -> Gap {
+    match span::length(lang, span) {
+        Length::Within(_) => Gap::Same(span.precision()),
+        Length::Some(len) => {
+            let sign = span
+                .days()
+                .map_or(span.middle_days(), |n| n as f64)
+                .total_cmp(&0.0);
+            match sign {
+                std::cmp::Ordering::Less => Gap::Earlier(len),
+                std::cmp::Ordering::Equal => Gap::Same(span.precision()),
+                std::cmp::Ordering::Greater => Gap::Later(len),
+            }
+        }
+    }
+}
+
+/// "147 days from the start of access to detection", "the same day", "1 day earlier: …".
+fn between(lang: Lang, span: &Span, from: &str, to: &str) -> KeyFigure {
+    let (strong, rest) = match (gap(lang, span), lang) {
+        (Gap::Later(len), Lang::En) => (len, format!(" from {from} to {to}")),
+        (Gap::Later(len), Lang::Ko) => (len, format!(": {from}부터 {to}까지")),
+        (Gap::Same(p), Lang::En) => (capitalise(same(lang, p)), format!(": {from} and {to}")),
+        (Gap::Same(p), Lang::Ko) => (
+            same(lang, p).to_string(),
+            format!(": {} {to}", particle(from, Particle::And)),
+        ),
+        (Gap::Earlier(len), Lang::En) => (len, format!(" earlier: {to} came before {from}")),
+        (Gap::Earlier(len), Lang::Ko) => (
+            len,
+            format!(" 먼저: {} {from}보다 앞섰다", particle(to, Particle::Subject)),
+        ),
+    };
+    KeyFigure { strong, rest }
+}
+
+fn noun(lang: Lang, en: &'static str, ko: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Ko => ko,
+    }
+}
+
+/// Another source's date for the detection, said beside the figure that uses it.
+fn other_accounts(d: &Dataset, lang: Lang, e: &Event) -> String {
+    let zone = d.zone.label.get(lang);
+    e.alternatives
+        .iter()
+        .map(|a| {
+            let when = format::date(lang, &a.date, zone);
+            match lang {
+                Lang::En => format!("; {} gives {when}", a.by.get(lang)),
+                Lang::Ko => format!("; {} {when}", particle(a.by.get(lang), Particle::Topic)),
+            }
+        })
+        .collect()
+}
+
+/// The key figures derived from the data: how long access lasted (by each claim's dates), how
+/// long until detection and disclosure, and how soon the headline count was revised.
+pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
+    let f = figures(d);
+    let mut out = Vec::new();
+    let preferred = d.exposure.preferred_claim();
+    if let Some(c) = preferred {
+        let p = claim_period(d, lang, c);
+        let rest = match lang {
+            Lang::En => format!(" of unauthorised access{}{}", by_whose(d, lang, c), colon(p.after())),
+            Lang::Ko => format!(" 무단 접근{}{}", by_whose(d, lang, c), colon(p.after())),
+        };
+        out.push(KeyFigure {
+            strong: p.strong(lang),
+            rest,
+        });
+        for other in d.exposure.claims.iter().filter(|o| o.id != c.id) {
+            let p = claim_period(d, lang, other);
+            let rest = match lang {
+                Lang::En => format!(" by the dates of {}{}", other.by.get(lang), colon(p.after())),
+                Lang::Ko => format!(" ({} 기준){}", other.by.get(lang), colon(p.after())),
+            };
+            out.push(KeyFigure {
+                strong: p.strong(lang),
+                rest,
+            });
+        }
+    }
+    let detected = d.milestone(Milestone::Detected);
+    let detection_note = detected.map_or(String::new(), |e| other_accounts(d, lang, e));
+    if let Some(span) = &f.access_to_detection {
+        let mut k = between(
+            lang,
+            span,
+            noun(lang, "the start of access", "접근 시작"),
+            noun(lang, "detection", "탐지"),
+        );
+        k.rest.push_str(&preferred.map_or(String::new(), |c| by_whose(d, lang, c)));
+        k.rest.push_str(&detection_note);
+        out.push(k);
+    }
+    if let Some(span) = &f.detection_to_disclosure {
+        out.push(between(
+            lang,
+            span,
+            noun(lang, "detection", "탐지"),
+            noun(lang, "the first public disclosure", "첫 공개"),
+        ));
+    }
+    if let Some(r) = f.revision {
+        if let (Some(a), Some(b)) = (d.counts.get(r.first), d.counts.get(r.revised)) {
+            let span = Span {
+                from: a.as_of,
+                to: b.as_of,
+                inclusive: false,
+            };
+            let (from, to) = match lang {
+                Lang::En => (
+                    format!("the first count ({})", charts::figure_text(lang, a)),
+                    format!("its first revision ({})", charts::figure_text(lang, b)),
+                ),
+                Lang::Ko => (
+                    format!("첫 집계({})", charts::figure_text(lang, a)),
+                    format!("첫 정정({})", charts::figure_text(lang, b)),
+                ),
+            };
+            out.push(between(lang, &span, &from, &to));
+        }
+    }
+    out
+}
+
+/// The label over the timeline's band: "Unauthorised access: 138 days".
+pub fn band_label(d: &Dataset, lang: Lang) -> String {
+    let Some(c) = d.exposure.preferred_claim() else {
+        return String::new();
+    };
+    let p = claim_period(d, lang, c);
+    let len = p.len.unwrap_or(p.range);
+    match lang {
+        Lang::En => format!("Unauthorised access: {len}{}", by_whose(d, lang, c)),
+        Lang::Ko => format!("무단 접근 {len}{}", by_whose(d, lang, c)),
+    }
+}
+
+/// The label of another claim's span beside the band: "Government probe: April – November 2025".
+pub fn other_claim_label(d: &Dataset, lang: Lang, c: &Claim) -> String {
+    let range = date_range(lang, &c.start, &c.end, d.zone.label.get(lang));
+    format!("{}: {range}", c.by.get(lang))
+}
+
+/// The label of the bracket from the end of access to detection and disclosure:
+/// "10 days to detection, 2 more to disclosure"; "detected 1 day before access ended".
+pub fn gap_label(d: &Dataset, lang: Lang) -> Option<String> {
+    let f = figures(d);
+    let first = match (gap(lang, f.end_to_detection.as_ref()?), lang) {
+        (Gap::Later(len), Lang::En) => format!("{len} to detection"),
+        (Gap::Later(len), Lang::Ko) => format!("탐지까지 {len}"),
+        (Gap::Same(p), Lang::En) => format!("detected {} access ended", same(lang, p)),
+        (Gap::Same(p), Lang::Ko) => format!("접근 종료와 {} 탐지", same(lang, p)),
+        (Gap::Earlier(len), Lang::En) => format!("detected {len} before access ended"),
+        (Gap::Earlier(len), Lang::Ko) => format!("접근 종료 {len} 전 탐지"),
+    };
+    let second = f.detection_to_disclosure.map(|s| match (gap(lang, &s), lang) {
+        (Gap::Later(len), Lang::En) => format!(", disclosed {len} later"),
+        (Gap::Later(len), Lang::Ko) => format!(", {len} 뒤 공개"),
+        (Gap::Same(p), Lang::En) => format!(", disclosed {}", same(lang, p)),
+        (Gap::Same(p), Lang::Ko) => format!(", {} 공개", same(lang, p)),
+        (Gap::Earlier(len), Lang::En) => format!(", disclosed {len} before detection"),
+        (Gap::Earlier(len), Lang::Ko) => format!(", 탐지 {len} 전 공개"),
+    });
+    Some(first + &second.unwrap_or_default())
+}
+
+/// The timeline's text alternative: the period of access by each claim, then detection and
+/// disclosure relative to it.
+pub fn timeline_alt(d: &Dataset, lang: Lang) -> String {
+    let f = figures(d);
+    let zone = d.zone.label.get(lang);
+    let mut parts = vec![match lang {
+        Lang::En => "Timeline.".to_string(),
+        Lang::Ko => "타임라인.".to_string(),
+    }];
+    let org = d.breach.organisation.get(lang);
+    for (k, c) in d.exposure.claims.iter().enumerate() {
+        let p = claim_period(d, lang, c);
+        let by = c.by.get(lang);
+        let preferred = k == d.exposure.preferred;
+        parts.push(match (lang, preferred, &p.len) {
+            (Lang::En, true, Some(len)) => format!(
+                "Unauthorised access to data held by {org} lasted {len}, {}, by the dates of {by}.",
+                p.dates
+            ),
+            (Lang::En, true, None) => format!(
+                "Unauthorised access to data held by {org} took place {}, by the dates of {by}.",
+                decapitalise(&p.strong(lang))
+            ),
+            (Lang::En, false, _) => format!("By the dates of {by}: {}{}.", p.strong(lang), sep(p.after())),
+            (Lang::Ko, true, Some(len)) => format!(
+                "{} 보유한 데이터에 대한 무단 접근 기간은 {by} 기준 {len}({})이다.",
+                particle(org, Particle::Subject),
+                p.dates
+            ),
+            (Lang::Ko, true, None) => format!(
+                "{} 보유한 데이터에 대한 무단 접근은 {by} 기준 {} 중에 있었다.",
+                particle(org, Particle::Subject),
+                p.range
+            ),
+            (Lang::Ko, false, _) => format!("{by} 기준: {}{}.", p.strong(lang), paren(p.after())),
+        });
+    }
+    if let Some(e) = d.milestone(Milestone::Detected) {
+        let when = on_date(lang, &e.date, zone);
+        let relation = f.end_to_detection.map(|s| match (gap(lang, &s), lang) {
+            (Gap::Later(len), Lang::En) => format!(", {len} after access ended"),
+            (Gap::Later(len), Lang::Ko) => format!("접근이 끝나고 {len} 뒤인 "),
+            (Gap::Same(p), Lang::En) => format!(", {} access ended", same(lang, p)),
+            (Gap::Same(p), Lang::Ko) => format!("접근이 끝난 것과 {} ", same(lang, p)),
+            (Gap::Earlier(len), Lang::En) => format!(", {len} before access ended"),
+            (Gap::Earlier(len), Lang::Ko) => format!("접근이 끝나기 {len} 전인 "),
+        });
+        parts.push(match lang {
+            Lang::En => format!(
+                "It was detected {when}{}{}.",
+                relation.unwrap_or_default(),
+                other_accounts(d, lang, e)
+            ),
+            Lang::Ko => format!(
+                "{}{when} 탐지됐다{}.",
+                relation.unwrap_or_default(),
+                other_accounts(d, lang, e)
+            ),
+        });
+    }
+    if let (Some(e), Some(s)) = (
+        d.milestone(Milestone::Disclosed),
+        f.detection_to_disclosure,
+    ) {
+        let when = on_date(lang, &e.date, zone);
+        parts.push(match (gap(lang, &s), lang) {
+            (Gap::Later(len), Lang::En) => {
+                format!("The first public disclosure came {len} later, {when}.")
+            }
+            (Gap::Later(len), Lang::Ko) => format!("첫 공개는 {len} 뒤인 {when} 이뤄졌다."),
+            (Gap::Same(p), Lang::En) => {
+                format!("It was disclosed in {} as detection, {when}.", same(lang, p))
+            }
+            (Gap::Same(p), Lang::Ko) => format!("탐지와 {} {when} 공개됐다.", same(lang, p)),
+            (Gap::Earlier(len), Lang::En) => {
+                format!("It was disclosed {when}, {len} before the detection date given.")
+            }
+            (Gap::Earlier(len), Lang::Ko) => {
+                format!("공개는 밝혀진 탐지 시점보다 {len} 이른 {when} 이뤄졌다.")
+            }
+        });
+    }
+    parts.join(" ")
+}
+
+fn sep(dates: &str) -> String {
+    if dates.is_empty() {
+        String::new()
+    } else {
+        format!(", {dates}")
+    }
+}
+
+fn paren(dates: &str) -> String {
+    if dates.is_empty() {
+        String::new()
+    } else {
+        format!("({dates})")
+    }
+}
+
+/// One exposure claim in full, for the list under the timeline: who, when, how long, why.
+pub fn claim_line(d: &Dataset, lang: Lang, c: &Claim) -> String {
+    let p = claim_period(d, lang, c);
+    let mut line = match lang {
+        Lang::En => format!("{}: {}{}", c.by.get(lang), p.strong(lang), sep(p.after())),
+        Lang::Ko => format!("{}: {}{}", c.by.get(lang), p.strong(lang), paren(p.after())),
+    };
+    if let Some(note) = &c.note {
+        line.push_str(". ");
+        line.push_str(note.get(lang));
+    }
+    line.push(' ');
+    line.push_str(&cite(&c.sources));
+    line
+}
+
+fn colon(dates: &str) -> String {
+    if dates.is_empty() {
+        String::new()
+    } else {
+        format!(": {dates}")
+    }
+}
+
+/// "Sources: The Korea Herald, Yonhap [1, 6, 13]" for a chart; for the timeline (`None`), whose
+/// events cite many: the first publishers, then how many sources the timeline cites.
+pub fn source_line(d: &Dataset, lang: Lang, kind: Option<ChartKind>) -> String {
+    let cited = match kind {
+        Some(k) => charts::chart_sources(d, k),
+        None => {
+            let mut all: Vec<SourceRef> = d
+                .events
+                .iter()
+                .flat_map(|e| e.sources.iter().copied())
+                .chain(d.exposure.claims.iter().flat_map(|c| c.sources.iter().copied()))
+                .collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        }
+    };
+    let mut publishers: Vec<&str> = Vec::new();
+    for s in cited.iter().filter_map(|&r| d.sources.get(r)) {
+        if !publishers.contains(&s.publisher.as_str()) {
+            publishers.push(&s.publisher);
+        }
+    }
+    let label = crate::i18n::ui(lang, crate::i18n::Ui::Sources);
+    if kind.is_some() {
+        return format!("{label}: {} {}", publishers.join(", "), cite(&cited));
+    }
+    const SHOWN: usize = 6;
+    let shown = publishers
+        .iter()
+        .take(SHOWN)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = publishers.len() > SHOWN;
+    let n = cited.len() as i64;
+    match (lang, more) {
+        (Lang::En, true) => format!(
+            "{label}: {shown} and others — {} cited on the timeline, listed below",
+            format::plural_en(n, "source", "sources")
+        ),
+        (Lang::En, false) => format!(
+            "{label}: {shown} — {} cited on the timeline, listed below",
+            format::plural_en(n, "source", "sources")
+        ),
+        (Lang::Ko, true) => format!("{label}: {shown} 등 — 타임라인 인용 {n}건, 아래 목록 참조"),
+        (Lang::Ko, false) => format!("{label}: {shown} — 타임라인 인용 {n}건, 아래 목록 참조"),
+    }
+}
+
+/// The first letter in upper case, for a generated sentence that starts with a word from the
+/// data. ASCII only: Korean has no case, and Unicode case tables cost the wasm ~10 KB.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => std::iter::once(f.to_ascii_uppercase()).chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The first letter in lower case, for a generated phrase placed inside a sentence.
+fn decapitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => std::iter::once(f.to_ascii_lowercase()).chain(c).collect(),
+        None => String::new(),
+    }
+}
