@@ -2,6 +2,7 @@
 //! credit drawn in, and the data as CSV and JSON. Pure: the DOM module only hands the result
 //! to the browser as a download.
 
+use crate::format;
 use crate::i18n::{self, Ui};
 use crate::layout::charts::{self, ChartKind};
 use crate::layout::measure::wrap;
@@ -10,7 +11,6 @@ use crate::layout::{Anchor, CharWidths, Mark, Paint, Scene, SMALL};
 use crate::model::json::Json;
 use crate::model::{CountStatus, Dataset, Lang};
 use crate::render::{self, Theme};
-use crate::format;
 
 /// Which figure to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

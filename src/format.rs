@@ -248,42 +248,48 @@ fn korean_units(n: u64) -> String {
     parts.join(" ")
 }
 
-/// Money in text: "₩624.7 billion", "$410 million" / "6,247억 원", "4억 1,000만 달러".
+/// A currency's sign in English text (₩, $, €, £, ¥) or, in Korean, its name; an ISO code
+/// this table does not know is written as the code itself.
+fn currency_sign(lang: Lang, currency: &str) -> Option<&'static str> {
+    Some(match (lang, currency) {
+        (Lang::En, "KRW") => "₩",
+        (Lang::En, "USD") => "$",
+        (Lang::En, "EUR") => "€",
+        (Lang::En, "GBP") => "£",
+        (Lang::En, "JPY") => "¥",
+        (Lang::Ko, "KRW") => "원",
+        (Lang::Ko, "USD") => "달러",
+        (Lang::Ko, "EUR") => "유로",
+        (Lang::Ko, "GBP") => "파운드",
+        (Lang::Ko, "JPY") => "엔",
+        (Lang::Ko, "CNY") => "위안",
+        (Lang::Ko, "AUD") => "호주 달러",
+        (Lang::Ko, "CAD") => "캐나다 달러",
+        _ => return None,
+    })
+}
+
+/// Money in text: "₩624.7 billion", "$410 million", "£18.4 million" / "6,247억 원",
+/// "4억 1,000만 달러", "1,840만 파운드".
 pub fn money(lang: Lang, amount: u64, currency: &str) -> String {
-    match lang {
-        Lang::En => {
-            let symbol = match currency {
-                "KRW" => "₩",
-                "USD" => "$",
-                "EUR" => "€",
-                _ => "",
-            };
-            if symbol.is_empty() {
-                format!("{} {currency}", compact(lang, amount))
-            } else {
-                format!("{symbol}{}", compact(lang, amount))
-            }
-        }
-        Lang::Ko => {
-            let word = match currency {
-                "KRW" => "원",
-                "USD" => "달러",
-                "EUR" => "유로",
-                other => other,
-            };
-            format!("{} {word}", korean_units(amount))
-        }
+    let number = match lang {
+        Lang::En => compact(lang, amount),
+        Lang::Ko => korean_units(amount),
+    };
+    match (lang, currency_sign(lang, currency)) {
+        (Lang::En, Some(sign)) => format!("{sign}{number}"),
+        (Lang::Ko, Some(word)) => format!("{number} {word}"),
+        (_, None) => format!("{number} {currency}"),
     }
 }
 
 /// Exact money for tables and tooltips: "₩624,700,000,000" / "624,700,000,000원".
 pub fn money_exact(lang: Lang, amount: u64, currency: &str) -> String {
-    match (lang, currency) {
-        (Lang::En, "KRW") => format!("₩{}", exact(amount)),
-        (Lang::En, "USD") => format!("${}", exact(amount)),
-        (Lang::Ko, "KRW") => format!("{}원", exact(amount)),
-        (Lang::Ko, "USD") => format!("{}달러", exact(amount)),
-        (_, other) => format!("{} {other}", exact(amount)),
+    let number = exact(amount);
+    match (lang, currency_sign(lang, currency)) {
+        (Lang::En, Some(sign)) => format!("{sign}{number}"),
+        (Lang::Ko, Some(word)) => format!("{number}{word}"),
+        (_, None) => format!("{number} {currency}"),
     }
 }
 
@@ -373,10 +379,19 @@ enum Final {
 /// How the last syllable of `word` ends when read aloud in Korean.
 fn final_sound(word: &str) -> Option<Final> {
     let mut text = word.trim_end();
-    // Skip one trailing parenthetical: the particle follows the word before it.
+    // Skip one trailing parenthetical (nested ones too): the particle follows the word before.
     if text.ends_with(')') {
-        if let Some(i) = text.rfind('(') {
-            text = text.get(..i).unwrap_or("").trim_end();
+        let mut depth = 0usize;
+        for (i, c) in text.char_indices().rev() {
+            match c {
+                ')' => depth += 1,
+                '(' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth == 0 {
+                text = text.get(..i).unwrap_or("").trim_end();
+                break;
+            }
         }
     }
     let digits_only: String = text.chars().filter(|c| *c != ',').collect();

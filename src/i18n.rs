@@ -9,12 +9,12 @@ pub fn lane(lang: Lang, lane: Lane) -> &'static str {
         (Lang::En, Lane::Company) => "The company",
         (Lang::En, Lane::Government) => "Regulators and government",
         (Lang::En, Lane::PoliceCourts) => "Police and courts",
-        (Lang::En, Lane::Context) => "Context: other incidents",
+        (Lang::En, Lane::Context) => "Context",
         (Lang::Ko, Lane::Breach) => "유출",
         (Lang::Ko, Lane::Company) => "기업",
         (Lang::Ko, Lane::Government) => "규제 당국·정부",
         (Lang::Ko, Lane::PoliceCourts) => "경찰·법원",
-        (Lang::Ko, Lane::Context) => "관련 사건",
+        (Lang::Ko, Lane::Context) => "관련 맥락",
     }
 }
 
@@ -25,7 +25,7 @@ pub fn confidence(lang: Lang, c: Confidence) -> &'static str {
         (Lang::En, Confidence::Medium) => "medium",
         (Lang::En, Confidence::Low) => "low",
         (Lang::Ko, Confidence::High) => "높음",
-        (Lang::Ko, Confidence::MediumHigh) => "중상",
+        (Lang::Ko, Confidence::MediumHigh) => "다소 높음",
         (Lang::Ko, Confidence::Medium) => "중간",
         (Lang::Ko, Confidence::Low) => "낮음",
     }
@@ -199,7 +199,7 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             Exposed => "유출됨",
             NotExposed => "유출되지 않음",
             RevisionsHeading => "피해 규모 집계의 변화",
-            ComparisonHeading => "다른 사례와 비교",
+            ComparisonHeading => "규모 비교",
             ExposedHeading => "유출된 정보",
             MoneyHeading => "과징금·보상·피해액",
             ShowData => "데이터 보기",

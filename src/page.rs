@@ -286,15 +286,11 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> E
         let e = d.events.get(i)?;
         // Other sources' dates for the event, with their notes and citations.
         let alternatives = e.alternatives.iter().map(|a| {
-            let mut text = format!(
-                "{}: {}",
-                a.by.get(lang),
-                format::date(lang, &a.date, zone)
-            );
+            let mut text = format!("{}: {}", a.by.get(lang), format::date(lang, &a.date, zone));
             if let Some(note) = &a.note {
-                text.push_str(&format!(". {}", note.get(lang)));
+                text.push_str(&format!(". {}", words::unpunctuated(note.get(lang))));
             }
-            El::new("li").text(format!("{text} {}", cite(&a.sources)))
+            El::new("li").text(format!("{text}. {}", cite(&a.sources)))
         });
         let alternatives: Vec<El> = alternatives.collect();
         let has_alternatives = !alternatives.is_empty();
@@ -601,8 +597,11 @@ fn chart_table(d: &Dataset, lang: Lang, kind: ChartKind) -> El {
                 .into_iter()
                 .filter_map(|i| {
                     let m = d.money.get(i)?;
-                    let parts: Vec<String> =
-                        m.parts.iter().map(|p| words::part_text(lang, m, p)).collect();
+                    let parts: Vec<String> = m
+                        .parts
+                        .iter()
+                        .map(|p| words::part_text(lang, m, p))
+                        .collect();
                     let converted: Vec<String> = m
                         .converted
                         .iter()
@@ -634,12 +633,11 @@ fn chart_table(d: &Dataset, lang: Lang, kind: ChartKind) -> El {
 
 /// The comparison's own title, as the author wrote it.
 fn comparison_title(d: &Dataset, lang: Lang, kind: ChartKind) -> Option<El> {
-    let c = d.comparisons.first().filter(|_| kind == ChartKind::Comparison)?;
-    Some(
-        El::new("p")
-            .class("bx-subtitle")
-            .text(c.title.get(lang)),
-    )
+    let c = d
+        .comparisons
+        .first()
+        .filter(|_| kind == ChartKind::Comparison)?;
+    Some(El::new("p").class("bx-subtitle").text(c.title.get(lang)))
 }
 
 /// The interactive part of a chart: the drawing, hidden from screen readers, under a listbox

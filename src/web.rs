@@ -328,6 +328,9 @@ impl State {
         let Some(d) = self.dataset.clone() else {
             return Ok(());
         };
+        // Only a language the dataset has complete text for: never interface words in one
+        // language around data in another.
+        self.lang = d.page_lang(self.lang);
         let el = page::explainer(&d, self.lang, None);
         self.show(&el)?;
         let root = self.root.clone().ok_or("no root")?;
@@ -445,7 +448,7 @@ impl State {
                         Some((
                             p.event,
                             e.id.clone(),
-                            page::event_name(&d, self.lang, p.event),
+                            crate::describe::event_name(&d, self.lang, p.event),
                         ))
                     })
                     .collect();
@@ -454,13 +457,13 @@ impl State {
             }
             Kind::Chart(k) => {
                 let scene = charts::layout(k, &d, self.lang, self.width, &CharWidths);
-                let names = page::chart_items(&d, k)
+                let names = crate::model::figures::rows(&d, k)
                     .into_iter()
                     .map(|item| {
                         (
                             item,
                             item.to_string(),
-                            page::chart_item(&d, self.lang, k, item).0,
+                            crate::describe::charts::chart_item(&d, self.lang, k, item).0,
                         )
                     })
                     .collect();
@@ -556,12 +559,12 @@ impl State {
                 .get(item)
                 .map(|e| {
                     vec![
-                        crate::format::date(self.lang, &e.date, d.zone.label.get(self.lang)),
+                        crate::describe::event_when(d, self.lang, e),
                         e.title.get(self.lang).to_string(),
                     ]
                 })
                 .unwrap_or_default(),
-            Kind::Chart(k) => page::chart_item(d, self.lang, k, item).1,
+            Kind::Chart(k) => crate::describe::charts::chart_item(d, self.lang, k, item).1,
         }
     }
 
@@ -668,7 +671,7 @@ impl State {
                 parts.live.set_text_content(Some(&format!(
                     "{}: {}. {}.",
                     i18n::ui(self.lang, Ui::SelectedPrefix),
-                    page::event_name(d, self.lang, i),
+                    crate::describe::event_name(d, self.lang, i),
                     i18n::ui(self.lang, Ui::DetailsBelow)
                 )));
                 if update_address {

@@ -23,13 +23,15 @@ fn a_figure_svg_carries_its_title_sources_and_credit() {
             Figure::Chart(ChartKind::Revisions),
             "How the count was revised",
         ),
-        (Figure::Chart(ChartKind::Money), "What it cost"),
+        (
+            Figure::Chart(ChartKind::Money),
+            "Fines, compensation and losses",
+        ),
     ] {
         let svg = figure_svg(&d, Lang::En, figure, 800.0, &Theme::LIGHT);
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"800\""));
         assert!(svg.ends_with("</svg>"));
-        assert!(svg
-            .contains(">Coupang data breach: 33.7 million accounts, five months unnoticed</text>"));
+        assert!(svg.contains(&format!(">{}</text>", d.breach.title.get(Lang::En))));
         assert!(svg.contains(&format!(">{heading}</text>")), "{heading}");
         assert!(svg.contains(">Sources: "), "source line in {heading}");
         assert!(svg.contains("Compiled from"), "credit in {heading}");
@@ -56,7 +58,7 @@ fn csv_has_a_row_per_item_and_quotes_what_needs_it() {
     ));
     let counts = counts_csv(&d, Lang::En);
     assert!(
-        counts.contains("\r\ncoupang-33-7m,coupang-affected,2025-11-29,33700000,true,accounts,")
+        counts.contains("\r\ncoupang-33-7m,coupang-accounts,2025-11-29,33700000,true,accounts,")
     );
 }
 

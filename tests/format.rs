@@ -50,7 +50,7 @@ fn counts_compact_and_exact() {
         (33_700_000, "33.7 million", "3,370만", "33,700,000"),
         (33_673_817, "33.7 million", "3,367만", "33,673,817"),
         (37_500_000, "37.5 million", "3,750만", "37,500,000"),
-        (51_217_221, "51.2 million", "5,121만", "51,217,221"),
+        (51_217_221, "51.2 million", "5,122만", "51,217,221"),
         (1_000_000, "1 million", "100만", "1,000,000"),
         (
             134_790_000_000,
@@ -129,13 +129,19 @@ fn counts_with_their_units() {
             Unit::Residents,
             51_217_221,
             "51.2 million residents",
-            "주민등록 인구 5,121만 명",
+            "주민등록 인구 5,122만 명",
         ),
         (Unit::Accounts, 1, "1 account", "1개 계정"),
     ];
     for (unit, n, en, ko) in cases {
-        assert_eq!(quantity(Lang::En, unit, &compact(Lang::En, n), n), en);
-        assert_eq!(quantity(Lang::Ko, unit, &compact(Lang::Ko, n), n), ko);
+        assert_eq!(
+            quantity(Lang::En, unit, &compact(Lang::En, n), n, false),
+            en
+        );
+        assert_eq!(
+            quantity(Lang::Ko, unit, &compact(Lang::Ko, n), n, false),
+            ko
+        );
     }
 }
 

@@ -278,7 +278,7 @@ fn typos_in_field_names_are_caught() {
 #[test]
 fn comparing_different_units_needs_consent() {
     let p = with(|v| v["comparisons"][0]["mixed_units"] = Value::from(false));
-    assert_has(&p, "comparisons[0].counts: compares different units (accounts, subscribers, sim-records, residents) on one axis; set \"mixed_units\": true if that is intended, so every bar shows its unit");
+    assert_has(&p, "comparisons[0].counts: compares different units (people, accounts, subscribers, sim-records) on one axis; set \"mixed_units\": true if that is intended, so every bar shows its unit");
 }
 
 #[test]

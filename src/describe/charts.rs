@@ -8,7 +8,9 @@
 use super::{cite, span, Length};
 use crate::format::{self, particle, Particle};
 use crate::i18n::{self, Ui};
-use crate::model::figures::{self, all_money, main_currency, rows, series_in_unit, ChartKind, Span};
+use crate::model::figures::{
+    self, all_money, main_currency, rows, series_in_unit, ChartKind, Span,
+};
 use crate::model::{Count, CountStatus, Dataset, Lang, Money, SourceRef, Unit};
 
 /// "4,536 accounts" / "about 37.6 million people" / "+165,455 accounts": compact, with unit.
@@ -163,28 +165,63 @@ fn revisions_takeaway(d: &Dataset, lang: Lang) -> String {
             }
         }
     }
-    // Everything else the chart draws, as separate findings: other units, other series,
-    // additions.
-    let others: Vec<String> = rows(d, ChartKind::Revisions)
+    // Everything else the chart draws, as separate findings: one entry per series and unit
+    // (with its revision, if any), additions and disputed claims on their own.
+    let mut groups: Vec<Vec<&Count>> = Vec::new();
+    for c in rows(d, ChartKind::Revisions)
         .into_iter()
         .filter(|i| !line.contains(i))
         .filter_map(|i| d.counts.get(i))
         .filter(|c| c.status != CountStatus::DisputedClaim)
-        .map(|c| {
-            format!(
-                "{} ({}) — {}, {}",
-                figure_text(lang, c),
-                c.subject.get(lang),
-                c.reported_by.get(lang),
-                format::date(lang, &c.as_of, "")
-            )
+    {
+        let same = |g: &Vec<&Count>| {
+            g.first().is_some_and(|f| {
+                f.series == c.series
+                    && f.unit == c.unit
+                    && f.adds_to.is_none()
+                    && c.adds_to.is_none()
+            })
+        };
+        match groups.iter_mut().find(|g| same(g)) {
+            Some(g) => g.push(c),
+            None => groups.push(vec![c]),
+        }
+    }
+    let others: Vec<String> = groups
+        .iter()
+        .filter_map(|g| {
+            let (first, last) = (g.first()?, g.last()?);
+            Some(if g.len() == 1 {
+                format!(
+                    "{} ({}) — {}, {}",
+                    figure_text(lang, first),
+                    first.subject.get(lang),
+                    first.reported_by.get(lang),
+                    format::date(lang, &first.as_of, "")
+                )
+            } else {
+                match lang {
+                    Lang::En => format!(
+                        "{}: {} revised to {}",
+                        first.subject.get(lang),
+                        dated(lang, first),
+                        dated(lang, last)
+                    ),
+                    Lang::Ko => format!(
+                        "{}: {}에서 {} 정정",
+                        first.subject.get(lang),
+                        dated(lang, first),
+                        format::particle(&dated(lang, last), Particle::Direction)
+                    ),
+                }
+            })
         })
         .collect();
     if !others.is_empty() {
         let list = others.join("; ");
         out.push_str(&match lang {
-            Lang::En => format!(" Other figures, each counting something else: {list}."),
-            Lang::Ko => format!(" 기준이 다른 집계: {list}."),
+            Lang::En => format!(" Other figures, in other units or of other things: {list}."),
+            Lang::Ko => format!(" 단위나 대상이 다른 집계: {list}."),
         });
     }
     out.trim_start().to_string()
@@ -203,10 +240,19 @@ fn comparison_takeaway(d: &Dataset, lang: Lang) -> String {
     let Some(reference) = rest.iter().max_by_key(|c| c.value) else {
         return String::new();
     };
-    let a = format!("{} ({})", figure_text(lang, subject), subject.subject.get(lang));
+    let a = format!(
+        "{} ({})",
+        figure_text(lang, subject),
+        subject.subject.get(lang)
+    );
+    // The sentence already says "about": the reference figure does not repeat it.
+    let plain = Count {
+        approximate: false,
+        ..(*reference).clone()
+    };
     let b = format!(
         "{} ({})",
-        figure_text(lang, reference),
+        figure_text(lang, &plain),
         reference.subject.get(lang)
     );
     let share = subject.value as f64 / reference.value.max(1) as f64;
@@ -290,10 +336,7 @@ fn exposed_takeaway(d: &Dataset, lang: Lang) -> String {
     for (exposed, key) in [(true, Ui::Exposed), (false, Ui::NotExposed)] {
         let list = names(exposed);
         if !list.is_empty() {
-            let list = match lang {
-                Lang::En => lower_first(&list.join(", ")),
-                Lang::Ko => list.join(", "),
-            };
+            let list = list.join(", ");
             parts.push(format!("{}: {list}.", i18n::ui(lang, key)));
         }
     }
@@ -336,23 +379,6 @@ fn money_takeaway(d: &Dataset, lang: Lang) -> String {
         });
     }
     out.trim_start().to_string()
-}
-
-/// "Names, Email addresses" → "names, email addresses" for use inside a sentence; acronyms and
-/// names ("SIM", "KISA") stay as they are. ASCII only: Unicode case tables cost the wasm ~10 KB.
-fn lower_first(list: &str) -> String {
-    list.split(", ")
-        .map(|w| {
-            let mut c = w.chars();
-            match (c.next(), c.clone().next()) {
-                (Some(f), Some(second)) if second.is_ascii_lowercase() => {
-                    std::iter::once(f.to_ascii_lowercase()).chain(c).collect()
-                }
-                _ => w.to_string(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The chart's short text alternative: what kind of chart, how many marks, the range.
@@ -502,7 +528,11 @@ pub fn chart_long(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
         let main = main_currency(d);
         let others: Vec<String> = all_money(d)
             .into_iter()
-            .filter(|&i| d.money.get(i).is_some_and(|m| Some(m.currency.as_str()) != main))
+            .filter(|&i| {
+                d.money
+                    .get(i)
+                    .is_some_and(|m| Some(m.currency.as_str()) != main)
+            })
             .map(|i| chart_item(d, lang, kind, i).0)
             .collect();
         if !others.is_empty() {
@@ -550,7 +580,7 @@ pub fn chart_item(d: &Dataset, lang: Lang, kind: ChartKind, item: usize) -> (Str
             );
             let lines = vec![
                 format!("{}: {status}", c.label.get(lang)),
-                c.advice.get(lang).to_string(),
+                unpunctuated(c.advice.get(lang)),
             ];
             return (lines.join(". "), lines);
         }
@@ -564,7 +594,11 @@ pub fn chart_item(d: &Dataset, lang: Lang, kind: ChartKind, item: usize) -> (Str
                     m.approximate,
                     format::money_exact(lang, m.amount, &m.currency),
                 ),
-                format!("{} ({})", m.subject.get(lang), i18n::money_kind(lang, m.kind)),
+                format!(
+                    "{} ({})",
+                    m.subject.get(lang),
+                    i18n::money_kind(lang, m.kind)
+                ),
                 format::date(lang, &m.date, zone),
             ];
             lines.extend(m.parts.iter().map(|p| part_text(lang, m, p)));
@@ -573,7 +607,13 @@ pub fn chart_item(d: &Dataset, lang: Lang, kind: ChartKind, item: usize) -> (Str
             lines
         }
     };
+    let lines: Vec<String> = lines.into_iter().map(|l| unpunctuated(&l)).collect();
     (lines.join(", "), lines)
+}
+
+/// Author text without its final full stop, for lists that add their own punctuation.
+pub fn unpunctuated(s: &str) -> String {
+    s.trim_end().trim_end_matches(['.', '。']).to_string()
 }
 
 /// "disputed claim, not a count" / "in addition to the earlier count" / "later revised".
@@ -600,7 +640,10 @@ pub fn converted_text(lang: Lang, c: &crate::model::Converted) -> String {
     let amount = format::money_exact(lang, c.amount, &c.currency);
     let date = format::date(lang, &c.as_of, "");
     match lang {
-        Lang::En => format!("{amount} as given by the source on {date} {}", cite(&c.sources)),
+        Lang::En => format!(
+            "{amount} as given by the source on {date} {}",
+            cite(&c.sources)
+        ),
         Lang::Ko => format!("{amount}({date} 출처 기준) {}", cite(&c.sources)),
     }
 }

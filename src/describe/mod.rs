@@ -202,7 +202,10 @@ fn between(lang: Lang, span: &Span, from: &str, to: &str) -> KeyFigure {
         (Gap::Earlier(len), Lang::En) => (len, format!(" earlier: {to} came before {from}")),
         (Gap::Earlier(len), Lang::Ko) => (
             len,
-            format!(" 먼저: {} {from}보다 앞섰다", particle(to, Particle::Subject)),
+            format!(
+                " 먼저: {} {from}보다 앞섰다",
+                particle(to, Particle::Subject)
+            ),
         ),
     };
     KeyFigure { strong, rest }
@@ -215,19 +218,25 @@ fn noun(lang: Lang, en: &'static str, ko: &'static str) -> &'static str {
     }
 }
 
-/// Another source's date for the detection, said beside the figure that uses it.
+/// Other sources' dates for an event, in parentheses after the date a sentence uses:
+/// " (the government probe gives 17 November 2025, 16:00 KST)".
 fn other_accounts(d: &Dataset, lang: Lang, e: &Event) -> String {
+    if e.alternatives.is_empty() {
+        return String::new();
+    }
     let zone = d.zone.label.get(lang);
-    e.alternatives
+    let list: Vec<String> = e
+        .alternatives
         .iter()
         .map(|a| {
             let when = format::date(lang, &a.date, zone);
             match lang {
-                Lang::En => format!("; {} gives {when}", a.by.get(lang)),
-                Lang::Ko => format!("; {} {when}", particle(a.by.get(lang), Particle::Topic)),
+                Lang::En => format!("{} gives {when}", a.by.get(lang)),
+                Lang::Ko => format!("{}: {when}", a.by.get(lang)),
             }
         })
-        .collect()
+        .collect();
+    format!(" ({})", list.join("; "))
 }
 
 /// The key figures derived from the data: how long access lasted (by each claim's dates), how
@@ -239,7 +248,11 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
     if let Some(c) = preferred {
         let p = claim_period(d, lang, c);
         let rest = match lang {
-            Lang::En => format!(" of unauthorised access{}{}", by_whose(d, lang, c), colon(p.after())),
+            Lang::En => format!(
+                " of unauthorised access{}{}",
+                by_whose(d, lang, c),
+                colon(p.after())
+            ),
             Lang::Ko => format!(" 무단 접근{}{}", by_whose(d, lang, c), colon(p.after())),
         };
         out.push(KeyFigure {
@@ -249,7 +262,11 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
         for other in d.exposure.claims.iter().filter(|o| o.id != c.id) {
             let p = claim_period(d, lang, other);
             let rest = match lang {
-                Lang::En => format!(" by the dates of {}{}", other.by.get(lang), colon(p.after())),
+                Lang::En => format!(
+                    " by the dates of {}{}",
+                    other.by.get(lang),
+                    colon(p.after())
+                ),
                 Lang::Ko => format!(" ({} 기준){}", other.by.get(lang), colon(p.after())),
             };
             out.push(KeyFigure {
@@ -267,7 +284,8 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
             noun(lang, "the start of access", "접근 시작"),
             noun(lang, "detection", "탐지"),
         );
-        k.rest.push_str(&preferred.map_or(String::new(), |c| by_whose(d, lang, c)));
+        k.rest
+            .push_str(&preferred.map_or(String::new(), |c| by_whose(d, lang, c)));
         k.rest.push_str(&detection_note);
         out.push(k);
     }
@@ -302,16 +320,17 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
     out
 }
 
-/// The label over the timeline's band: "Unauthorised access: 138 days".
+/// The label over the timeline's band: "Unauthorised access: 138 days" (the preferred claim).
 pub fn band_label(d: &Dataset, lang: Lang) -> String {
     let Some(c) = d.exposure.preferred_claim() else {
         return String::new();
     };
     let p = claim_period(d, lang, c);
     let len = p.len.unwrap_or(p.range);
+    // Short: the drawing has no room for whose dates; the key figures and alt say it.
     match lang {
-        Lang::En => format!("Unauthorised access: {len}{}", by_whose(d, lang, c)),
-        Lang::Ko => format!("무단 접근 {len}{}", by_whose(d, lang, c)),
+        Lang::En => format!("Unauthorised access: {len}"),
+        Lang::Ko => format!("무단 접근 {len}"),
     }
 }
 
@@ -333,14 +352,16 @@ pub fn gap_label(d: &Dataset, lang: Lang) -> Option<String> {
         (Gap::Earlier(len), Lang::En) => format!("detected {len} before access ended"),
         (Gap::Earlier(len), Lang::Ko) => format!("접근 종료 {len} 전 탐지"),
     };
-    let second = f.detection_to_disclosure.map(|s| match (gap(lang, &s), lang) {
-        (Gap::Later(len), Lang::En) => format!(", disclosed {len} later"),
-        (Gap::Later(len), Lang::Ko) => format!(", {len} 뒤 공개"),
-        (Gap::Same(p), Lang::En) => format!(", disclosed {}", same(lang, p)),
-        (Gap::Same(p), Lang::Ko) => format!(", {} 공개", same(lang, p)),
-        (Gap::Earlier(len), Lang::En) => format!(", disclosed {len} before detection"),
-        (Gap::Earlier(len), Lang::Ko) => format!(", 탐지 {len} 전 공개"),
-    });
+    let second = f
+        .detection_to_disclosure
+        .map(|s| match (gap(lang, &s), lang) {
+            (Gap::Later(len), Lang::En) => format!(", disclosed {len} later"),
+            (Gap::Later(len), Lang::Ko) => format!(", {len} 뒤 공개"),
+            (Gap::Same(p), Lang::En) => format!(", disclosed {}", same(lang, p)),
+            (Gap::Same(p), Lang::Ko) => format!(", {} 공개", same(lang, p)),
+            (Gap::Earlier(len), Lang::En) => format!(", disclosed {len} before detection"),
+            (Gap::Earlier(len), Lang::Ko) => format!(", 탐지 {len} 전 공개"),
+        });
     Some(first + &second.unwrap_or_default())
 }
 
@@ -367,7 +388,11 @@ pub fn timeline_alt(d: &Dataset, lang: Lang) -> String {
                 "Unauthorised access to data held by {org} took place {}, by the dates of {by}.",
                 decapitalise(&p.strong(lang))
             ),
-            (Lang::En, false, _) => format!("By the dates of {by}: {}{}.", p.strong(lang), sep(p.after())),
+            (Lang::En, false, _) => format!(
+                "By the dates of {by}: {}{}.",
+                p.strong(lang),
+                sep(p.after())
+            ),
             (Lang::Ko, true, Some(len)) => format!(
                 "{} 보유한 데이터에 대한 무단 접근 기간은 {by} 기준 {len}({})이다.",
                 particle(org, Particle::Subject),
@@ -404,10 +429,7 @@ pub fn timeline_alt(d: &Dataset, lang: Lang) -> String {
             ),
         });
     }
-    if let (Some(e), Some(s)) = (
-        d.milestone(Milestone::Disclosed),
-        f.detection_to_disclosure,
-    ) {
+    if let (Some(e), Some(s)) = (d.milestone(Milestone::Disclosed), f.detection_to_disclosure) {
         let when = on_date(lang, &e.date, zone);
         parts.push(match (gap(lang, &s), lang) {
             (Gap::Later(len), Lang::En) => {
@@ -415,7 +437,10 @@ pub fn timeline_alt(d: &Dataset, lang: Lang) -> String {
             }
             (Gap::Later(len), Lang::Ko) => format!("첫 공개는 {len} 뒤인 {when} 이뤄졌다."),
             (Gap::Same(p), Lang::En) => {
-                format!("It was disclosed in {} as detection, {when}.", same(lang, p))
+                format!(
+                    "It was disclosed in {} as detection, {when}.",
+                    same(lang, p)
+                )
             }
             (Gap::Same(p), Lang::Ko) => format!("탐지와 {} {when} 공개됐다.", same(lang, p)),
             (Gap::Earlier(len), Lang::En) => {
@@ -454,9 +479,9 @@ pub fn claim_line(d: &Dataset, lang: Lang, c: &Claim) -> String {
     };
     if let Some(note) = &c.note {
         line.push_str(". ");
-        line.push_str(note.get(lang));
+        line.push_str(&charts::unpunctuated(note.get(lang)));
     }
-    line.push(' ');
+    line.push_str(". ");
     line.push_str(&cite(&c.sources));
     line
 }
@@ -479,7 +504,12 @@ pub fn source_line(d: &Dataset, lang: Lang, kind: Option<ChartKind>) -> String {
                 .events
                 .iter()
                 .flat_map(|e| e.sources.iter().copied())
-                .chain(d.exposure.claims.iter().flat_map(|c| c.sources.iter().copied()))
+                .chain(
+                    d.exposure
+                        .claims
+                        .iter()
+                        .flat_map(|c| c.sources.iter().copied()),
+                )
                 .collect();
             all.sort_unstable();
             all.dedup();

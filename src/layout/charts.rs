@@ -115,7 +115,6 @@ fn scale_note(marks: &mut Vec<Mark>, text: &str, width: f64, m: &dyn TextMeasure
     });
 }
 
-
 /// What a row draws under its text: a dot at a position (hollow for a disputed claim) on a
 /// stem from the axis start, or bar segments.
 enum RowMark {

@@ -19,7 +19,10 @@ pub struct Span {
 impl Span {
     /// The coarser of the two dates' precisions: what the span can honestly be said in.
     pub fn precision(&self) -> Precision {
-        self.from.precision.min(self.to.precision).min(Precision::Day)
+        self.from
+            .precision
+            .min(self.to.precision)
+            .min(Precision::Day)
     }
 
     /// Whole calendar days, when both ends are known to the day: the days between the two dates,
@@ -184,10 +187,12 @@ fn revision_rows(d: &Dataset) -> Vec<usize> {
         let Some(c) = d.counts.get(i) else {
             return true;
         };
-        Some(c.series.as_str()) != head
-            && d.comparisons.iter().any(|cmp| cmp.counts.contains(&i))
+        Some(c.series.as_str()) != head && d.comparisons.iter().any(|cmp| cmp.counts.contains(&i))
     };
-    by_date(d, (0..d.counts.len()).filter(|&i| !only_context(i)).collect())
+    by_date(
+        d,
+        (0..d.counts.len()).filter(|&i| !only_context(i)).collect(),
+    )
 }
 
 /// The amounts in the most common currency (bars must share a unit), largest first; the others
