@@ -27,12 +27,20 @@ fn minify(json: &str) -> String {
     out
 }
 
+/// The dataset compiled in as the default: `BX_DEFAULT_DATASET` if set, else the story this
+/// repository ships. The crate's sources never name a breach; only this build setting does.
 fn main() {
-    let source = "data/coupang-2025.json";
+    println!("cargo:rerun-if-env-changed=BX_DEFAULT_DATASET");
+    let source =
+        env::var("BX_DEFAULT_DATASET").unwrap_or_else(|_| "data/coupang-2025.json".to_string());
     println!("cargo:rerun-if-changed={source}");
-    let text = fs::read_to_string(source).unwrap_or_default();
-    let out = Path::new(&env::var("OUT_DIR").unwrap_or_else(|_| ".".into()))
-        .join("coupang-2025.min.json");
+    let name = Path::new(&source)
+        .file_name()
+        .map_or("default.json".into(), |n| n.to_string_lossy().into_owned());
+    println!("cargo:rustc-env=BX_DEFAULT_DATASET_NAME={name}");
+    let text = fs::read_to_string(&source).unwrap_or_default();
+    let out =
+        Path::new(&env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("default.min.json");
     if let Err(e) = fs::write(&out, minify(&text)) {
         println!("cargo:warning=could not write the embedded dataset: {e}");
     }

@@ -98,8 +98,8 @@ pub fn iso(d: &StoryDate) -> String {
 }
 
 /// A date at its real precision: "April 2025", "24 June 2025",
-/// "18 November 2025, 22:52 KST" / "2025년 4월", "2025년 6월 24일", "2025년 11월 18일 오후 10시 52분".
-/// `zone_label` names the offset of times (e.g. "KST").
+/// "18 November 2025, 22:52 UTC" / "2025년 4월", "2025년 6월 24일", "2025년 11월 18일 오후 10시 52분".
+/// `zone_label` names the offset of times (e.g. "UTC").
 pub fn date(lang: Lang, d: &StoryDate, zone_label: &str) -> String {
     match (lang, d.precision) {
         (Lang::En, Precision::Year) => format!("{}", d.year),

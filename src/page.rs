@@ -6,7 +6,7 @@ use crate::describe::{self, charts as words, cite};
 use crate::format;
 use crate::i18n::{self, Ui};
 use crate::layout::{charts, timeline, CharWidths};
-use crate::model::figures::{all_money, has_chart, rows, ChartKind};
+use crate::model::figures::{all_counts, all_money, has_chart, rows, ChartKind};
 use crate::model::{Dataset, Issue, Lang, SourceRef};
 use crate::render::{self, Theme};
 use crate::svg::escape;
@@ -535,30 +535,35 @@ fn chart_table(d: &Dataset, lang: Lang, kind: ChartKind) -> El {
                 Ui::Note,
                 Ui::Sources,
             ],
-            rows(d, kind)
-                .into_iter()
-                .filter_map(|i| {
-                    let c = d.counts.get(i)?;
-                    let sign = if c.adds_to.is_some() { "+" } else { "" };
-                    let mut figure = format::approx(
-                        lang,
-                        c.approximate,
-                        format!("{sign}{}", format::exact(c.value)),
-                    );
-                    if let Some(status) = words::status_word(lang, c) {
-                        figure = format!("{figure} ({status})");
-                    }
-                    Some(El::new("tr").children([
-                        El::new("td").text(format::date(lang, &c.as_of, zone)),
-                        El::new("td").text(c.subject.get(lang)),
-                        El::new("td").class("bx-num").text(figure),
-                        El::new("td").text(i18n::unit(lang, c.unit, c.value)),
-                        El::new("td").text(c.reported_by.get(lang)),
-                        El::new("td").text(note(&c.note)),
-                        El::new("td").text(cite(&c.sources)),
-                    ]))
-                })
-                .collect(),
+            // The revisions table lists every count of the dataset, drawn or not, so no
+            // authored figure is left out; the comparison's lists its bars.
+            match kind {
+                ChartKind::Revisions => all_counts(d),
+                _ => rows(d, kind),
+            }
+            .into_iter()
+            .filter_map(|i| {
+                let c = d.counts.get(i)?;
+                let sign = if c.adds_to.is_some() { "+" } else { "" };
+                let mut figure = format::approx(
+                    lang,
+                    c.approximate,
+                    format!("{sign}{}", format::exact(c.value)),
+                );
+                if let Some(status) = words::status_word(lang, c) {
+                    figure = format!("{figure} ({status})");
+                }
+                Some(El::new("tr").children([
+                    El::new("td").text(format::date(lang, &c.as_of, zone)),
+                    El::new("td").text(c.subject.get(lang)),
+                    El::new("td").class("bx-num").text(figure),
+                    El::new("td").text(i18n::unit(lang, c.unit, c.value)),
+                    El::new("td").text(c.reported_by.get(lang)),
+                    El::new("td").text(note(&c.note)),
+                    El::new("td").text(cite(&c.sources)),
+                ]))
+            })
+            .collect(),
         ),
         ChartKind::Exposed => (
             vec![Ui::DataClass, Ui::Exposed, Ui::WhatToWatch, Ui::Sources],

@@ -219,7 +219,7 @@ fn noun(lang: Lang, en: &'static str, ko: &'static str) -> &'static str {
 }
 
 /// Other sources' dates for an event, in parentheses after the date a sentence uses:
-/// " (the government probe gives 17 November 2025, 16:00 KST)".
+/// " (an investigation gives 17 November 2025, 16:00 UTC)".
 fn other_accounts(d: &Dataset, lang: Lang, e: &Event) -> String {
     if e.alternatives.is_empty() {
         return String::new();

@@ -209,6 +209,11 @@ fn money_rows(d: &Dataset) -> Vec<usize> {
     super::sorted_by_key(rows, &|i| -(d.money.get(i).map_or(0, |m| m.amount) as f64))
 }
 
+/// Every count in date order: the revisions chart's table.
+pub fn all_counts(d: &Dataset) -> Vec<usize> {
+    by_date(d, (0..d.counts.len()).collect())
+}
+
 /// Every amount in date order, whatever its currency: the chart's table.
 pub fn all_money(d: &Dataset) -> Vec<usize> {
     super::sorted_by_key((0..d.money.len()).collect(), &|i| {

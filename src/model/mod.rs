@@ -421,7 +421,7 @@ pub fn sorted_by_key(items: Vec<usize>, key: &dyn Fn(usize) -> f64) -> Vec<usize
     keyed.into_iter().map(|(_, _, i)| i).collect()
 }
 
-/// The default dataset (`data/coupang-2025.json`, whitespace removed by `build.rs`), compiled in
-/// so the explainer needs no request for its data.
-pub const DEFAULT_DATASET: &str = include_str!(concat!(env!("OUT_DIR"), "/coupang-2025.min.json"));
-pub const DEFAULT_DATASET_NAME: &str = "coupang-2025.json";
+/// The default dataset (chosen by `build.rs`, whitespace removed), compiled in so the explainer
+/// needs no request for its data.
+pub const DEFAULT_DATASET: &str = include_str!(concat!(env!("OUT_DIR"), "/default.min.json"));
+pub const DEFAULT_DATASET_NAME: &str = env!("BX_DEFAULT_DATASET_NAME");

@@ -1,0 +1,320 @@
+//! What the explainer says is true for any breach: real datasets of other shapes, random
+//! datasets of every shape (a property test), and no breach-specific word in `src/`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use breach_explainer::model::{json, validate, Dataset, Lang, Unit};
+use breach_explainer::page;
+use breach_explainer::render::Theme;
+use proptest::prelude::*;
+use serde_json::{json as j, Value};
+
+fn load(text: &str) -> Dataset {
+    validate(&json::parse(text).expect("JSON")).expect("a valid dataset")
+}
+
+/// Every file in `data/`, by name.
+fn datasets() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = std::fs::read_dir("data")
+        .expect("data/")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read_to_string(&p).expect("readable"),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The static page a reader without JavaScript gets, as text: every element (and drawn SVG
+/// label) a separate run, entities decoded.
+fn static_text(d: &Dataset, lang: Lang) -> String {
+    let html = page::to_html(&page::explainer(d, lang, Some((720.0, &Theme::LIGHT))));
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Sentences the generator must never write, whatever the data: a singular count with a
+/// plural noun, a negative span, a count of zero days, numbers without separators.
+fn false_or_absurd(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for bad in [
+        " 1 days",
+        " 1 months",
+        " 1 years",
+        " 1 sources",
+        " 1 figures",
+        " 1 amounts",
+        " 1 revisions",
+        "-1 days",
+        "−1 days",
+        " 0 days",
+        "-1일",
+        "−1일",
+        " 0일",
+        "Not exposed: .",
+        "유출되지 않음: .",
+        "..",
+        "about about",
+        "약 약",
+    ] {
+        if text.contains(bad) {
+            found.push(format!("{bad:?}"));
+        }
+    }
+    // Whole numbers from 10,000 on carry separators; four digits only as a year.
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() && (i == 0 || !matches!(chars[i - 1], ',' | '.' | '-')) {
+            let run: String = chars[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            let year = run.len() == 4 && ("1900".."2101").contains(&run.as_str());
+            let after = chars.get(i + run.len()).copied();
+            if run.len() >= 4 && !year && after != Some('.') {
+                found.push(format!("{run} without separators"));
+            }
+            i += run.len();
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+#[test]
+fn every_dataset_in_the_repository_reads_true_in_each_of_its_languages() {
+    let all = datasets();
+    assert!(
+        all.len() >= 5,
+        "the default dataset and four other breaches"
+    );
+    for (name, text) in all {
+        let d = load(&text);
+        for lang in d.languages.clone() {
+            let page = static_text(&d, lang);
+            let generated = [
+                breach_explainer::describe::timeline_alt(&d, lang),
+                breach_explainer::describe::source_line(&d, lang, None),
+            ]
+            .join(" ");
+            let bad = false_or_absurd(&generated);
+            assert!(bad.is_empty(), "{name} ({lang:?}): {bad:?} in {generated}");
+            for c in &d.counts {
+                assert!(page.contains(c.subject.get(lang)), "{name}: count {}", c.id);
+                if let Some(n) = &c.note {
+                    assert!(
+                        page.contains(n.get(lang).trim_end_matches('.')),
+                        "{name}: note of {}",
+                        c.id
+                    );
+                }
+            }
+            for m in &d.money {
+                assert!(page.contains(m.subject.get(lang)), "{name}: money {}", m.id);
+            }
+            for c in &d.exposure.claims {
+                assert!(page.contains(c.by.get(lang)), "{name}: claim {}", c.id);
+            }
+            for c in &d.comparisons {
+                assert!(
+                    page.contains(c.title.get(lang)),
+                    "{name}: comparison {}",
+                    c.id
+                );
+            }
+            if lang == Lang::Ko {
+                // The regulator's word: 유출, not 노출, in everything the page itself says.
+                assert!(!generated.contains("노출"), "{name}: {generated}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_one_language_dataset_is_shown_only_in_its_language() {
+    for (name, text) in datasets() {
+        let d = load(&text);
+        if d.languages.len() != 1 {
+            continue;
+        }
+        let html = page::to_html(&page::explainer(&d, Lang::Ko, None));
+        let lang = d.languages[0].code();
+        assert!(
+            html.starts_with(&format!("<section class=\"bx\" lang=\"{lang}\"")),
+            "{name}"
+        );
+        assert!(
+            !html.contains("data-lang-switch"),
+            "{name}: no switch to a missing language"
+        );
+    }
+}
+
+#[test]
+fn src_names_no_breach() {
+    // Organisations and zone labels of every dataset in the repository.
+    let mut words: Vec<String> = Vec::new();
+    for (_, text) in datasets() {
+        let d = load(&text);
+        for lang in &d.languages {
+            words.push(d.breach.organisation.get(*lang).to_lowercase());
+            words.push(d.zone.label.get(*lang).to_lowercase());
+        }
+    }
+    words.sort();
+    words.dedup();
+    let mut stack = vec![std::path::PathBuf::from("src")];
+    let mut hits = Vec::new();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()) {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_default()
+                .to_lowercase();
+            for w in &words {
+                let whole_word = text.match_indices(w.as_str()).any(|(i, _)| {
+                    let before = text[..i].chars().next_back();
+                    let after = text[i + w.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                });
+                if whole_word {
+                    hits.push(format!("{}: {w}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(hits.is_empty(), "breach-specific words in src/: {hits:?}");
+}
+
+/// A date at a random precision within 2019–2025.
+fn date(precision: u8, day: u32) -> String {
+    let (y, m, d) = (2019 + day / 400, 1 + (day / 31) % 12, 1 + day % 28);
+    match precision {
+        0 => format!("{y}"),
+        1 => format!("{y}-{m:02}"),
+        _ => format!("{y}-{m:02}-{d:02}"),
+    }
+}
+
+const UNITS: [&str; 5] = ["accounts", "people", "records", "subscribers", "page-views"];
+
+prop_compose! {
+    fn arbitrary_dataset()(
+        korean in any::<bool>(),
+        start in (0u8..3, 0u32..2000),
+        length in 0u32..1500,
+        end_precision in 0u8..3,
+        detected in proptest::option::of((0u8..3, 0u32..2000)),
+        disclosed in proptest::option::of((0u8..3, 0u32..2000)),
+        counts in proptest::collection::vec((0u64..50_000_000_000, 0usize..5, any::<bool>(), 0u8..3, 0u32..2000, 0usize..3), 1..5),
+        money in proptest::collection::vec((0u64..5_000_000_000_000, 0usize..4), 0..4),
+        second_claim in proptest::option::of((0u8..3, 0u32..2000, 0u32..900)),
+        comparison in any::<bool>(),
+    ) -> Value {
+        let langs: Vec<&str> = if korean { vec!["en", "ko"] } else { vec!["en"] };
+        let text = |s: &str| {
+            let mut o = serde_json::Map::new();
+            for l in &langs {
+                o.insert(l.to_string(), Value::from(format!("{s} ({l})")));
+            }
+            Value::Object(o)
+        };
+        let mut claims = vec![j!({"id": "a", "by": text("Author A"), "start": date(start.0, start.1),
+            "end": date(end_precision, start.1 + length), "note": text("Claim note A"), "sources": ["s"]})];
+        if let Some((p, s, l)) = second_claim {
+            claims.push(j!({"id": "b", "by": text("Author B"), "start": date(p, s), "end": date(p, s + l),
+                "note": text("Claim note B"), "sources": ["s"]}));
+        }
+        let mut events = vec![j!({"id": "e0", "date": date(start.0, start.1), "lane": "breach",
+            "title": text("Event zero"), "detail": text("Detail"), "confidence": "high", "sources": ["s"]})];
+        for (id, milestone, at) in [("e1", "detected", detected), ("e2", "disclosed", disclosed)] {
+            if let Some((p, day)) = at {
+                events.push(j!({"id": id, "date": date(p, day), "lane": "company", "title": text("Event"),
+                    "detail": text("Detail"), "confidence": "medium", "milestone": milestone, "sources": ["s"]}));
+            }
+        }
+        let counts: Vec<Value> = counts.iter().enumerate().map(|(k, (value, unit, approximate, p, day, series))| {
+            j!({"id": format!("c{k}"), "series": format!("series-{series}"), "subject": text(&format!("Subject {k}")),
+                "value": value, "approximate": approximate, "unit": UNITS[*unit], "as_of": date(*p, *day),
+                "reported_by": text("Reporter"), "note": text(&format!("Count note {k}")), "sources": ["s"]})
+        }).collect();
+        let currencies = ["KRW", "USD", "GBP", "AUD"];
+        let money: Vec<Value> = money.iter().enumerate().map(|(k, (amount, cur))| {
+            j!({"id": format!("m{k}"), "kind": "fine", "subject": text(&format!("Amount {k}")), "amount": amount,
+                "currency": currencies[*cur], "date": "2024-05-01", "note": text(&format!("Money note {k}")), "sources": ["s"]})
+        }).collect();
+        let mut v = j!({
+            "format": "breach-explainer/1", "id": "random", "languages": langs,
+            "timezone": {"offset": "+00:00", "label": text("UTC")},
+            "breach": {"organisation": text("Org"), "country": "GB", "title": text("Title"), "summary": text("Summary")},
+            "sources": [{"id": "s", "publisher": "Publisher", "title": "A headline", "url": "https://example.org/a"}],
+            "exposure": {"claims": claims, "preferred": "a"},
+            "events": events, "counts": counts, "money": money,
+        });
+        if comparison && v["counts"].as_array().is_some_and(|c| c.len() >= 2) {
+            let ids: Vec<Value> = v["counts"].as_array().unwrap().iter().map(|c| c["id"].clone()).collect();
+            v["comparisons"] = j!([{"id": "cmp", "title": text("Comparison title"), "counts": ids, "mixed_units": true}]);
+        }
+        v
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+    #[test]
+    fn generated_text_is_true_for_any_dataset(v in arbitrary_dataset()) {
+        let Ok(d) = validate(&json::parse(&v.to_string()).unwrap()) else {
+            // Random ends can fall before their starts; the validator refuses those.
+            return Ok(());
+        };
+        for lang in d.languages.clone() {
+            let page = static_text(&d, lang);
+            let bad = false_or_absurd(&page);
+            prop_assert!(bad.is_empty(), "{:?}: {:?}\n{}", lang, bad, page);
+            // Every authored note, subject, claim and title reaches the page.
+            for needle in v.to_string().split('"').filter(|s| {
+                ["Count note", "Money note", "Claim note", "Subject", "Amount", "Comparison title"]
+                    .iter().any(|p| s.starts_with(p)) && s.ends_with(&format!("({})", lang.code()))
+            }) {
+                prop_assert!(page.contains(needle), "{} missing from the page", needle);
+            }
+            if lang == Lang::En {
+                // No unit word the data does not contain.
+                for (unit, word) in [(Unit::Accounts, "accounts"), (Unit::People, "people"),
+                    (Unit::Records, "records"), (Unit::Subscribers, "subscribers"), (Unit::PageViews, "page views")] {
+                    if !d.counts.iter().any(|c| c.unit == unit) {
+                        prop_assert!(!page.contains(word), "{} without such a count:\n{}", word, page);
+                    }
+                }
+            }
+        }
+    }
+}
