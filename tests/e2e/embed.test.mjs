@@ -261,7 +261,7 @@ test('downloads: SVG and PNG of a figure, CSV and JSON of the data', { timeout: 
   assert.equal(lines[0], 'id,date,end,lane,title,detail,confidence,sources');
   assert.equal(lines.length, 36, 'a header and 35 events');
   const counts = await download('[data-export=counts-csv]');
-  assert.match(counts.bytes.toString('utf8'), /coupang-probe-records,coupang-affected,2026-02-10,33673817,false,records,/);
+  assert.match(counts.bytes.toString('utf8'), /coupang-probe-records,coupang-records,2026-02-10,33670000,true,records,/);
   const json = await download('[data-export=json]');
   const data = JSON.parse(json.bytes.toString('utf8'));
   assert.equal(data.id, 'coupang-2025');

@@ -45,7 +45,7 @@ for (const width of [320, 1280]) {
     await page.waitForSelector('.bx:not([data-static]) .bx-title'); // the live one, not the static version
     assert.equal(await page.getAttribute('.bx', 'lang'), 'ko');
     assert.equal(await page.getAttribute('html', 'lang'), 'ko');
-    assert.equal(await page.textContent('.bx-title'), '쿠팡 개인정보 유출: 3,370만 개 계정, 5개월간 몰랐다');
+    assert.equal(await page.textContent('.bx-title'), '쿠팡 개인정보 유출: 3,370만 개 계정, 수개월간 몰랐다');
     await page.screenshot({ path: `${shots}page-ko-${width}.png` });
     // Open every "show the data" panel and an event's details, then look at all the text.
     for (const summary of await page.locator('.bx summary').all()) await summary.click();
