@@ -15,7 +15,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 // Latin-script words allowed in Korean text: proper names and abbreviations as Korean media
 // write them. Source titles, publishers and the "English" button are excluded by selector.
-const ALLOWED = new Set(['SK', 'KISA', 'PIPC', 'SEC', 'K', 'IMSI', 'HSS', 'GB', 'Inc', 'ID', 'IP', 'CEO', 'KST', 'USD', 'KRW',
+const ALLOWED = new Set(['SK', 'SBS', 'Biz', 'KISA', 'PIPC', 'SEC', 'K', 'IMSI', 'HSS', 'GB', 'Inc', 'ID', 'IP', 'CEO', 'KST', 'USD', 'KRW',
   // File formats are named the same in Korean.
   'SVG', 'PNG', 'CSV', 'JSON']);
 const EXCLUDED = '.bx-sources, .bx-cites, .bx-source-line, [lang=en], .bx-problems';

@@ -47,7 +47,7 @@ for (const width of [320, 768, 1280]) {
       assert.ok(box.height > 100, `${key} has content`);
     }
     const labels = await page.locator('[data-chart=timeline] svg text').allTextContents();
-    assert.ok(labels.some((t) => /Exposed for 138 days/.test(t)), 'the exposure band is labelled with its days');
+    assert.ok(labels.some((t) => /Unauthorised access: 138 days/.test(t)), 'the exposure band is labelled with its days');
     assert.ok(labels.some((t) => /Coupang detects/.test(t)), 'events are on the timeline');
     // Sources are real links, opened safely.
     const links = page.locator('.bx-sources a');
