@@ -276,19 +276,21 @@ pub fn money(lang: Lang, amount: u64, currency: &str) -> String {
         Lang::En => compact(lang, amount),
         Lang::Ko => korean_units(amount),
     };
-    match (lang, currency_sign(lang, currency)) {
-        (Lang::En, Some(sign)) => format!("{sign}{number}"),
-        (Lang::Ko, Some(word)) => format!("{number} {word}"),
-        (_, None) => format!("{number} {currency}"),
-    }
+    // Korean puts a space between a grouped number and the currency's name.
+    with_currency(lang, &number, currency, " ")
 }
 
 /// Exact money for tables and tooltips: "₩624,700,000,000" / "624,700,000,000원".
 pub fn money_exact(lang: Lang, amount: u64, currency: &str) -> String {
-    let number = exact(amount);
+    with_currency(lang, &exact(amount), currency, "")
+}
+
+/// A number with its currency: the sign before it in English, the name after it in Korean
+/// (`korean_gap` between them), the ISO code after it where neither is known.
+fn with_currency(lang: Lang, number: &str, currency: &str, korean_gap: &str) -> String {
     match (lang, currency_sign(lang, currency)) {
         (Lang::En, Some(sign)) => format!("{sign}{number}"),
-        (Lang::Ko, Some(word)) => format!("{number}{word}"),
+        (Lang::Ko, Some(word)) => format!("{number}{korean_gap}{word}"),
         (_, None) => format!("{number} {currency}"),
     }
 }

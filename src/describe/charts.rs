@@ -385,11 +385,17 @@ fn money_takeaway(d: &Dataset, lang: Lang) -> String {
 pub fn chart_alt(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
     let items = rows(d, kind);
     let n = items.len() as i64;
-    let count_at = |i: Option<&usize>| i.and_then(|&i| d.counts.get(i));
+    // The first and last marks of the count charts, which their alternatives name.
+    let ends = match (
+        items.first().and_then(|&i| d.counts.get(i)),
+        items.last().and_then(|&i| d.counts.get(i)),
+    ) {
+        (Some(first), Some(last)) => Some((first, last)),
+        _ => None,
+    };
     match kind {
         ChartKind::Revisions => {
-            let (Some(first), Some(last)) = (count_at(items.first()), count_at(items.last()))
-            else {
+            let Some((first, last)) = ends else {
                 return String::new();
             };
             match lang {
@@ -407,8 +413,7 @@ pub fn chart_alt(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
             }
         }
         ChartKind::Comparison => {
-            let (Some(first), Some(last)) = (count_at(items.first()), count_at(items.last()))
-            else {
+            let Some((first, last)) = ends else {
                 return String::new();
             };
             let counts: Vec<&Count> = items.iter().filter_map(|&i| d.counts.get(i)).collect();
