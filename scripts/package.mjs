@@ -1,10 +1,11 @@
 // Builds dist/, the site to deploy: the shell pages (English and Korean) and the iframe page
 // with the static version of the explainer inside them, the stable entry points embed.js and
 // explainer.js, and every other asset under assets/ with a content hash in its name, so a CDN
-// can cache it for a year. Needs www/pkg/ (wasm-pack) and target/static/<lang>.html (the
-// native `html` command); scripts/build runs all three.
+// can cache it for a year. Needs www/pkg/ (wasm-pack) and target/static/<dataset>-<lang>.html
+// (the native `html` command); scripts/build runs all three. BX_DATA names the dataset the
+// site is built around (its shell pages, embed.html, the wasm's default).
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -59,29 +60,49 @@ await writeFile(join(dist, 'embed.js'), `export * from './assets/${scripts['embe
 await writeFile(join(dist, 'explainer.js'), `export * from './assets/${explainer}';\n`);
 await writeFile(join(dist, 'explainer.css'), `@import url("./assets/${css['explainer.css']}");\n`);
 
+const dataFile = process.env.BX_DATA ?? join(root, 'data/coupang-2025.json');
+const stemOf = (file) => basename(file, '.json');
+const languagesOf = async (file) => JSON.parse(await readFile(file, 'utf8')).languages ?? ['en'];
+const dataset = { stem: stemOf(dataFile), languages: await languagesOf(dataFile) };
+const NAMES = { en: 'English', ko: '한국어' };
 const LANGUAGES = { en: 'Language', ko: '언어' };
-async function page(template, out, lang, extra) {
-  const fallback = await readFile(join(root, 'target/static', `${lang}.html`), 'utf8');
+const pageOf = (lang) => (lang === dataset.languages[0] ? 'index.html' : `${lang}.html`);
+/** Links to the shell page in each language the dataset has (none when it has one). */
+const langLinks = (lang) => dataset.languages.length < 2 ? '' :
+  `<nav class="page-langs" aria-label="${LANGUAGES[lang]}">${dataset.languages
+    .map((l) => `<a href="${pageOf(l)}" lang="${l}" hreflang="${l}">${NAMES[l]}</a>`).join(' · ')}</nav>`;
+
+async function page(template, out, lang, extra, stem = dataset.stem) {
+  const fallback = await readFile(join(root, 'target/static', `${stem}-${lang}.html`), 'utf8');
   const title = /<h2 class="bx-title">([^<]*)<\/h2>/.exec(fallback)?.[1] ?? 'Breach explainer';
   const html = replaceAll(await readFile(join(www, template), 'utf8'), [
     ['{{lang}}', lang],
     ['{{title}}', title],
-    ['{{languages}}', LANGUAGES[lang]],
-    ['{{fallback}}', fallback.trim()],
+    ['{{langlinks}}', langLinks(lang)],
     ['href="explainer.css"', `href="assets/${css['explainer.css']}"`],
     ['href="page.css"', `href="assets/${css['page.css']}"`],
     ['href="frame.css"', `href="assets/${css['frame.css']}"`],
     ['src="main.js"', `src="assets/${scripts['main.js']}"`],
     ['src="frame.js"', `src="assets/${scripts['frame.js']}"`],
     ...extra,
+    // Last, so nothing in the dataset's text is taken for a placeholder.
+    ['{{fallback}}', fallback.trim()],
   ]);
   await writeFile(join(dist, out), html);
   return html;
 }
-await page('index.html', 'index.html', 'en', []);
-await page('index.html', 'ko.html', 'ko', []);
-await page('embed.html', 'embed.html', 'en', []);
-await copyFile(join(root, 'data/coupang-2025.json'), join(dist, 'data/coupang-2025.json'));
+for (const lang of dataset.languages) await page('index.html', pageOf(lang), lang, []);
+await page('embed.html', 'embed.html', dataset.languages[0], [['{{data}}', '']]);
+// Every dataset in data/ (and the chosen one): its file, and an iframe page whose static
+// version is that dataset's, so embed-<name>.html shows the right story even without
+// JavaScript (embed.html?data=<url> can only show its own until the wasm runs).
+const files = [dataFile, ...(await readdir(join(root, 'data'))).map((f) => join(root, 'data', f))]
+  .filter((f, i, all) => f.endsWith('.json') && all.findIndex((g) => basename(g) === basename(f)) === i);
+for (const file of files) {
+  await copyFile(file, join(dist, 'data', basename(file)));
+  const lang = (await languagesOf(file))[0];
+  await page('embed.html', `embed-${stemOf(file)}.html`, lang, [['{{data}}', `data/${basename(file)}`]], stemOf(file));
+}
 
 // What a reader of the shell page downloads, compressed as a CDN would.
 const loaded = [`assets/${wasm}`, `assets/${glue}`, `assets/${explainer}`, `assets/${scripts['main.js']}`,
@@ -106,7 +127,7 @@ await writeFile(join(npm, 'explainer.js'), replaceAll(await readFile(join(www, '
 ]));
 await writeFile(join(npm, 'explainer.d.ts'), `import type { Explainer } from './breach_explainer.js';
 export interface MountOptions {
-  /** A dataset object, or the URL of a dataset file; absent: the built-in Coupang 2025 dataset. */
+  /** A dataset object, or the URL of a dataset file; absent: the dataset built into the wasm. */
   data?: object | string | URL;
   /** "en" or "ko"; absent: data-lang, <html lang>, the browser's languages, English. */
   lang?: string;

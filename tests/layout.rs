@@ -418,3 +418,52 @@ fn our_svg_writer_draws_what_plotters_own_svg_backend_draws() {
         theirs.len()
     );
 }
+
+#[test]
+fn dates_known_only_to_the_month_are_drawn_as_uncertain_and_bracket_nothing() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(breach_explainer::model::DEFAULT_DATASET).unwrap();
+    let preferred = v["exposure"]["preferred"].clone();
+    for c in v["exposure"]["claims"].as_array_mut().unwrap() {
+        if c["id"] == preferred {
+            c["start"] = "2025-06".into();
+            c["end"] = "2025-11".into();
+        }
+    }
+    let d = validate(&json::parse(&v.to_string()).unwrap()).unwrap();
+    let t = timeline::layout(&d, Lang::En, 1000.0, View::Window, &CharWidths);
+    let fills: Vec<(f64, f64, bool)> = t
+        .scene
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Rect { x, w, fill, .. } => match fill {
+                breach_explainer::layout::Paint::Band => Some((*x, *w, true)),
+                breach_explainer::layout::Paint::BandUncertain => Some((*x, *w, false)),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    let solid = fills.iter().find(|f| f.2).expect("a solid band");
+    let light = fills.iter().find(|f| !f.2).expect("a lighter band");
+    // The solid band starts after June and ends before November; the lighter one covers both.
+    assert!(
+        solid.0 > light.0 && solid.0 + solid.1 < light.0 + light.1,
+        "{fills:?}"
+    );
+    // No bracket from a month-precise end: no day count drawn.
+    let texts: Vec<&str> = t
+        .scene
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        !texts.iter().any(|t| t.contains("to detection")),
+        "{texts:?}"
+    );
+}

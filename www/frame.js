@@ -46,13 +46,25 @@ window.addEventListener('message', (event) => {
 // Any change of the content's size (load, resize, language switch, a panel opening) is sent.
 new ResizeObserver(() => sendHeight()).observe(document.documentElement);
 
-const data = params.get('data') ?? undefined;
+// The page's own dataset (embed-<name>.html) unless ?data= names another; then the static
+// version inside is not that story, so it gives way to a loading line at once.
+const data = params.get('data') || host.dataset.src || undefined;
+if (params.get('data') && params.get('data') !== host.dataset.src) {
+  const loading = document.createElement('p');
+  loading.className = 'bx-notice';
+  loading.setAttribute('role', 'status');
+  loading.textContent = (params.get('lang') ?? document.documentElement.lang).startsWith('ko') ? '불러오는 중…' : 'Loading…';
+  host.replaceChildren(loading);
+}
 const handle = await mount(host, {
   data,
   lang: params.get('lang') ?? undefined,
   theme: params.get('theme') ?? undefined,
 });
 document.documentElement.lang = handle.lang();
+// The tab and the frame's title name the story shown, not the one built in.
+const title = host.querySelector('.bx-title')?.textContent;
+if (title) document.title = title;
 host.addEventListener('breach-explainer:lang', (event) => {
   document.documentElement.lang = event.detail;
 });

@@ -8,7 +8,7 @@ use crate::describe;
 use crate::format;
 use crate::i18n;
 use crate::model::date::days_from_civil;
-use crate::model::{Dataset, Lane, Lang, Milestone, StoryDate};
+use crate::model::{Dataset, Lane, Lang, Milestone, Precision, StoryDate};
 
 /// Which stretch of time the timeline shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,16 +177,46 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
                 },
             );
         }
-        marks.insert(
-            band_mark_at,
-            Mark::Rect {
-                x: bx0,
-                y: band_top,
-                w: (bx1 - bx0).max(1.0),
-                h: 0.0,
-                fill: Paint::Band,
-            },
+        // Solid only where access is known: an end given as a month or a year is drawn in the
+        // lighter fill across that period, never as if it began on the 1st.
+        let known_from = if claim.start.precision < Precision::Day {
+            claim.start.end(zone)
+        } else {
+            claim.start.start(zone)
+        };
+        let known_to = if claim.end.precision < Precision::Day {
+            claim.end.start(zone)
+        } else {
+            claim.end.end(zone)
+        };
+        let (sx0, sx1) = (
+            scale.x(known_from).clamp(PAD, width - PAD),
+            scale.x(known_to).clamp(PAD, width - PAD),
         );
+        if sx1 > sx0 {
+            marks.insert(
+                band_mark_at,
+                Mark::Rect {
+                    x: sx0,
+                    y: band_top,
+                    w: sx1 - sx0,
+                    h: 0.0,
+                    fill: Paint::Band,
+                },
+            );
+        }
+        if sx0 > bx0 || sx1 < bx1 || sx1 <= sx0 {
+            marks.insert(
+                band_mark_at,
+                Mark::Rect {
+                    x: bx0,
+                    y: band_top,
+                    w: (bx1 - bx0).max(1.0),
+                    h: 0.0,
+                    fill: Paint::BandUncertain,
+                },
+            );
+        }
     }
 
     gaps(&mut marks, d, lang, &scale, width, m);
@@ -402,6 +432,16 @@ fn gaps(
     ) else {
         return;
     };
+    // A bracket from the end of access forward to detection only when both are known to the
+    // day and in that order; otherwise the drawing would show a precision or an order the
+    // sources do not give (the key figures and the text alternative say what is known).
+    let ordered = crate::model::figures(d)
+        .end_to_detection
+        .and_then(|s| s.days())
+        .is_some_and(|n| n >= 0);
+    if !ordered {
+        return;
+    }
     let inside = |x: f64| x >= PAD && x <= width - PAD;
     let xe = scale.x(claim.end.end(zone));
     let xd = scale.x(detected.date.middle(zone));
