@@ -467,3 +467,48 @@ fn dates_known_only_to_the_month_are_drawn_as_uncertain_and_bracket_nothing() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn every_axis_label_run_names_its_year() {
+    // For every dataset in data/, both views and phone to desktop widths: each year whose
+    // months are labelled on the axis is named by at least one label ("Jul 2015", "2015년 7월").
+    for entry in std::fs::read_dir("data").unwrap().filter_map(|e| e.ok()) {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let d = validate(&json::parse(&text).unwrap()).unwrap();
+        for view in [View::Window, View::Story] {
+            for width in [280.0, 320.0, 375.0, 768.0, 1280.0] {
+                for lang in d.languages.clone() {
+                    let t = timeline::layout(&d, lang, width, view, &CharWidths);
+                    let ticks = time_ticks(&t.scale, 64.0);
+                    let labels: Vec<(i32, &str)> = t
+                        .scene
+                        .marks
+                        .iter()
+                        .filter_map(|m| match m {
+                            Mark::Text { x, y, text, .. } if *y < 30.0 => ticks
+                                .iter()
+                                .find(|k| (t.scale.x(k.day as f64) - x).abs() < 0.01)
+                                .map(|k| (k.year, text.as_str())),
+                            _ => None,
+                        })
+                        .collect();
+                    // The last tick is labelled too (ending at its tick at the right edge).
+                    let last = ticks.last().expect("ticks");
+                    let last_x = t.scale.x(last.day as f64);
+                    assert!(
+                        t.scene.marks.iter().any(|m| matches!(m, Mark::Text { x, y, .. } if *y < 30.0 && (x - last_x).abs() < 0.01)),
+                        "{:?} {view:?} {width}: the last tick is unlabelled: {labels:?}",
+                        entry.path()
+                    );
+                    for (year, _) in &labels {
+                        assert!(
+                            labels.iter().any(|(_, l)| l.contains(&year.to_string())),
+                            "{:?} {view:?} {width}: no label names {year}: {labels:?}",
+                            entry.path()
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -535,8 +535,33 @@ fn axis(marks: &mut Vec<Mark>, scale: &TimeScale, lang: Lang, m: &dyn TextMeasur
         paint: Paint::Muted,
         width: 1.0,
     });
-    let mut right_edge = f64::NEG_INFINITY;
-    for t in time_ticks(scale, MIN_TICK_GAP) {
+    // Each label drawn so far: its mark's index, its right edge, its tick's year and whether it
+    // names that year.
+    struct Drawn {
+        at: usize,
+        right: f64,
+        year: i32,
+        names_year: bool,
+    }
+    let mut drawn: Vec<Drawn> = Vec::new();
+    let right_edge = |drawn: &[Drawn]| drawn.last().map_or(f64::NEG_INFINITY, |l| l.right);
+    // Labels start at their tick; at the right edge one ends at its tick instead.
+    let place = |t: &super::scale::TimeTick, x: f64| {
+        let text = tick_label(lang, t);
+        let w = m.width(&text, SMALL, false);
+        let (left, anchor) = if x + w <= scale.x1 + PAD {
+            (x, Anchor::Start)
+        } else {
+            (x - w, Anchor::End)
+        };
+        (text, w, left, anchor)
+    };
+    // A label that names the year and has no room passes the year on to the next label, so no
+    // run of months is left without its year.
+    let mut owe_year = false;
+    let ticks = time_ticks(scale, MIN_TICK_GAP);
+    let last = ticks.len().saturating_sub(1);
+    for (k, t) in ticks.into_iter().enumerate() {
         let x = scale.x(t.day as f64);
         marks.push(Mark::Line {
             x1: x,
@@ -546,20 +571,48 @@ fn axis(marks: &mut Vec<Mark>, scale: &TimeScale, lang: Lang, m: &dyn TextMeasur
             paint: Paint::Muted,
             width: 1.0,
         });
-        let text = tick_label(lang, &t);
-        let w = m.width(&text, SMALL, false);
-        // Labels start at their tick; one that would run off the right or into the previous
-        // label is dropped (the tick stays).
-        if x + w > scale.x1 + PAD || x < right_edge + 8.0 {
+        let mut t = super::scale::TimeTick {
+            shows_year: t.shows_year || owe_year,
+            ..t
+        };
+        let (mut text, mut w, mut left, mut anchor) = place(&t, x);
+        if k == last && left < right_edge(&drawn) + 8.0 && drawn.len() >= 2 {
+            // The end of the axis matters more than the label before it: that one gives way
+            // (and its year passes to this one).
+            let before = drawn
+                .get(drawn.len() - 2)
+                .map_or(f64::NEG_INFINITY, |l| l.right);
+            let prev = drawn.last().map(|l| (l.year, l.names_year));
+            let candidate = super::scale::TimeTick {
+                shows_year: t.shows_year || prev.is_some_and(|(y, named)| named && y == t.year),
+                ..t
+            };
+            let placed = place(&candidate, x);
+            if placed.2 >= before + 8.0 && placed.2 >= 0.0 {
+                if let Some(l) = drawn.pop() {
+                    marks.remove(l.at);
+                }
+                t = candidate;
+                (text, w, left, anchor) = placed;
+            }
+        }
+        if left < right_edge(&drawn) + 8.0 || left < 0.0 {
+            owe_year = t.shows_year;
             continue;
         }
-        right_edge = x + w;
+        owe_year = false;
+        drawn.push(Drawn {
+            at: marks.len(),
+            right: left + w,
+            year: t.year,
+            names_year: t.shows_year,
+        });
         marks.push(Mark::Text {
             x,
             y: AXIS_Y - 14.0,
             text,
             size: SMALL,
-            anchor: Anchor::Start,
+            anchor,
             paint: Paint::Muted,
             bold: false,
         });
