@@ -193,16 +193,29 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> El {
         .children(items)
 }
 
-/// A source's link: its title (a description in brackets), marked with the title's language
-/// when it is not the page's.
-fn source_link(s: &crate::model::Source, lang: Lang) -> El {
-    let title_lang = describe::source_lang(s);
-    let a = link(&s.url, &describe::source_title(s));
-    if title_lang.split('-').next() == Some(lang.code()) {
-        a
+/// `el` marked with the source's language when it is not the page's, so screen readers read a
+/// title or publisher in its own language.
+fn in_source_lang(el: El, s: &crate::model::Source, lang: Lang) -> El {
+    let source_lang = describe::source_lang(s);
+    if source_lang.split('-').next() == Some(lang.code()) {
+        el
     } else {
-        a.attr("lang", title_lang)
+        el.attr("lang", source_lang)
     }
+}
+
+/// A source's link: its title (a description in brackets), in the title's language.
+fn source_link(s: &crate::model::Source, lang: Lang) -> El {
+    in_source_lang(link(&s.url, &describe::source_title(s)), s, lang)
+}
+
+/// " — The Korea Herald", the publisher in the source's language.
+fn publisher(s: &crate::model::Source, lang: Lang) -> [El; 1] {
+    [in_source_lang(
+        El::new("span").text(s.publisher.clone()),
+        s,
+        lang,
+    )]
 }
 
 fn source_links(d: &Dataset, lang: Lang, refs: &[SourceRef]) -> El {
@@ -213,7 +226,8 @@ fn source_links(d: &Dataset, lang: Lang, refs: &[SourceRef]) -> El {
             Some(
                 El::new("li")
                     .child(source_link(s, lang))
-                    .text(format!(" — {}", s.publisher)),
+                    .text(" — ")
+                    .children(publisher(s, lang)),
             )
         }))
 }
@@ -432,14 +446,18 @@ fn corrections(d: &Dataset, lang: Lang) -> Option<El> {
 
 fn sources(d: &Dataset, lang: Lang) -> El {
     let items = d.sources.iter().map(|s| {
-        let mut meta = format!(" — {}", s.publisher);
+        let mut meta = String::new();
         if let Some(via) = &s.via {
             meta.push_str(&format!(" ({} {via})", i18n::ui(lang, Ui::Via)));
         }
         if let Some(p) = &s.published {
             meta.push_str(&format!(", {}", format::date(lang, p, "")));
         }
-        El::new("li").child(source_link(s, lang)).text(meta)
+        El::new("li")
+            .child(source_link(s, lang))
+            .text(" — ")
+            .children(publisher(s, lang))
+            .text(meta)
     });
     El::new("section")
         .class("bx-sources")

@@ -318,3 +318,31 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn text_in_another_language_than_the_page_carries_its_own() {
+    for (name, text) in datasets() {
+        let d = load(&text);
+        for lang in d.languages.clone() {
+            let html = page::to_html(&page::explainer(&d, lang, None));
+            for s in &d.sources {
+                let source_lang = breach_explainer::describe::source_lang(s);
+                let mut url = String::new();
+                breach_explainer::svg::escape(&mut url, &s.url);
+                let href = format!("href=\"{url}\"");
+                let tag = html
+                    .match_indices(&href)
+                    .map(|(i, _)| &html[i..i + html[i..].find('>').unwrap_or(0)])
+                    .next()
+                    .unwrap_or_else(|| panic!("{name}: {} is linked", s.id));
+                let marked = tag.contains(&format!("lang=\"{source_lang}\""));
+                assert_eq!(
+                    marked,
+                    source_lang != lang.code(),
+                    "{name} ({lang:?}): {} in {source_lang}: {tag}",
+                    s.id
+                );
+            }
+        }
+    }
+}
