@@ -3,7 +3,6 @@
 //! listener, observer and animation frame lives in a handle that removes it when dropped, so
 //! `destroy()` leaves nothing behind; every failure becomes a message inside the host element.
 
-use crate::i18n::{self, Ui};
 use crate::layout::charts::{self, ChartKind};
 use crate::layout::timeline::{self, Timeline, View};
 use crate::layout::{CharWidths, Scene};
@@ -668,12 +667,9 @@ impl State {
         };
         match event.and_then(|i| d.events.get(i).map(|e| (i, e))) {
             Some((i, e)) => {
-                parts.live.set_text_content(Some(&format!(
-                    "{}: {}. {}.",
-                    i18n::ui(self.lang, Ui::SelectedPrefix),
-                    crate::describe::event_name(d, self.lang, i),
-                    i18n::ui(self.lang, Ui::DetailsBelow)
-                )));
+                parts
+                    .live
+                    .set_text_content(Some(&crate::describe::selected(d, self.lang, i)));
                 if update_address {
                     set_hash(Some(&e.id));
                 }

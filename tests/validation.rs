@@ -392,3 +392,12 @@ fn problems_are_worded_in_korean_too() {
     );
     assert!(ko.contains(&"sources[3].url: \"javascript:alert(1)\"은(는) 웹 주소가 아닙니다(https:// 또는 http://로 시작해야 합니다)".to_string()), "{ko:?}");
 }
+
+#[test]
+fn a_dataset_written_for_version_0_1_still_passes() {
+    // The Coupang file as it was published with 0.1 (before the corrections): files newsrooms
+    // already wrote keep working.
+    let text = std::fs::read_to_string("tests/fixtures/coupang-2025-v0.1.json").unwrap();
+    let d = breach_explainer::validate(&breach_explainer::model::json::parse(&text).unwrap());
+    assert!(d.is_ok(), "{:?}", d.err());
+}

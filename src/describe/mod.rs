@@ -76,6 +76,18 @@ pub fn event_name(d: &Dataset, lang: Lang, event: usize) -> String {
         .unwrap_or_default()
 }
 
+/// What the live region says when an event is selected: "Selected: 18 November 2025: Coupang
+/// detects the breach. Details below the timeline."
+pub fn selected(d: &Dataset, lang: Lang, event: usize) -> String {
+    use crate::i18n::{ui, Ui};
+    format!(
+        "{}: {}. {}.",
+        ui(lang, Ui::SelectedPrefix),
+        charts::unpunctuated(&event_name(d, lang, event)),
+        ui(lang, Ui::DetailsBelow)
+    )
+}
+
 /// A key figure: the length in bold, then what it measures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeyFigure {
