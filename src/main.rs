@@ -61,11 +61,15 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
         ("check", Ok(d)) => {
+            for note in breach_explainer::model::figures::listed_not_drawn(&d) {
+                println!("note: {}", page::describe(&name, &note, lang));
+            }
+            let n = |k: usize, one, many| breach_explainer::format::plural_en(k as i64, one, many);
             println!(
-                "{name}: ok — {} events, {} sources, {} counts",
-                d.events.len(),
-                d.sources.len(),
-                d.counts.len()
+                "{name}: ok — {}, {}, {}",
+                n(d.events.len(), "event", "events"),
+                n(d.sources.len(), "source", "sources"),
+                n(d.counts.len(), "count", "counts")
             );
             ExitCode::SUCCESS
         }

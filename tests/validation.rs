@@ -401,3 +401,27 @@ fn a_dataset_written_for_version_0_1_still_passes() {
     let d = breach_explainer::validate(&breach_explainer::model::json::parse(&text).unwrap());
     assert!(d.is_ok(), "{:?}", d.err());
 }
+
+#[test]
+fn check_notes_what_is_listed_but_not_drawn() {
+    use breach_explainer::model::figures::listed_not_drawn;
+    let text = std::fs::read_to_string("data/equifax-2017.json").unwrap();
+    let d =
+        breach_explainer::validate(&breach_explainer::model::json::parse(&text).unwrap()).unwrap();
+    let notes: Vec<String> = listed_not_drawn(&d).iter().map(|n| n.to_string()).collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n
+                .starts_with("comparisons[1]: is listed in the comparison chart's description")),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("money[") && n.contains("is in GBP")),
+        "{notes:?}"
+    );
+    // The default dataset has one comparison and one currency: nothing to note.
+    assert!(listed_not_drawn(&breach_explainer::default_dataset().unwrap()).is_empty());
+}

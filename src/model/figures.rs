@@ -240,3 +240,35 @@ pub fn has_chart(d: &Dataset, kind: ChartKind) -> bool {
         _ => !rows(d, kind).is_empty(),
     }
 }
+
+/// Notes for the author (not problems): facts the explainer lists in text and tables but does
+/// not draw, each with its place in the file. `check` prints them.
+pub fn listed_not_drawn(d: &Dataset) -> Vec<super::Issue> {
+    use super::issue::{Issue, NotDrawn, Problem};
+    let mut notes: Vec<Issue> = (1..d.comparisons.len())
+        .map(|i| {
+            Issue::new(
+                format!("comparisons[{i}]"),
+                Problem::ListedNotDrawn {
+                    what: NotDrawn::Comparison,
+                },
+            )
+        })
+        .collect();
+    if let Some(main) = main_currency(d) {
+        for (i, m) in d.money.iter().enumerate() {
+            if m.currency != main {
+                notes.push(Issue::new(
+                    format!("money[{i}].currency"),
+                    Problem::ListedNotDrawn {
+                        what: NotDrawn::Currency {
+                            currency: m.currency.clone(),
+                            main: main.to_string(),
+                        },
+                    },
+                ));
+            }
+        }
+    }
+    notes
+}

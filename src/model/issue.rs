@@ -151,6 +151,19 @@ pub enum Problem {
         min: usize,
         what: &'static str,
     },
+    /// Not a problem: a note for the author that a fact is listed, not drawn.
+    ListedNotDrawn {
+        what: NotDrawn,
+    },
+}
+
+/// What the explainer lists in text and tables rather than drawing, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NotDrawn {
+    /// A comparison after the first: one comparison chart per explainer.
+    Comparison,
+    /// An amount in another currency than the chart's bars (no invented conversion).
+    Currency { currency: String, main: String },
 }
 
 /// One problem at one place in the file.
@@ -275,6 +288,19 @@ impl Problem {
                  if that is intended, so every bar shows its unit"
             ),
             Problem::TooFew { min, what } => write!(f, "needs at least {min} {what}"),
+            Problem::ListedNotDrawn {
+                what: NotDrawn::Comparison,
+            } => f.write_str(
+                "is listed in the comparison chart's description, not drawn: only the first \
+                 comparison is drawn",
+            ),
+            Problem::ListedNotDrawn {
+                what: NotDrawn::Currency { currency, main },
+            } => write!(
+                f,
+                "is in {currency}: it is listed in the money table and takeaway, not drawn beside \
+                 the bars in {main} (amounts are never converted)"
+            ),
         }
     }
 
@@ -366,6 +392,16 @@ impl Problem {
                 };
                 format!("{what}이(가) {min}개 이상 필요합니다")
             }
+            Problem::ListedNotDrawn { what: NotDrawn::Comparison } => {
+                "비교 그래프 설명에 나열되고 그려지지는 않습니다. 첫 번째 비교만 그래프로 그립니다"
+                    .into()
+            }
+            Problem::ListedNotDrawn {
+                what: NotDrawn::Currency { currency, main },
+            } => format!(
+                "{currency} 금액이라 금액 표와 요약 문장에 나열되고, {main} 막대 옆에 그려지지는 \
+                 않습니다(환산하지 않습니다)"
+            ),
         }
     }
 
