@@ -76,8 +76,8 @@ pub fn event_name(d: &Dataset, lang: Lang, event: usize) -> String {
         .unwrap_or_default()
 }
 
-/// What the live region says when an event is selected: "Selected: 18 November 2025: Coupang
-/// detects the breach. Details below the timeline."
+/// What the live region says when an event is selected: "Selected: 18 November 2025: The
+/// company detects the breach. Details below the timeline."
 pub fn selected(d: &Dataset, lang: Lang, event: usize) -> String {
     use crate::i18n::{ui, Ui};
     format!(
