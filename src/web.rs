@@ -46,6 +46,13 @@ struct Stage {
     tip_for: Option<usize>,
 }
 
+/// What may call back into the page (and from there into the handle): run only once the state
+/// is no longer borrowed, so a host listener can use every handle method.
+enum Effect {
+    Focus(HtmlElement),
+    Dispatch(Element, web_sys::Event),
+}
+
 /// Parts of the rendered explainer that are not stages.
 struct Parts {
     live: Element,
@@ -80,6 +87,8 @@ struct State {
     pending_width: Option<f64>,
     pending_pointer: Option<(usize, f64, f64)>,
     frame: Option<AnimationFrame>,
+    /// Effects waiting for the borrow of this state to end.
+    effects: Vec<Effect>,
 }
 
 /// A ResizeObserver and its callback, disconnected when dropped.
@@ -220,7 +229,57 @@ fn parse_text(text: &str) -> Result<Json, Issue> {
     to_tree(value)
 }
 
+/// Walks a value from the page without recursion before anything recursive touches it: nested
+/// past [`MAX_DEPTH`], holding itself, or past [`MAX_VALUES`] values, it is refused with a
+/// message, where converting it would overflow the wasm stack and poison every explainer on
+/// the page.
+fn check_shape(value: &JsValue) -> Result<(), Issue> {
+    use crate::model::json::{MAX_DEPTH, MAX_VALUES};
+    enum Step {
+        Enter(JsValue, usize),
+        Leave(JsValue),
+    }
+    let problem = |p| Err(Issue::new(String::new(), p));
+    let on_path = js_sys::Set::new(&JsValue::UNDEFINED);
+    let mut stack = vec![Step::Enter(value.clone(), 0)];
+    let mut seen = 0usize;
+    while let Some(step) = stack.pop() {
+        let (v, depth) = match step {
+            Step::Leave(v) => {
+                on_path.delete(&v);
+                continue;
+            }
+            Step::Enter(v, depth) => (v, depth),
+        };
+        seen += 1;
+        if seen > MAX_VALUES {
+            return problem(Problem::TooLarge { limit: MAX_VALUES });
+        }
+        if !v.is_object() {
+            continue;
+        }
+        if depth >= MAX_DEPTH {
+            return problem(Problem::TooDeep { limit: MAX_DEPTH });
+        }
+        if on_path.has(&v) {
+            return problem(Problem::RefersToItself);
+        }
+        on_path.add(&v);
+        let children = if js_sys::Array::is_array(&v) {
+            js_sys::Array::from(&v)
+        } else {
+            js_sys::Object::values(v.unchecked_ref())
+        };
+        stack.push(Step::Leave(v));
+        for child in children.iter() {
+            stack.push(Step::Enter(child, depth + 1));
+        }
+    }
+    Ok(())
+}
+
 fn to_tree(value: JsValue) -> Result<Json, Issue> {
+    check_shape(&value)?;
     serde_wasm_bindgen::from_value(value).map_err(|_| {
         Issue::new(
             String::new(),
@@ -753,14 +812,15 @@ impl State {
             let button: Option<HtmlElement> =
                 find(root, &format!("[data-lang-switch={}]", lang.code()));
             if let Some(b) = button {
-                b.focus()?;
+                self.effects.push(Effect::Focus(b));
             }
         }
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);
         init.set_detail(&JsValue::from_str(lang.code()));
         let event = web_sys::CustomEvent::new_with_event_init_dict("breach-explainer:lang", &init)?;
-        self.host.dispatch_event(&event)?;
+        self.effects
+            .push(Effect::Dispatch(self.host.clone(), event.into()));
         Ok(())
     }
 
@@ -789,7 +849,7 @@ impl State {
             } else if self.selected.is_some() {
                 self.select(None, true)?;
                 if let Some(s) = self.timeline_stage().and_then(|t| self.stages.get(t)) {
-                    s.listbox.focus()?;
+                    self.effects.push(Effect::Focus(s.listbox.clone()));
                 }
             } else {
                 return Ok(());
@@ -957,14 +1017,28 @@ fn schedule(state: &Rc<RefCell<State>>) {
     }));
 }
 
-/// Runs `f` on the state if it is still alive and not busy, logging (never throwing) errors.
+/// Runs `f` on the state if it is still alive and not busy, logging (never throwing) errors,
+/// then, with the borrow released, the effects it asked for (focus, events for the host), which
+/// may call back into the explainer.
 fn with_state(weak: &Weak<RefCell<State>>, f: impl FnOnce(&mut State) -> Result<(), JsValue>) {
     let Some(state) = weak.upgrade() else { return };
-    let Ok(mut s) = state.try_borrow_mut() else {
-        return;
+    let effects = {
+        let Ok(mut s) = state.try_borrow_mut() else {
+            return;
+        };
+        if let Err(e) = f(&mut s) {
+            web_sys::console::error_2(&"breach-explainer:".into(), &e);
+        }
+        std::mem::take(&mut s.effects)
     };
-    if let Err(e) = f(&mut s) {
-        web_sys::console::error_2(&"breach-explainer:".into(), &e);
+    for effect in effects {
+        let result = match effect {
+            Effect::Focus(el) => el.focus(),
+            Effect::Dispatch(target, event) => target.dispatch_event(&event).map(|_| ()),
+        };
+        if let Err(e) = result {
+            web_sys::console::error_2(&"breach-explainer:".into(), &e);
+        }
     }
 }
 
@@ -1023,7 +1097,10 @@ fn listen(host: &Element, state: &Rc<RefCell<State>>) -> Vec<EventListener> {
             with_state(&w, |s| {
                 s.select(None, true)?;
                 match s.timeline_stage().and_then(|t| s.stages.get(t)) {
-                    Some(st) => st.listbox.focus(),
+                    Some(st) => {
+                        s.effects.push(Effect::Focus(st.listbox.clone()));
+                        Ok(())
+                    }
                     None => Ok(()),
                 }
             });
@@ -1047,7 +1124,10 @@ fn listen(host: &Element, state: &Rc<RefCell<State>>) -> Vec<EventListener> {
                     }
                 }
                 match s.stages.get(i) {
-                    Some(st) => st.listbox.focus(),
+                    Some(st) => {
+                        s.effects.push(Effect::Focus(st.listbox.clone()));
+                        Ok(())
+                    }
                     None => Ok(()),
                 }
             });
@@ -1257,44 +1337,56 @@ impl Explainer {
 
     /// The problems shown instead of the explainer; empty when it rendered.
     pub fn problems(&self) -> Vec<String> {
-        self.state.borrow().problems.clone()
+        self.state
+            .try_borrow()
+            .map(|s| s.problems.clone())
+            .unwrap_or_default()
     }
 
     /// A figure as a standalone SVG with title, source line and credit: `figure` is
     /// "timeline" (the current view) or a chart ("revisions", "comparison", "exposed", "money").
     #[wasm_bindgen(js_name = exportSvg)]
     pub fn export_svg(&self, figure: &str) -> Option<String> {
-        self.state.borrow().figure_svg(figure)
+        self.state.try_borrow().ok()?.figure_svg(figure)
     }
 
     /// The data as text: "events-csv", "counts-csv" or "json".
     #[wasm_bindgen(js_name = exportData)]
     pub fn export_data(&self, format: &str) -> Option<String> {
         self.state
-            .borrow()
+            .try_borrow()
+            .ok()?
             .data_export(format)
             .map(|(_, _, text)| text)
     }
 
     /// The language shown ("en" or "ko").
     pub fn lang(&self) -> String {
-        self.state.borrow().lang.code().to_string()
+        self.state
+            .try_borrow()
+            .map(|s| s.lang.code().to_string())
+            .unwrap_or_default()
     }
 
     /// The id of the selected event, if any.
     pub fn selected(&self) -> Option<String> {
-        let s = self.state.borrow();
+        let s = self.state.try_borrow().ok()?;
         let d = s.dataset.as_ref()?;
         s.selected
             .and_then(|i| d.events.get(i))
             .map(|e| e.id.clone())
     }
 
-    /// Removes everything the explainer added to the page and every observer and listener.
+    /// Removes everything the explainer added to the page and every observer and listener, and
+    /// lets go of the dataset and drawings (a page that mounts and destroys many explainers
+    /// keeps no memory for them). Calling it again does nothing.
     pub fn destroy(&mut self) {
         self.listeners.clear();
         self.observer = None;
-        let mut s = self.state.borrow_mut();
+        // Effects run after the borrow ends, so no callback of ours holds it here.
+        let Ok(mut s) = self.state.try_borrow_mut() else {
+            return;
+        };
         s.frame = None;
         if let Some(root) = s.root.take() {
             root.remove();
@@ -1303,8 +1395,12 @@ impl Explainer {
         for node in std::mem::take(&mut s.fallback) {
             let _ = s.host.append_child(&node);
         }
-        // The rest of the state goes when JavaScript frees the handle; keeping it until then
-        // lets a test prove that no listener is left to act on it.
+        s.dataset = None;
+        s.raw = None;
+        s.parts = None;
+        s.stages.clear();
+        s.timeline = None;
+        s.effects.clear();
     }
 }
 
@@ -1334,6 +1430,7 @@ fn new_state(host: &Element, lang: Option<String>) -> Rc<RefCell<State>> {
         pending_width: None,
         pending_pointer: None,
         frame: None,
+        effects: Vec::new(),
     }))
 }
 

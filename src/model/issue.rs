@@ -151,6 +151,16 @@ pub enum Problem {
         min: usize,
         what: &'static str,
     },
+    /// Nested deeper than any dataset needs (and than the parsers' stacks allow).
+    TooDeep {
+        limit: usize,
+    },
+    /// An object that contains itself: JSON cannot hold it.
+    RefersToItself,
+    /// More values than any dataset needs (a graph of shared references, say).
+    TooLarge {
+        limit: usize,
+    },
     /// Not a problem: a note for the author that a fact is listed, not drawn.
     ListedNotDrawn {
         what: NotDrawn,
@@ -288,6 +298,18 @@ impl Problem {
                  if that is intended, so every bar shows its unit"
             ),
             Problem::TooFew { min, what } => write!(f, "needs at least {min} {what}"),
+            Problem::TooDeep { limit } => write!(
+                f,
+                "the data is nested more than {limit} levels deep; a dataset needs only a few"
+            ),
+            Problem::RefersToItself => {
+                f.write_str("the data refers to itself (a cycle), which JSON cannot hold")
+            }
+            Problem::TooLarge { limit } => write!(
+                f,
+                "the data is too large: more than {} values",
+                crate::format::exact(*limit as u64)
+            ),
             Problem::ListedNotDrawn {
                 what: NotDrawn::Comparison,
             } => f.write_str(
@@ -392,6 +414,16 @@ impl Problem {
                 };
                 format!("{what}이(가) {min}개 이상 필요합니다")
             }
+            Problem::TooDeep { limit } => format!(
+                "데이터가 {limit}단계보다 깊게 중첩돼 있습니다. 데이터에는 몇 단계면 충분합니다"
+            ),
+            Problem::RefersToItself => {
+                "데이터가 자기 자신을 참조합니다(순환). JSON으로 나타낼 수 없습니다".into()
+            }
+            Problem::TooLarge { limit } => format!(
+                "데이터가 너무 큽니다. 값이 {}개를 넘습니다",
+                crate::format::exact(*limit as u64)
+            ),
             Problem::ListedNotDrawn { what: NotDrawn::Comparison } => {
                 "비교 그래프 설명에 나열되고 그려지지는 않습니다. 첫 번째 비교만 그래프로 그립니다"
                     .into()

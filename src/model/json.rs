@@ -105,10 +105,21 @@ impl<'de> Deserialize<'de> for Json {
     }
 }
 
+/// How deep a dataset may nest: serde_json's own limit, kept in the browser too.
+pub const MAX_DEPTH: usize = 128;
+/// How many values a dataset may hold: far above any breach, far below a hang.
+pub const MAX_VALUES: usize = 2_000_000;
+
 /// Natively: parse JSON text, or say where it stops being JSON.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn parse(text: &str) -> Result<Json, crate::model::Issue> {
     serde_json::from_str(text).map_err(|e| {
+        if e.to_string().starts_with("recursion limit exceeded") {
+            return crate::model::Issue::new(
+                String::new(),
+                crate::model::Problem::TooDeep { limit: MAX_DEPTH },
+            );
+        }
         crate::model::Issue::new(
             String::new(),
             crate::model::Problem::Syntax {
