@@ -99,6 +99,7 @@ pub enum Ui {
     Note,
     Claims,
     Currency,
+    InlineDataset,
 }
 
 pub fn ui(lang: Lang, key: Ui) -> &'static str {
@@ -162,6 +163,7 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             Note => "Note",
             Claims => "How long access lasted, by each account",
             Currency => "Currency",
+            InlineDataset => "the dataset passed to mount()",
         },
         Lang::Ko => match key {
             TimelineHeading => "사건 경과",
@@ -221,6 +223,7 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             Note => "참고",
             Claims => "무단 접근 기간: 출처별 설명",
             Currency => "통화",
+            InlineDataset => "mount()에 전달한 데이터",
         },
     }
 }

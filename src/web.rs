@@ -1263,6 +1263,8 @@ impl Explainer {
                 let _ = host.remove_child(node);
             }
         }
+        // Messages name the file; data given inline is named in the reader's language.
+        let lang_now = state.borrow().lang;
         let (file, parsed) = if data.is_undefined() || data.is_null() {
             (
                 file.unwrap_or_else(|| crate::model::DEFAULT_DATASET_NAME.into()),
@@ -1270,12 +1272,16 @@ impl Explainer {
             )
         } else if let Some(text) = data.as_string() {
             (
-                file.unwrap_or_else(|| "the dataset".into()),
+                file.unwrap_or_else(|| {
+                    crate::i18n::ui(lang_now, crate::i18n::Ui::InlineDataset).into()
+                }),
                 parse_text(&text),
             )
         } else {
             (
-                file.unwrap_or_else(|| "the dataset passed to mount()".into()),
+                file.unwrap_or_else(|| {
+                    crate::i18n::ui(lang_now, crate::i18n::Ui::InlineDataset).into()
+                }),
                 to_tree(data),
             )
         };

@@ -5,8 +5,11 @@
 //   handle.destroy();
 //
 // options.data: absent → the dataset compiled into the wasm (no request); a URL string or URL
-// → fetched; an object → used as the dataset. options.lang: "en" or "ko" (absent: the host's
-// data-lang, <html lang>, the browser's languages). options.theme: "light", "dark" or "auto".
+// → fetched (with a loading line in the element, and given up after options.timeout seconds,
+// 30 by default); an object → used as the dataset. options.lang: a language code ("en", "ko")
+// or a list of them such as navigator.languages (absent: the host's data-lang, <html lang>, the
+// browser's languages). options.theme: "light", "dark" or "auto". Options of another type are
+// refused with a TypeError before anything reaches the wasm.
 import init, { Explainer } from './pkg/breach_explainer.js';
 
 let ready;
@@ -33,36 +36,89 @@ function notice(element, lang) {
 
 function fileName(url) {
   const last = url.pathname.split('/').filter(Boolean).pop();
-  return last ? decodeURIComponent(last) : url.href;
+  if (!last) return url.href;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last; // "%zz" is not an escape: name the file as written
+  }
+}
+
+const THEMES = ['light', 'dark', 'auto'];
+const what = (v) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'string' ? JSON.stringify(v) : `a ${typeof v}`);
+
+/** The options as the wasm takes them, or a TypeError that says what was expected. */
+function checked(options) {
+  if (options === undefined || options === null) return { timeout: 30 };
+  if (typeof options !== 'object') throw new TypeError(`mount(element, options): options must be an object, not ${what(options)}`);
+  let { data, lang, theme, timeout = 30 } = options;
+  if (Array.isArray(lang)) lang = lang.find((l) => typeof l === 'string');
+  if (lang !== undefined && lang !== null && typeof lang !== 'string') {
+    throw new TypeError(`mount(): options.lang must be a language code such as "en" or "ko", not ${what(lang)}`);
+  }
+  if (theme !== undefined && theme !== null && !THEMES.includes(theme)) {
+    throw new TypeError(`mount(): options.theme must be "light", "dark" or "auto", not ${what(theme)}`);
+  }
+  if (data !== undefined && data !== null && typeof data !== 'string' && !(data instanceof URL) && typeof data !== 'object') {
+    throw new TypeError(`mount(): options.data must be a dataset object or the URL of a dataset file, not ${what(data)}`);
+  }
+  if (typeof timeout !== 'number' || !(timeout > 0)) {
+    throw new TypeError(`mount(): options.timeout must be a number of seconds above 0, not ${what(timeout)}`);
+  }
+  return { data, lang: lang ?? undefined, theme: theme ?? undefined, timeout };
+}
+
+/** A polite "Loading…" line while the dataset is fetched, above whatever the element holds. */
+function loading(element, lang) {
+  const korean = (lang ?? element.closest('[lang]')?.lang ?? '').startsWith('ko');
+  const p = document.createElement('p');
+  p.className = 'bx-notice bx-loading';
+  p.setAttribute('role', 'status');
+  p.textContent = korean ? '데이터를 불러오는 중…' : 'Loading the data…';
+  element.prepend(p);
+  return p;
 }
 
 /**
  * Mounts an explainer into `element`.
  * @param {Element} element
- * @param {{data?: object|string|URL, lang?: string, theme?: 'light'|'dark'|'auto'}} [options]
+ * @param {{data?: object|string|URL, lang?: string|string[], theme?: 'light'|'dark'|'auto', timeout?: number}} [options]
  * @returns {Promise<{destroy(): void, problems(): string[]}>}
  */
-export async function mount(element, options = {}) {
+export async function mount(element, options) {
   if (!(element instanceof Element)) throw new TypeError('mount(element, options): element must be a DOM element');
+  const { data, lang, theme, timeout } = checked(options);
   try {
     await start();
   } catch (error) {
-    notice(element, options.lang);
+    notice(element, lang);
     throw error;
   }
-  const { data, lang, theme } = options;
   if (typeof data === 'string' || data instanceof URL) {
-    const url = new URL(data, document.baseURI);
+    let url;
+    try {
+      url = new URL(data, document.baseURI);
+    } catch (error) {
+      return Explainer.loadFailed(element, String(data), String(data), 0, String(error?.message ?? error), lang);
+    }
     const name = fileName(url);
+    const line = loading(element, lang);
+    // A server that answers its headers and then stalls must not leave the reader waiting.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(new Error(`no answer within ${timeout} s`)), timeout * 1000);
     let text;
     try {
-      const response = await fetch(url);
+      const response = await fetch(url, { signal: abort.signal });
       if (!response.ok) {
         return Explainer.loadFailed(element, name, url.href, response.status, response.statusText, lang);
       }
       text = await response.text();
     } catch (error) {
-      return Explainer.loadFailed(element, name, url.href, 0, String(error?.message ?? error), lang);
+      const reason = abort.signal.aborted ? abort.signal.reason : error;
+      return Explainer.loadFailed(element, name, url.href, 0, String(reason?.message ?? reason), lang);
+    } finally {
+      clearTimeout(timer);
+      line.remove();
     }
     return Explainer.mount(element, text, name, lang, theme);
   }
