@@ -12,6 +12,18 @@ use std::time::Instant;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn generated(n: usize) -> Dataset {
+    match json::parse(&generated_text(n))
+        .map_err(|e| vec![e])
+        .and_then(|j| validate(&j))
+    {
+        Ok(d) => d,
+        Err(issues) => panic!("generated dataset invalid: {}", issues[0]),
+    }
+}
+
+/// A dataset of `n` events as JSON text.
+#[cfg(not(target_arch = "wasm32"))]
+fn generated_text(n: usize) -> String {
     let lanes = [
         "breach",
         "company",
@@ -39,13 +51,7 @@ fn generated(n: usize) -> Dataset {
         "events":[{}]}}"#,
         events.join(",")
     );
-    match json::parse(&text)
-        .map_err(|e| vec![e])
-        .and_then(|j| validate(&j))
-    {
-        Ok(d) => d,
-        Err(issues) => panic!("generated dataset invalid: {}", issues[0]),
-    }
+    text
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -94,6 +100,21 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    println!("checking a dataset (parse + validate), best of 3 (ms):");
+    for n in [1_000, 10_000, 100_000] {
+        let text = generated_text(n);
+        let mut best = f64::INFINITY;
+        for _ in 0..3 {
+            let start = Instant::now();
+            let ok = json::parse(&text).map(|j| validate(&j).is_ok());
+            assert_eq!(ok.ok(), Some(true));
+            best = best.min(start.elapsed().as_secs_f64() * 1000.0);
+        }
+        println!(
+            "  {n:>7} events  {best:>9.1} ms  ({} KB)",
+            text.len() / 1024
+        );
+    }
     let default = breach_explainer::default_dataset().expect("default dataset");
     println!("timeline layout + SVG paint, best of several runs (ms):");
     let mut cases = vec![("default (Coupang 2025)", default)];

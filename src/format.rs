@@ -48,7 +48,13 @@ pub fn plain_number(n: f64) -> String {
         return "a number too large to use".to_string();
     }
     if n.abs() >= 1e15 {
-        return format!("{}{}", if n < 0.0 { "-" } else { "" }, "about 1e15 or more");
+        // Words, not digits the reader must count (and no float formatting in the wasm).
+        return if n < 0.0 {
+            "a negative number of 16 or more digits"
+        } else {
+            "a number of 16 or more digits"
+        }
+        .to_string();
     }
     let negative = n < 0.0;
     let scaled = (n.abs() * 1e6).round() as u64;

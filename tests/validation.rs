@@ -143,7 +143,10 @@ fn counts_must_be_whole_numbers_of_zero_or_more() {
         v["counts"][1]["value"] = Value::from(33.7);
         v["counts"][2]["value"] = Value::from("33.7 million");
     });
-    assert_has(&p, "counts[0].value: -5 is not a whole number of 0 or more (write 33700000, not \"33.7 million\")");
+    assert_has(
+        &p,
+        "counts[0].value: -5 is below 0; a count or an amount cannot be",
+    );
     assert_has(&p, "counts[1].value: 33.7 is not a whole number of 0 or more (write 33700000, not \"33.7 million\")");
     assert_has(&p, "counts[2].value: \"33.7 million\" is not a whole number of 0 or more (write 33700000, not \"33.7 million\")");
 }
@@ -424,4 +427,18 @@ fn check_notes_what_is_listed_but_not_drawn() {
     );
     // The default dataset has one comparison and one currency: nothing to note.
     assert!(listed_not_drawn(&breach_explainer::default_dataset().unwrap()).is_empty());
+}
+
+#[test]
+fn numbers_out_of_range_and_spaced_addresses_get_their_own_words() {
+    let p = with(|v| {
+        v["counts"][0]["value"] = Value::from(-1e300);
+        v["counts"][1]["value"] = Value::from(1e19);
+        v["sources"][0]["url"] = Value::from("https://example.org/a b");
+    });
+    assert_has(&p, "counts[0].value: a negative number of 16 or more digits is below 0; a count or an amount cannot be");
+    assert_has(&p, "counts[1].value: a number of 16 or more digits is too large to keep exactly; the largest is 9,007,199,254,740,991");
+    assert_has(&p, "sources[0].url: \"https://example.org/a b\" has a space or line break in it; write a space as %20");
+    // A refused count causes no second, follow-on problem in a count that adds to it.
+    assert_eq!(p.len(), 3, "{p:#?}");
 }

@@ -102,6 +102,18 @@ pub enum Problem {
     NotWholeNumber {
         found: String,
     },
+    /// A count or amount below zero.
+    Negative {
+        found: String,
+    },
+    /// A whole number past what JSON readers keep exactly (2^53 − 1).
+    TooLargeNumber {
+        found: String,
+    },
+    /// A web address with a space or line break in it.
+    SpaceInWebAddress {
+        found: String,
+    },
     NotOneOf {
         found: String,
         allowed: &'static [&'static str],
@@ -244,6 +256,17 @@ impl Problem {
                 f,
                 "{found} is not a whole number of 0 or more (write 33700000, not \"33.7 million\")"
             ),
+            Problem::Negative { found } => {
+                write!(f, "{found} is below 0; a count or an amount cannot be")
+            }
+            Problem::TooLargeNumber { found } => write!(
+                f,
+                "{found} is too large to keep exactly; the largest is 9,007,199,254,740,991"
+            ),
+            Problem::SpaceInWebAddress { found } => write!(
+                f,
+                "{found} has a space or line break in it; write a space as %20"
+            ),
             Problem::NotOneOf { found, allowed } => {
                 write!(f, "{found} is not one of: {}", allowed.join(", "))
             }
@@ -360,6 +383,15 @@ impl Problem {
             }
             Problem::NotWholeNumber { found } => format!(
                 "{found}은(는) 0 이상의 정수가 아닙니다(\"3,370만\"이 아니라 33700000으로 적어 주세요)"
+            ),
+            Problem::Negative { found } => {
+                format!("{found}은(는) 0보다 작습니다. 수치나 금액은 음수일 수 없습니다")
+            }
+            Problem::TooLargeNumber { found } => format!(
+                "{found}은(는) 정확히 담기에는 너무 큽니다. 가장 큰 값은 9,007,199,254,740,991입니다"
+            ),
+            Problem::SpaceInWebAddress { found } => format!(
+                "{found}에 공백이나 줄바꿈이 있습니다. 공백은 %20으로 적어 주세요"
             ),
             Problem::NotOneOf { found, allowed } => {
                 format!("{found}은(는) 허용된 값이 아닙니다. 가능한 값: {}", allowed.join(", "))

@@ -8,6 +8,7 @@ use super::date::{DateError, StoryDate};
 use super::issue::{Expected, Issue, Problem};
 use super::json::Json;
 use super::*;
+use std::collections::{BTreeMap, BTreeSet};
 
 const TOP_FIELDS: &[&str] = &[
     "$schema",
@@ -95,7 +96,9 @@ const MAX_WHOLE: f64 = 9_007_199_254_740_991.0;
 struct Checker {
     issues: Vec<Issue>,
     languages: Vec<Lang>,
-    source_ids: Vec<String>,
+    /// Source ids and their positions, looked up once per citation (a dataset can cite tens
+    /// of thousands of times: a linear scan made checking quadratic).
+    source_ids: BTreeMap<String, usize>,
 }
 
 /// One JSON object being read, with its path.
@@ -142,7 +145,8 @@ impl Checker {
             self.wrong_type(path, Expected::Object, value);
             return None;
         };
-        for (i, (key, _)) in entries.iter().enumerate() {
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        for (key, _) in entries.iter() {
             // Keys starting with `_` are the author's comments (JSON has none of its own).
             if key.starts_with('_') {
                 continue;
@@ -155,7 +159,7 @@ impl Checker {
                         known,
                     },
                 );
-            } else if entries[..i].iter().any(|(k, _)| k == key) {
+            } else if !seen.insert(key.as_str()) {
                 self.report(
                     join(&path, key),
                     Problem::DuplicateField { name: key.clone() },
@@ -246,10 +250,15 @@ impl Checker {
         match value {
             Json::Number(n) if *n >= 0.0 && n.fract() == 0.0 && *n <= MAX_WHOLE => Some(*n as u64),
             Json::Number(n) => {
+                let found = crate::format::plain_number(*n);
                 self.report(
                     path,
-                    Problem::NotWholeNumber {
-                        found: crate::format::plain_number(*n),
+                    if *n < 0.0 {
+                        Problem::Negative { found }
+                    } else if *n > MAX_WHOLE {
+                        Problem::TooLargeNumber { found }
+                    } else {
+                        Problem::NotWholeNumber { found }
                     },
                 );
                 None
@@ -322,6 +331,14 @@ impl Checker {
         let s = self.string(value, path.clone())?;
         if is_web_address(&s) {
             Some(s)
+        } else if is_web_address(&s.replace(|c: char| c.is_whitespace() || c.is_control(), "")) {
+            self.report(
+                path,
+                Problem::SpaceInWebAddress {
+                    found: super::json::quote(&s),
+                },
+            );
+            None
         } else {
             self.report(
                 path,
@@ -347,8 +364,8 @@ impl Checker {
                 ok = false;
                 continue;
             };
-            match self.source_ids.iter().position(|s| *s == id) {
-                Some(r) => refs.push(r),
+            match self.source_ids.get(&id) {
+                Some(&r) => refs.push(r),
                 None => {
                     self.report(here, Problem::UnknownSource { id });
                     ok = false;
@@ -494,12 +511,15 @@ impl<'a> Obj<'a> {
 
 /// Remembers ids of one list so a second use can point at the first.
 #[derive(Default)]
-struct Ids(Vec<(String, String)>);
+struct Ids {
+    /// Each id, with its position in its list and the path where it was first given.
+    by_id: BTreeMap<String, (usize, String)>,
+}
 
 impl Ids {
     fn add(&mut self, ck: &mut Checker, id: Option<String>, path: String) -> Option<String> {
         let id = id?;
-        if let Some((_, first)) = self.0.iter().find(|(seen, _)| *seen == id) {
+        if let Some((_, first)) = self.by_id.get(&id) {
             ck.report(
                 path,
                 Problem::DuplicateId {
@@ -509,8 +529,24 @@ impl Ids {
             );
             return None;
         }
-        self.0.push((id.clone(), path));
+        let at = self.by_id.len();
+        self.by_id.insert(id.clone(), (at, path));
         Some(id)
+    }
+
+    fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).map(|(at, _)| *at)
+    }
+
+    fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    fn positions(&self) -> BTreeMap<String, usize> {
+        self.by_id
+            .iter()
+            .map(|(id, (at, _))| (id.clone(), *at))
+            .collect()
     }
 }
 
@@ -538,7 +574,7 @@ pub fn validate(root: &Json) -> Result<Dataset, Vec<Issue>> {
     let mut ck = Checker {
         issues: Vec::new(),
         languages: Vec::new(),
-        source_ids: Vec::new(),
+        source_ids: BTreeMap::new(),
     };
     let Some(top) = ck.object(root, String::new(), TOP_FIELDS) else {
         return Err(ck.issues);
@@ -602,7 +638,7 @@ pub fn validate(root: &Json) -> Result<Dataset, Vec<Issue>> {
             }
         }
     }
-    ck.source_ids = source_ids.0.iter().map(|(id, _)| id.clone()).collect();
+    ck.source_ids = source_ids.positions();
     // Citations are indices into the validated list, so broken sources must not shift them.
     let sources_complete = sources.len() == ck.source_ids.len();
 
@@ -694,13 +730,17 @@ pub fn validate(root: &Json) -> Result<Dataset, Vec<Issue>> {
         }
     }
     // `adds_to` may name a count further down the list, so it is resolved once all are read.
+    // Positions in `count_ids` equal positions in `counts` only when no count was refused; a
+    // refused count has its own problem and causes no follow-on one here.
+    let counts_complete = counts.len() == count_ids.len();
     for (at, target, path) in additions {
-        match count_ids.0.iter().position(|(id, _)| *id == target) {
-            Some(i) if i != at => {
+        match count_ids.position(&target) {
+            Some(i) if counts_complete && i != at => {
                 if let Some(c) = counts.get_mut(at) {
                     c.adds_to = Some(i);
                 }
             }
+            Some(_) if !counts_complete => {}
             _ => ck.report(
                 path,
                 Problem::UnknownReference {
@@ -710,7 +750,6 @@ pub fn validate(root: &Json) -> Result<Dataset, Vec<Issue>> {
             ),
         }
     }
-    let counts_complete = counts.len() == count_ids.0.len();
 
     let mut comparisons = Vec::new();
     let mut comparison_ids = Ids::default();
@@ -1028,7 +1067,7 @@ fn comparison(
             ok = false;
             continue;
         };
-        match count_ids.0.iter().position(|(seen, _)| *seen == cid) {
+        match count_ids.position(&cid) {
             Some(i) => refs.push(i),
             None => {
                 ck.report(
