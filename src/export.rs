@@ -95,10 +95,10 @@ fn text(text: String, y: f64, size: f64, bold: bool, paint: Paint) -> Mark {
 }
 
 /// One CSV cell: quoted when needed, and never read as a formula by a spreadsheet (a leading
-/// `=`, `+`, `-` or `@` from a dataset gets a `'`).
+/// `=`, `+`, `-`, `@`, tab or carriage return from a dataset gets a `'`, as OWASP advises).
 fn cell(out: &mut String, value: &str) {
     let guarded;
-    let value = if value.starts_with(['=', '+', '-', '@']) {
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         guarded = format!("'{value}");
         guarded.as_str()
     } else {

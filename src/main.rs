@@ -55,14 +55,14 @@ fn main() -> ExitCode {
     match (cmd, result) {
         (_, Err(issues)) => {
             for i in &issues {
-                eprintln!("{}", page::describe(&name, i, lang));
+                eprintln!("{}", printable(&page::describe(&name, i, lang)));
             }
             eprintln!("{} problem(s) in {name}", issues.len());
             ExitCode::FAILURE
         }
         ("check", Ok(d)) => {
             for note in breach_explainer::model::figures::listed_not_drawn(&d) {
-                println!("note: {}", page::describe(&name, &note, lang));
+                println!("note: {}", printable(&page::describe(&name, &note, lang)));
             }
             let n = |k: usize, one, many| breach_explainer::format::plural_en(k as i64, one, many);
             println!(
@@ -85,4 +85,21 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A message as a terminal shows it safely: control characters quoted from a dataset (an escape
+/// sequence could recolour, move or retitle the author's terminal) are written as `\u{1b}`.
+#[cfg(not(target_arch = "wasm32"))]
+fn printable(line: &str) -> String {
+    line.chars()
+        .flat_map(|c| {
+            if c.is_control() {
+                format!("\\u{{{:x}}}", u32::from(c))
+                    .chars()
+                    .collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
 }

@@ -1254,10 +1254,15 @@ impl Explainer {
             let mut s = state.borrow_mut();
             s.theme_choice = ThemeChoice::parse(theme.as_deref());
             s.theme = resolve_theme(s.theme_choice);
-            // A static fallback in the host is set aside while the live explainer runs.
+            // A static fallback in the host is set aside while the live explainer runs; another
+            // live explainer mounted there before is not ours to set aside (or to put back).
             let children = host.child_nodes();
             s.fallback = (0..children.length())
                 .filter_map(|i| children.item(i))
+                .filter(|n| {
+                    !n.dyn_ref::<Element>()
+                        .is_some_and(|e| e.matches(".bx:not([data-static])").unwrap_or(false))
+                })
                 .collect();
             for node in &s.fallback {
                 let _ = host.remove_child(node);

@@ -67,8 +67,13 @@ fn csv_cells_are_never_read_as_formulas() {
     let d = dataset_with(|v| {
         v["events"][0]["title"]["en"] = "=HYPERLINK(\"http://x\")".into();
         v["events"][1]["title"]["en"] = "+1 more, \"quoted\"".into();
+        v["events"][2]["title"]["en"] = "\t=1+1".into();
+        v["events"][3]["title"]["en"] = "\r=1+1".into();
     });
     let csv = events_csv(&d, Lang::En);
+    // A tab or carriage return before a formula is still a formula to some spreadsheets.
+    assert!(csv.contains(",'\t=1+1,"), "{csv}");
+    assert!(csv.contains(",\"'\r=1+1\","), "{csv}");
     assert!(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","), "{csv}");
     assert!(csv.contains(",\"'+1 more, \"\"quoted\"\"\","), "{csv}");
 }

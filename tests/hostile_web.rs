@@ -160,3 +160,14 @@ fn a_host_listener_may_call_every_handle_method_during_the_explainers_events() {
     drop(listener);
     el.remove();
 }
+
+#[wasm_bindgen_test]
+fn two_explainers_in_one_element_destroyed_in_mount_order_leave_nothing() {
+    let el = host(700);
+    let mut first = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
+    let mut second = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
+    first.destroy();
+    second.destroy();
+    assert_eq!(el.child_element_count(), 0, "{}", el.inner_html().len());
+    el.remove();
+}

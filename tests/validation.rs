@@ -442,3 +442,20 @@ fn numbers_out_of_range_and_spaced_addresses_get_their_own_words() {
     // A refused count causes no second, follow-on problem in a count that adds to it.
     assert_eq!(p.len(), 3, "{p:#?}");
 }
+
+#[test]
+fn check_never_prints_a_terminal_escape_from_the_dataset() {
+    let mut v: Value = serde_json::from_str(breach_explainer::model::DEFAULT_DATASET).unwrap();
+    v["sources"][0]["url"] = Value::from("\u{1b}]0;owned\u{7}javascript:x");
+    let path = std::env::temp_dir().join("bx-escape-test.json");
+    std::fs::write(&path, v.to_string()).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_breach-explainer"))
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(err.contains("\\u{1b}]0;owned\\u{7}javascript:x"), "{err}");
+}
