@@ -47,6 +47,11 @@ pub fn plain_number(n: f64) -> String {
     if !n.is_finite() {
         return "a number too large to use".to_string();
     }
+    // Whole numbers JSON keeps exactly (up to 2^53 − 1) are written in full: the JSON export
+    // writes numbers with this function too, and must give back what it was given.
+    if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0 {
+        return (n as i64).to_string();
+    }
     if n.abs() >= 1e15 {
         // Words, not digits the reader must count (and no float formatting in the wasm).
         return if n < 0.0 {
