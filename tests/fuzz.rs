@@ -31,7 +31,11 @@ fn seeds() -> &'static Vec<String> {
                 .filter(|p| p.extension().is_some_and(|x| x == "json"))
                 .collect();
             files.sort();
-            texts.extend(files.into_iter().map(|p| std::fs::read_to_string(p).unwrap()));
+            texts.extend(
+                files
+                    .into_iter()
+                    .map(|p| std::fs::read_to_string(p).unwrap()),
+            );
         }
         texts
     })
@@ -40,7 +44,12 @@ fn seeds() -> &'static Vec<String> {
 /// The seeds that are JSON trees, for structural mutation.
 fn corpus() -> &'static Vec<Value> {
     static CORPUS: OnceLock<Vec<Value>> = OnceLock::new();
-    CORPUS.get_or_init(|| seeds().iter().filter_map(|t| serde_json::from_str(t).ok()).collect())
+    CORPUS.get_or_init(|| {
+        seeds()
+            .iter()
+            .filter_map(|t| serde_json::from_str(t).ok())
+            .collect()
+    })
 }
 
 fn cases() -> u32 {
