@@ -1,0 +1,273 @@
+//! DOM helpers with no state of their own: building elements from the page tree, reading the
+//! page's language, theme and address, turning values from the page into a JSON tree without
+//! recursion, and starting downloads.
+
+use super::state::ThemeChoice;
+use crate::model::{json::Json, Issue, Lang, Problem};
+use crate::page::{El, Node};
+use crate::render::Theme;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
+
+pub(super) fn document() -> Result<Document, JsValue> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))
+}
+
+/// Makes real DOM nodes from a page tree: text goes in as text nodes, never parsed as HTML.
+pub(super) fn build(doc: &Document, el: &El) -> Result<Element, JsValue> {
+    let e = doc.create_element(el.tag)?;
+    for (name, value) in &el.attrs {
+        e.set_attribute(name, value)?;
+    }
+    for child in &el.children {
+        match child {
+            Node::El(c) => {
+                let child = build(doc, c)?;
+                e.append_child(&child)?;
+            }
+            Node::Text(t) => {
+                e.append_child(&doc.create_text_node(t))?;
+            }
+            // Markup from our own SVG writer, which escapes every text it draws.
+            Node::Svg(markup) => e.insert_adjacent_html("beforeend", markup)?,
+        }
+    }
+    Ok(e)
+}
+
+/// The reader's language, in this order: the `lang` option of `mount`, the host element's
+/// `data-lang`, the page's `<html lang>`, the browser's languages, else English. (The shell
+/// pages turn `?lang=` into the option.)
+pub(super) fn pick_lang(option: Option<String>, host: &Element) -> Lang {
+    let window = web_sys::window();
+    let page_lang = || {
+        window
+            .as_ref()?
+            .document()?
+            .document_element()?
+            .get_attribute("lang")
+    };
+    let browser = || {
+        let languages = window.as_ref()?.navigator().languages();
+        languages
+            .iter()
+            .filter_map(|l| l.as_string())
+            .find_map(|l| Lang::from_tag(&l))
+    };
+    option
+        .as_deref()
+        .and_then(Lang::from_tag)
+        .or_else(|| {
+            host.get_attribute("data-lang")
+                .as_deref()
+                .and_then(Lang::from_tag)
+        })
+        .or_else(|| page_lang().as_deref().and_then(Lang::from_tag))
+        .or_else(browser)
+        .unwrap_or(Lang::En)
+}
+
+pub(super) fn dark_query() -> Option<web_sys::MediaQueryList> {
+    web_sys::window()?
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+}
+
+/// The colours to draw with: the host's choice, or the reader's `prefers-color-scheme`.
+pub(super) fn resolve_theme(choice: ThemeChoice) -> Theme {
+    let dark = match choice {
+        ThemeChoice::Light => false,
+        ThemeChoice::Dark => true,
+        ThemeChoice::Auto => dark_query().is_some_and(|m| m.matches()),
+    };
+    if dark {
+        Theme::DARK
+    } else {
+        Theme::LIGHT
+    }
+}
+
+/// JSON text to a tree with the browser's own parser; its message names line and column.
+pub(super) fn parse_text(text: &str) -> Result<Json, Issue> {
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let detail = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| "unreadable".into());
+        Issue::new(String::new(), Problem::NotJson { detail })
+    })?;
+    to_tree(value)
+}
+
+/// Walks a value from the page without recursion before anything recursive touches it: nested
+/// past [`MAX_DEPTH`], holding itself, or past [`MAX_VALUES`] values, it is refused with a
+/// message, where converting it would overflow the wasm stack and poison every explainer on
+/// the page.
+pub(super) fn check_shape(value: &JsValue) -> Result<(), Issue> {
+    use crate::model::json::{MAX_DEPTH, MAX_VALUES};
+    enum Step {
+        Enter(JsValue, usize),
+        Leave(JsValue),
+    }
+    let problem = |p| Err(Issue::new(String::new(), p));
+    let on_path = js_sys::Set::new(&JsValue::UNDEFINED);
+    let mut stack = vec![Step::Enter(value.clone(), 0)];
+    let mut seen = 0usize;
+    while let Some(step) = stack.pop() {
+        let (v, depth) = match step {
+            Step::Leave(v) => {
+                on_path.delete(&v);
+                continue;
+            }
+            Step::Enter(v, depth) => (v, depth),
+        };
+        seen += 1;
+        if seen > MAX_VALUES {
+            return problem(Problem::TooLarge { limit: MAX_VALUES });
+        }
+        if !v.is_object() {
+            continue;
+        }
+        if depth >= MAX_DEPTH {
+            return problem(Problem::TooDeep { limit: MAX_DEPTH });
+        }
+        if on_path.has(&v) {
+            return problem(Problem::RefersToItself);
+        }
+        on_path.add(&v);
+        let children = if js_sys::Array::is_array(&v) {
+            js_sys::Array::from(&v)
+        } else {
+            js_sys::Object::values(v.unchecked_ref())
+        };
+        stack.push(Step::Leave(v));
+        for child in children.iter() {
+            stack.push(Step::Enter(child, depth + 1));
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn to_tree(value: JsValue) -> Result<Json, Issue> {
+    check_shape(&value)?;
+    serde_wasm_bindgen::from_value(value).map_err(|_| {
+        Issue::new(
+            String::new(),
+            Problem::NotJson {
+                detail: "it holds values JSON cannot (functions, symbols or cycles)".into(),
+            },
+        )
+    })
+}
+
+pub(super) fn find<T: JsCast>(root: &Element, selector: &str) -> Option<T> {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<T>().ok())
+}
+
+/// Whole CSS pixels, formatted as an integer (float formatting costs the wasm kilobytes).
+pub(super) fn px(v: f64) -> String {
+    format!("{}px", v.round() as i64)
+}
+
+pub(super) fn host_width(host: &Element) -> f64 {
+    let w = host.client_width();
+    if w > 0 {
+        f64::from(w)
+    } else {
+        // Not laid out yet (display: none, detached): a phone's width until it is.
+        320.0
+    }
+}
+
+/// `#event=<id>` in the page's address, if any.
+pub(super) fn hash_event() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    hash.strip_prefix("#event=").map(|id| {
+        js_sys::decode_uri_component(id)
+            .map(String::from)
+            .unwrap_or_else(|_| id.to_string())
+    })
+}
+
+/// Replaces the address's fragment without adding a history entry.
+pub(super) fn set_hash(id: Option<&str>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
+    let url = match id {
+        Some(id) => format!(
+            "{path}{search}#event={}",
+            String::from(js_sys::encode_uri_component(id))
+        ),
+        None => format!("{path}{search}"),
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// A `data:` URL (allowed by a strict CSP's `img-src data:`, unlike `blob:`).
+pub(super) fn data_url(mime: &str, text: &str) -> String {
+    format!(
+        "data:{mime};charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(text))
+    )
+}
+
+/// Saves `href` as a file named `name` through a temporary `<a download>`.
+pub(super) fn download(name: &str, href: &str) -> Result<(), JsValue> {
+    let doc = document()?;
+    let a: HtmlElement = doc.create_element("a")?.dyn_into()?;
+    a.set_attribute("href", href)?;
+    a.set_attribute("download", name)?;
+    a.set_hidden(true);
+    let body = doc.body().ok_or("no body")?;
+    body.append_child(&a)?;
+    a.click();
+    a.remove();
+    Ok(())
+}
+
+/// Rasterises an SVG at twice its size (crisp on high-density screens) and saves it as PNG.
+pub(super) fn download_png(name: &str, svg: &str) -> Result<(), JsValue> {
+    let doc = document()?;
+    let img = web_sys::HtmlImageElement::new()?;
+    let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
+    let name = name.to_string();
+    let img2 = img.clone();
+    let onload = Closure::once_into_js(move || {
+        let result = (|| -> Result<(), JsValue> {
+            let scale = 2;
+            canvas.set_width(img2.natural_width() * scale);
+            canvas.set_height(img2.natural_height() * scale);
+            let ctx: web_sys::CanvasRenderingContext2d = canvas
+                .get_context("2d")?
+                .ok_or("no 2d context")?
+                .dyn_into()?;
+            ctx.scale(f64::from(scale), f64::from(scale))?;
+            ctx.draw_image_with_html_image_element(&img2, 0.0, 0.0)?;
+            download(&name, &canvas.to_data_url_with_type("image/png")?)
+        })();
+        if let Err(e) = result {
+            web_sys::console::error_2(&"breach-explainer: PNG export failed".into(), &e);
+        }
+    });
+    img.set_onload(Some(onload.unchecked_ref()));
+    img.set_src(&data_url("image/svg+xml", svg));
+    Ok(())
+}
+
+pub(super) fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<Element> {
+    target?.dyn_into::<Element>().ok()?.closest(selector).ok()?
+}

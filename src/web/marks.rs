@@ -1,0 +1,139 @@
+//! The marks of a stage as the keyboard and pointer see them: the active option, its id, and
+//! the tooltip with the mark's exact figures.
+
+use super::dom::*;
+use super::state::{Kind, Stage, State};
+use crate::layout::timeline;
+use wasm_bindgen::prelude::*;
+
+impl State {
+    pub(super) fn option_id(&self, stage: &Stage, item: usize) -> Option<String> {
+        let id = match stage.kind {
+            Kind::Timeline => self.dataset.as_ref()?.events.get(item)?.id.clone(),
+            Kind::Chart(_) => item.to_string(),
+        };
+        Some(format!("{}-{}-{id}", self.prefix, stage.key()))
+    }
+
+    pub(super) fn mark_active(&self, i: usize) -> Result<(), JsValue> {
+        let Some(stage) = self.stages.get(i) else {
+            return Ok(());
+        };
+        let list = stage.listbox.children();
+        for k in 0..list.length() {
+            if let Some(o) = list.item(k) {
+                o.class_list().remove_1("is-active")?;
+            }
+        }
+        match stage.active.and_then(|a| self.option_id(stage, a)) {
+            Some(id) => {
+                stage.listbox.set_attribute("aria-activedescendant", &id)?;
+                if let Some(o) = document()?.get_element_by_id(&id) {
+                    o.class_list().add_1("is-active")?;
+                }
+            }
+            None => stage.listbox.remove_attribute("aria-activedescendant")?,
+        }
+        Ok(())
+    }
+
+    /// The tooltip's lines for an item: date and title for events, exact figures for charts.
+    pub(super) fn tip_lines(&self, kind: Kind, item: usize) -> Vec<String> {
+        let Some(d) = &self.dataset else {
+            return Vec::new();
+        };
+        match kind {
+            Kind::Timeline => d
+                .events
+                .get(item)
+                .map(|e| {
+                    vec![
+                        crate::describe::event_when(d, self.lang, e),
+                        e.title.get(self.lang).to_string(),
+                    ]
+                })
+                .unwrap_or_default(),
+            Kind::Chart(k) => crate::describe::charts::chart_item(d, self.lang, k, item).1,
+        }
+    }
+
+    /// Shows (or hides, with `None`) a stage's tooltip beside the item's mark.
+    pub(super) fn show_tip(&mut self, i: usize, item: Option<usize>) -> Result<(), JsValue> {
+        let Some(kind) = self.stages.get(i).map(|s| s.kind) else {
+            return Ok(());
+        };
+        let lines = item.map(|it| self.tip_lines(kind, it)).unwrap_or_default();
+        let anchor = item.and_then(|it| match kind {
+            Kind::Timeline => self
+                .timeline
+                .as_ref()?
+                .placed
+                .iter()
+                .find(|p| p.event == it)
+                .map(|p| (p.x, p.y + timeline::ROW_H / 2.0 + 2.0)),
+            Kind::Chart(_) => {
+                let h = self
+                    .stages
+                    .get(i)?
+                    .scene
+                    .hits
+                    .iter()
+                    .find(|h| h.item == it)?;
+                Some((h.x + h.w / 2.0, h.y + h.h))
+            }
+        });
+        let width = self.width;
+        let Some(stage) = self.stages.get_mut(i) else {
+            return Ok(());
+        };
+        stage.tip_for = item;
+        let (Some((x, y)), false) = (anchor, lines.is_empty()) else {
+            stage.tip.set_hidden(true);
+            stage.tip_for = None;
+            return Ok(());
+        };
+        let doc = document()?;
+        stage.tip.set_inner_html("");
+        for (k, line) in lines.iter().enumerate() {
+            let el = doc.create_element(if k == 0 { "strong" } else { "span" })?;
+            el.set_text_content(Some(line));
+            stage.tip.append_child(&el)?;
+        }
+        stage.tip.set_hidden(false);
+        // Centred under the mark, kept inside the stage.
+        let w = f64::from(stage.tip.offset_width());
+        let left = (x - w / 2.0).clamp(0.0, (width - w).max(0.0));
+        stage.tip.style().set_property("left", &px(left))?;
+        stage.tip.style().set_property("top", &px(y))?;
+        Ok(())
+    }
+
+    pub(super) fn hide_tips(&mut self) -> Result<bool, JsValue> {
+        let mut any = false;
+        for i in 0..self.stages.len() {
+            if self.stages.get(i).is_some_and(|s| s.tip_for.is_some()) {
+                self.show_tip(i, None)?;
+                any = true;
+            }
+        }
+        Ok(any)
+    }
+
+    pub(super) fn pointer_on_tip(&self, i: usize, (x, y): (f64, f64)) -> bool {
+        let Some(s) = self.stages.get(i) else {
+            return false;
+        };
+        if s.tip.hidden() {
+            return false;
+        }
+        let (l, t) = (
+            f64::from(s.tip.offset_left()),
+            f64::from(s.tip.offset_top()),
+        );
+        let (w, h) = (
+            f64::from(s.tip.offset_width()),
+            f64::from(s.tip.offset_height()),
+        );
+        x >= l && x <= l + w && y >= t && y <= t + h
+    }
+}

@@ -1,0 +1,281 @@
+//! The only module that touches the DOM. It mounts the explainer into a host element, turns
+//! DOM events into actions on the state, and paints what the pure layout returns. Every listener,
+//! observer and animation frame lives in a handle that removes it when dropped, so `destroy()`
+//! leaves nothing behind; every failure becomes a message inside the host element.
+//!
+//! - [`dom`]: helpers without state (build elements, page language and theme, downloads);
+//! - `state`: what one explainer holds and how it lays out, selects and paints;
+//! - `marks`, `exports`: tooltips and active marks; downloads;
+//! - [`events`]: listeners, decoded into actions, one borrow at a time.
+
+mod dom;
+mod events;
+mod exports;
+mod marks;
+mod state;
+
+use crate::layout::timeline::View;
+use crate::model::{validate, Issue, Problem};
+use crate::render::Theme;
+use dom::*;
+use events::{listen, schedule};
+use gloo_events::EventListener;
+use state::*;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, ResizeObserver};
+
+thread_local! {
+    /// Numbers the explainers on a page, so element ids stay unique with several instances.
+    static NEXT_INSTANCE: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A ResizeObserver and its callback, disconnected when dropped.
+struct Observer {
+    observer: ResizeObserver,
+    _callback: Closure<dyn FnMut(js_sys::Array, ResizeObserver)>,
+}
+
+impl Drop for Observer {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// A mounted explainer. `destroy()` removes everything it added and every listener.
+#[wasm_bindgen]
+pub struct Explainer {
+    state: Rc<RefCell<State>>,
+    observer: Option<Observer>,
+    listeners: Vec<EventListener>,
+}
+
+#[wasm_bindgen]
+impl Explainer {
+    /// Mounts an explainer into `host`. `data` is `undefined`/`null` (the compiled-in default
+    /// dataset), a JSON string, or a dataset object; `file` names it in error messages.
+    pub fn mount(
+        host: Element,
+        data: JsValue,
+        file: Option<String>,
+        lang: Option<String>,
+        theme: Option<String>,
+    ) -> Explainer {
+        let state = new_state(&host, lang);
+        {
+            let mut s = state.borrow_mut();
+            s.theme_choice = ThemeChoice::parse(theme.as_deref());
+            s.theme = resolve_theme(s.theme_choice);
+            // A static fallback in the host is set aside while the live explainer runs; another
+            // live explainer mounted there before is not ours to set aside (or to put back).
+            let children = host.child_nodes();
+            s.fallback = (0..children.length())
+                .filter_map(|i| children.item(i))
+                .filter(|n| {
+                    !n.dyn_ref::<Element>()
+                        .is_some_and(|e| e.matches(".bx:not([data-static])").unwrap_or(false))
+                })
+                .collect();
+            for node in &s.fallback {
+                let _ = host.remove_child(node);
+            }
+        }
+        // Messages name the file; data given inline is named in the reader's language.
+        let lang_now = state.borrow().lang;
+        let (file, parsed) = if data.is_undefined() || data.is_null() {
+            (
+                file.unwrap_or_else(|| crate::model::DEFAULT_DATASET_NAME.into()),
+                parse_text(crate::model::DEFAULT_DATASET),
+            )
+        } else if let Some(text) = data.as_string() {
+            (
+                file.unwrap_or_else(|| {
+                    crate::i18n::ui(lang_now, crate::i18n::Ui::InlineDataset).into()
+                }),
+                parse_text(&text),
+            )
+        } else {
+            (
+                file.unwrap_or_else(|| {
+                    crate::i18n::ui(lang_now, crate::i18n::Ui::InlineDataset).into()
+                }),
+                to_tree(data),
+            )
+        };
+        let parsed = parsed.map(Rc::new);
+        let result = parsed
+            .clone()
+            .map_err(|e| vec![e])
+            .and_then(|j| validate(&j).map(|d| (d, j)));
+        let shown = {
+            let mut s = state.borrow_mut();
+            match result {
+                Ok((d, raw)) => {
+                    s.dataset = Some(Rc::new(d));
+                    s.raw = Some(raw);
+                    s.render().and_then(|_| s.select_from_hash())
+                }
+                Err(issues) => s.show_problems(&file, &issues),
+            }
+        };
+        if let Err(e) = shown {
+            web_sys::console::error_2(&"breach-explainer: could not draw".into(), &e);
+        }
+        let observer = observe(&host, &state).ok();
+        let listeners = listen(&host, &state);
+        Explainer {
+            state,
+            observer,
+            listeners,
+        }
+    }
+
+    /// Shows why a dataset could not be loaded in `host`: the HTTP `status` and its text, or
+    /// status 0 and the browser's message when the server could not be reached.
+    #[wasm_bindgen(js_name = loadFailed)]
+    pub fn load_failed(
+        host: Element,
+        file: String,
+        url: String,
+        status: u16,
+        detail: String,
+        lang: Option<String>,
+    ) -> Explainer {
+        let state = new_state(&host, lang);
+        let issue = Issue::new(
+            String::new(),
+            Problem::Load {
+                url,
+                status,
+                detail,
+            },
+        );
+        let _ = state.borrow_mut().show_problems(&file, &[issue]);
+        Explainer {
+            state,
+            observer: None,
+            listeners: Vec::new(),
+        }
+    }
+
+    /// The problems shown instead of the explainer; empty when it rendered.
+    pub fn problems(&self) -> Vec<String> {
+        self.state
+            .try_borrow()
+            .map(|s| s.problems.clone())
+            .unwrap_or_default()
+    }
+
+    /// A figure as a standalone SVG with title, source line and credit: `figure` is
+    /// "timeline" (the current view) or a chart ("revisions", "comparison", "exposed", "money").
+    #[wasm_bindgen(js_name = exportSvg)]
+    pub fn export_svg(&self, figure: &str) -> Option<String> {
+        self.state.try_borrow().ok()?.figure_svg(figure)
+    }
+
+    /// The data as text: "events-csv", "counts-csv" or "json".
+    #[wasm_bindgen(js_name = exportData)]
+    pub fn export_data(&self, format: &str) -> Option<String> {
+        self.state
+            .try_borrow()
+            .ok()?
+            .data_export(format)
+            .map(|(_, _, text)| text)
+    }
+
+    /// The language shown ("en" or "ko").
+    pub fn lang(&self) -> String {
+        self.state
+            .try_borrow()
+            .map(|s| s.lang.code().to_string())
+            .unwrap_or_default()
+    }
+
+    /// The id of the selected event, if any.
+    pub fn selected(&self) -> Option<String> {
+        let s = self.state.try_borrow().ok()?;
+        let d = s.dataset.as_ref()?;
+        s.selected
+            .and_then(|i| d.events.get(i))
+            .map(|e| e.id.clone())
+    }
+
+    /// Removes everything the explainer added to the page and every observer and listener, and
+    /// lets go of the dataset and drawings (a page that mounts and destroys many explainers
+    /// keeps no memory for them). Calling it again does nothing.
+    pub fn destroy(&mut self) {
+        self.listeners.clear();
+        self.observer = None;
+        // Effects run after the borrow ends, so no callback of ours holds it here.
+        let Ok(mut s) = self.state.try_borrow_mut() else {
+            return;
+        };
+        s.frame = None;
+        if let Some(root) = s.root.take() {
+            root.remove();
+        }
+        // Give the host back what it held before: the static fallback, if any.
+        for node in std::mem::take(&mut s.fallback) {
+            let _ = s.host.append_child(&node);
+        }
+        s.dataset = None;
+        s.raw = None;
+        s.parts = None;
+        s.stages.clear();
+        s.timeline = None;
+        s.effects.clear();
+    }
+}
+
+fn new_state(host: &Element, lang: Option<String>) -> Rc<RefCell<State>> {
+    let n = NEXT_INSTANCE.with(|c| {
+        let n = c.get();
+        c.set(n + 1);
+        n
+    });
+    Rc::new(RefCell::new(State {
+        host: host.clone(),
+        root: None,
+        parts: None,
+        stages: Vec::new(),
+        dataset: None,
+        raw: None,
+        fallback: Vec::new(),
+        lang: pick_lang(lang, host),
+        theme_choice: ThemeChoice::Auto,
+        theme: Theme::LIGHT,
+        width: host_width(host),
+        problems: Vec::new(),
+        prefix: format!("bx{n}"),
+        view: View::Window,
+        timeline: None,
+        selected: None,
+        pending_width: None,
+        pending_pointer: None,
+        frame: None,
+        effects: Vec::new(),
+    }))
+}
+
+/// Re-lays out when the host (not just the window) changes width, in the next animation frame
+/// together with any pointer work.
+fn observe(host: &Element, state: &Rc<RefCell<State>>) -> Result<Observer, JsValue> {
+    let weak = Rc::downgrade(state);
+    let callback = Closure::<dyn FnMut(js_sys::Array, ResizeObserver)>::new(
+        move |_entries: js_sys::Array, _obs: ResizeObserver| {
+            let Some(state) = weak.upgrade() else { return };
+            if let Ok(mut s) = state.try_borrow_mut() {
+                s.pending_width = Some(host_width(&s.host));
+            }
+            schedule(&state);
+        },
+    );
+    let observer = ResizeObserver::new(callback.as_ref().unchecked_ref())?;
+    observer.observe(host);
+    Ok(Observer {
+        observer,
+        _callback: callback,
+    })
+}

@@ -1,0 +1,531 @@
+//! One mounted explainer's state: what it shows, its interactive figures (stages), the view,
+//! the selected event, and the work waiting for the next animation frame. Its methods lay out,
+//! paint and select; what may call back into the page is queued as an [`Effect`].
+
+use super::dom::*;
+use crate::layout::charts::{self, ChartKind};
+use crate::layout::timeline::{self, Timeline, View};
+use crate::layout::{CharWidths, Scene};
+use crate::model::{json::Json, Dataset, Issue, Lang};
+use crate::page::{self, El};
+use crate::render::{self, Theme};
+use gloo_render::AnimationFrame;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlElement, KeyboardEvent, MouseEvent};
+
+/// What a stage draws: the timeline, or one of the count charts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Timeline,
+    Chart(ChartKind),
+}
+
+/// One interactive figure: its drawing, a listbox of its marks over it, and a tooltip.
+pub(super) struct Stage {
+    pub(super) kind: Kind,
+    pub(super) stage: HtmlElement,
+    pub(super) svg_box: Element,
+    pub(super) listbox: HtmlElement,
+    pub(super) tip: HtmlElement,
+    /// The latest layout, for hit testing.
+    pub(super) scene: Scene,
+    /// Items (events, counts, data classes, amounts) in keyboard order.
+    pub(super) order: Vec<usize>,
+    /// The item the keyboard is on (aria-activedescendant).
+    pub(super) active: Option<usize>,
+    /// The item the tooltip shows.
+    pub(super) tip_for: Option<usize>,
+}
+
+/// What may call back into the page (and from there into the handle): run only once the state
+/// is no longer borrowed, so a host listener can use every handle method.
+pub(super) enum Effect {
+    Focus(HtmlElement),
+    Dispatch(Element, web_sys::Event),
+}
+
+/// Parts of the rendered explainer that are not stages.
+pub(super) struct Parts {
+    pub(super) live: Element,
+    pub(super) detail: HtmlElement,
+    pub(super) views: Vec<Element>,
+}
+
+/// What one mounted explainer holds.
+pub(super) struct State {
+    pub(super) host: Element,
+    /// The element we added to the host; removed by `destroy`.
+    pub(super) root: Option<Element>,
+    pub(super) parts: Option<Parts>,
+    pub(super) stages: Vec<Stage>,
+    pub(super) dataset: Option<Rc<Dataset>>,
+    /// The dataset as loaded, for "Get the data" as JSON.
+    pub(super) raw: Option<Rc<Json>>,
+    /// What the host element held before (a static fallback), put back by `destroy`.
+    pub(super) fallback: Vec<web_sys::Node>,
+    pub(super) lang: Lang,
+    /// "light", "dark" or "auto" (follows `prefers-color-scheme`).
+    pub(super) theme_choice: ThemeChoice,
+    pub(super) theme: Theme,
+    pub(super) width: f64,
+    pub(super) problems: Vec<String>,
+    pub(super) prefix: String,
+    pub(super) view: View,
+    pub(super) timeline: Option<Timeline>,
+    /// The event whose details are open.
+    pub(super) selected: Option<usize>,
+    /// Input waiting for the next animation frame: a new width, a pointer on a stage.
+    pub(super) pending_width: Option<f64>,
+    pub(super) pending_pointer: Option<(usize, f64, f64)>,
+    pub(super) frame: Option<AnimationFrame>,
+    /// Effects waiting for the borrow of this state to end.
+    pub(super) effects: Vec<Effect>,
+}
+
+/// The host's theme setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ThemeChoice {
+    Light,
+    Dark,
+    Auto,
+}
+
+impl ThemeChoice {
+    pub(super) fn parse(s: Option<&str>) -> ThemeChoice {
+        match s {
+            Some("light") => ThemeChoice::Light,
+            Some("dark") => ThemeChoice::Dark,
+            _ => ThemeChoice::Auto,
+        }
+    }
+    pub(super) fn code(self) -> &'static str {
+        match self {
+            ThemeChoice::Light => "light",
+            ThemeChoice::Dark => "dark",
+            ThemeChoice::Auto => "auto",
+        }
+    }
+}
+
+impl Stage {
+    pub(super) fn key(&self) -> &'static str {
+        match self.kind {
+            Kind::Timeline => "timeline",
+            Kind::Chart(k) => k.key(),
+        }
+    }
+}
+
+impl State {
+    /// Replaces whatever we showed with `el`.
+    pub(super) fn show(&mut self, el: &El) -> Result<(), JsValue> {
+        let doc = document()?;
+        let node = build(&doc, el)?;
+        match self.root.take() {
+            Some(old) => {
+                self.host.replace_child(&node, &old)?;
+            }
+            None => {
+                self.host.append_child(&node)?;
+            }
+        }
+        self.root = Some(node);
+        Ok(())
+    }
+
+    pub(super) fn show_problems(&mut self, file: &str, issues: &[Issue]) -> Result<(), JsValue> {
+        self.problems = issues
+            .iter()
+            .map(|i| page::describe(file, i, self.lang))
+            .collect();
+        self.dataset = None;
+        self.parts = None;
+        self.stages.clear();
+        let el = page::problems(file, issues, self.lang);
+        self.show(&el)
+    }
+
+    /// Builds the whole explainer, then lays out its figures.
+    pub(super) fn render(&mut self) -> Result<(), JsValue> {
+        let Some(d) = self.dataset.clone() else {
+            return Ok(());
+        };
+        // Only a language the dataset has complete text for: never interface words in one
+        // language around data in another.
+        self.lang = d.page_lang(self.lang);
+        let el = page::explainer(&d, self.lang, None);
+        self.show(&el)?;
+        let root = self.root.clone().ok_or("no root")?;
+        root.set_attribute("data-theme", self.theme_choice.code())?;
+        let views = root.query_selector_all("[data-view]")?;
+        self.parts = Some(Parts {
+            live: find(&root, "[data-bx=live]").ok_or("no live region")?,
+            detail: find(&root, "[data-bx=detail]").ok_or("no detail")?,
+            views: (0..views.length())
+                .filter_map(|i| views.item(i))
+                .filter_map(|n| n.dyn_into::<Element>().ok())
+                .collect(),
+        });
+        self.stages.clear();
+        let stages = root.query_selector_all("[data-chart]")?;
+        for i in 0..stages.length() {
+            let Some(stage) = stages
+                .item(i)
+                .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+            else {
+                continue;
+            };
+            let key = stage.get_attribute("data-chart").unwrap_or_default();
+            let kind = match ChartKind::from_key(&key) {
+                Some(k) => Kind::Chart(k),
+                None => Kind::Timeline,
+            };
+            let listbox: HtmlElement = find(&stage, "[data-bx=listbox]").ok_or("no listbox")?;
+            listbox.set_id(&format!("{}-{key}", self.prefix));
+            // The short text alternative describes the listbox of marks.
+            if let Some(figure) = stage.closest("figure")? {
+                if let Some(alt) = find::<Element>(&figure, "[data-bx=alt]") {
+                    alt.set_id(&format!("{}-{key}-alt", self.prefix));
+                    listbox.set_attribute("aria-describedby", &alt.id())?;
+                }
+            }
+            let tip: HtmlElement = find(&stage, "[data-bx=tip]").ok_or("no tip")?;
+            // The geometry the pointer mapping depends on is set here, not left to a style
+            // sheet a host page might not load.
+            stage.style().set_property("position", "relative")?;
+            for el in [&listbox, &tip] {
+                el.style().set_property("position", "absolute")?;
+            }
+            listbox.style().set_property("inset", "0")?;
+            self.stages.push(Stage {
+                kind,
+                svg_box: find(&stage, "[data-bx=svg]").ok_or("no svg box")?,
+                stage,
+                listbox,
+                tip,
+                scene: Scene::default(),
+                order: Vec::new(),
+                active: None,
+                tip_for: None,
+            });
+        }
+        self.layout()?;
+        self.show_detail()?;
+        Ok(())
+    }
+
+    /// Lays out every figure at the current width and paints it.
+    pub(super) fn layout(&mut self) -> Result<(), JsValue> {
+        for i in 0..self.stages.len() {
+            self.layout_stage(i)?;
+        }
+        self.mark_view_buttons()
+    }
+
+    /// `aria-pressed` on the view buttons follows the view.
+    pub(super) fn mark_view_buttons(&self) -> Result<(), JsValue> {
+        let Some(parts) = &self.parts else {
+            return Ok(());
+        };
+        let current = if self.view == View::Story {
+            "story"
+        } else {
+            "window"
+        };
+        for b in &parts.views {
+            let pressed = b.get_attribute("data-view").as_deref() == Some(current);
+            b.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;
+        }
+        Ok(())
+    }
+
+    /// Switches the timeline's view; only the timeline is laid out again.
+    pub(super) fn set_view(&mut self, view: View) -> Result<(), JsValue> {
+        self.view = view;
+        self.mark_view_buttons()?;
+        match self.timeline_stage() {
+            Some(t) => self.layout_stage(t),
+            None => Ok(()),
+        }
+    }
+
+    /// Lays out one figure, paints it, and rebuilds the transparent options that give each mark
+    /// a name, a role and a target of at least 24 px.
+    pub(super) fn layout_stage(&mut self, i: usize) -> Result<(), JsValue> {
+        let Some(d) = self.dataset.clone() else {
+            return Ok(());
+        };
+        let Some(kind) = self.stages.get(i).map(|s| s.kind) else {
+            return Ok(());
+        };
+        let (scene, names): (Scene, Vec<(usize, String, String)>) = match kind {
+            Kind::Timeline => {
+                let t = timeline::layout(&d, self.lang, self.width, self.view, &CharWidths);
+                let scene = t.with_selection(self.selected);
+                let names = t
+                    .placed
+                    .iter()
+                    .filter_map(|p| {
+                        let e = d.events.get(p.event)?;
+                        Some((
+                            p.event,
+                            e.id.clone(),
+                            crate::describe::event_name(&d, self.lang, p.event),
+                        ))
+                    })
+                    .collect();
+                self.timeline = Some(t);
+                (scene, names)
+            }
+            Kind::Chart(k) => {
+                let scene = charts::layout(k, &d, self.lang, self.width, &CharWidths);
+                let names = crate::model::figures::rows(&d, k)
+                    .into_iter()
+                    .map(|item| {
+                        (
+                            item,
+                            item.to_string(),
+                            crate::describe::charts::chart_item(&d, self.lang, k, item).0,
+                        )
+                    })
+                    .collect();
+                (scene, names)
+            }
+        };
+        let svg = render::svg(&scene, &self.theme).unwrap_or_default();
+        let doc = document()?;
+        let prefix = self.prefix.clone();
+        let selected = self.selected;
+        let Some(stage) = self.stages.get_mut(i) else {
+            return Ok(());
+        };
+        stage.svg_box.set_inner_html(&svg);
+        stage
+            .stage
+            .style()
+            .set_property("height", &px(scene.height))?;
+        stage.listbox.set_inner_html("");
+        stage.order.clear();
+        let key = stage.key();
+        for (item, id, name) in names {
+            let Some(hit) = scene.hits.iter().find(|h| h.item == item) else {
+                continue;
+            };
+            let opt: HtmlElement = doc.create_element("div")?.dyn_into()?;
+            opt.set_id(&format!("{prefix}-{key}-{id}"));
+            opt.set_class_name("bx-opt");
+            opt.set_attribute("role", "option")?;
+            opt.set_attribute("aria-label", &name)?;
+            let is_selected = kind == Kind::Timeline && selected == Some(item);
+            opt.set_attribute("aria-selected", if is_selected { "true" } else { "false" })?;
+            if kind == Kind::Timeline {
+                opt.set_attribute("data-event", &id)?;
+            }
+            let style = opt.style();
+            style.set_property("position", "absolute")?;
+            style.set_property("left", &px(hit.x))?;
+            style.set_property("top", &px(hit.y))?;
+            style.set_property("width", &px(hit.w))?;
+            style.set_property("height", &px(hit.h))?;
+            stage.listbox.append_child(&opt)?;
+            stage.order.push(item);
+        }
+        // Keep the keyboard position only if that item is still drawn.
+        if stage.active.is_some_and(|a| !stage.order.contains(&a)) {
+            stage.active = None;
+        }
+        stage.scene = scene;
+        self.mark_active(i)?;
+        let tip_for = self.stages.get(i).and_then(|s| s.tip_for);
+        self.show_tip(i, tip_for)
+    }
+
+    pub(super) fn show_detail(&mut self) -> Result<(), JsValue> {
+        let (Some(parts), Some(d)) = (&self.parts, &self.dataset) else {
+            return Ok(());
+        };
+        parts.detail.set_inner_html("");
+        match self.selected {
+            Some(i) => {
+                let el = build(&document()?, &page::detail(d, self.lang, i))?;
+                parts.detail.append_child(&el)?;
+                parts.detail.set_hidden(false);
+            }
+            None => parts.detail.set_hidden(true),
+        }
+        Ok(())
+    }
+
+    pub(super) fn timeline_stage(&self) -> Option<usize> {
+        self.stages.iter().position(|s| s.kind == Kind::Timeline)
+    }
+
+    /// Selects an event: ring on the marker, details open, the address updated, and a short
+    /// announcement for screen readers.
+    pub(super) fn select(
+        &mut self,
+        event: Option<usize>,
+        update_address: bool,
+    ) -> Result<(), JsValue> {
+        self.selected = event;
+        if let (Some(e), Some(t)) = (event, self.timeline_stage()) {
+            if let Some(s) = self.stages.get_mut(t) {
+                s.active = Some(e);
+            }
+        }
+        if let Some(t) = self.timeline_stage() {
+            self.layout_stage(t)?;
+        }
+        self.show_detail()?;
+        let (Some(parts), Some(d)) = (&self.parts, &self.dataset) else {
+            return Ok(());
+        };
+        match event.and_then(|i| d.events.get(i).map(|e| (i, e))) {
+            Some((i, e)) => {
+                parts
+                    .live
+                    .set_text_content(Some(&crate::describe::selected(d, self.lang, i)));
+                if update_address {
+                    set_hash(Some(&e.id));
+                }
+            }
+            None if update_address => set_hash(None),
+            None => {}
+        }
+        Ok(())
+    }
+
+    /// Re-renders in another language in place: the view and the selected event stay, focus
+    /// returns to the switch, and the host hears a `breach-explainer:lang` event.
+    pub(super) fn switch_lang(&mut self, lang: Lang) -> Result<(), JsValue> {
+        if lang == self.lang {
+            return Ok(());
+        }
+        self.lang = lang;
+        self.render()?;
+        if let Some(root) = &self.root {
+            let button: Option<HtmlElement> =
+                find(root, &format!("[data-lang-switch={}]", lang.code()));
+            if let Some(b) = button {
+                self.effects.push(Effect::Focus(b));
+            }
+        }
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_detail(&JsValue::from_str(lang.code()));
+        let event = web_sys::CustomEvent::new_with_event_init_dict("breach-explainer:lang", &init)?;
+        self.effects
+            .push(Effect::Dispatch(self.host.clone(), event.into()));
+        Ok(())
+    }
+
+    /// Selects the event named in the address, switching to the view that shows it.
+    pub(super) fn select_from_hash(&mut self) -> Result<(), JsValue> {
+        let Some(d) = self.dataset.clone() else {
+            return Ok(());
+        };
+        let Some(i) = hash_event().and_then(|id| d.event_index(&id)) else {
+            return Ok(());
+        };
+        let in_window = timeline::layout(&d, self.lang, self.width, View::Window, &CharWidths)
+            .placed
+            .iter()
+            .any(|p| p.event == i);
+        if !in_window && self.view != View::Story {
+            self.set_view(View::Story)?;
+        }
+        self.select(Some(i), false)
+    }
+
+    pub(super) fn key(&mut self, ev: &KeyboardEvent, stage: Option<usize>) -> Result<(), JsValue> {
+        let key = ev.key();
+        if key == "Escape" {
+            if self.hide_tips()? {
+            } else if self.selected.is_some() {
+                self.select(None, true)?;
+                if let Some(s) = self.timeline_stage().and_then(|t| self.stages.get(t)) {
+                    self.effects.push(Effect::Focus(s.listbox.clone()));
+                }
+            } else {
+                return Ok(());
+            }
+            ev.prevent_default();
+            return Ok(());
+        }
+        let Some(i) = stage else { return Ok(()) };
+        let Some(s) = self.stages.get(i) else {
+            return Ok(());
+        };
+        let at = s.active.and_then(|a| s.order.iter().position(|x| *x == a));
+        let last = s.order.len().checked_sub(1);
+        let next = match key.as_str() {
+            "ArrowRight" | "ArrowDown" => match at {
+                Some(k) => Some((k + 1).min(last.unwrap_or(0))),
+                None => last.map(|_| 0),
+            },
+            "ArrowLeft" | "ArrowUp" => match at {
+                Some(k) => Some(k.saturating_sub(1)),
+                None => last,
+            },
+            "Home" => last.map(|_| 0),
+            "End" => last,
+            "Enter" | " " => {
+                ev.prevent_default();
+                let target = at.or(last.map(|_| 0)).and_then(|k| s.order.get(k).copied());
+                return match s.kind {
+                    Kind::Timeline => self.select(target, true),
+                    Kind::Chart(_) => self.show_tip(i, target),
+                };
+            }
+            _ => return Ok(()),
+        };
+        ev.prevent_default();
+        let item = next.and_then(|k| s.order.get(k).copied());
+        if let Some(s) = self.stages.get_mut(i) {
+            s.active = item;
+        }
+        self.mark_active(i)?;
+        self.show_tip(i, item)
+    }
+
+    /// Pointer position relative to a stage, for the layout's hit test.
+    pub(super) fn stage_point(&self, i: usize, ev: &MouseEvent) -> Option<(f64, f64)> {
+        let r = self.stages.get(i)?.stage.get_bounding_client_rect();
+        Some((
+            f64::from(ev.client_x()) - r.left(),
+            f64::from(ev.client_y()) - r.top(),
+        ))
+    }
+
+    pub(super) fn hit(&self, i: usize, (x, y): (f64, f64)) -> Option<usize> {
+        self.stages.get(i)?.scene.hit_test(x, y)
+    }
+
+    /// One animation frame's work: at most one layout and one hit test, whatever arrived.
+    pub(super) fn on_frame(&mut self) -> Result<(), JsValue> {
+        self.frame = None;
+        if let Some(w) = self.pending_width.take() {
+            if (w - self.width).abs() >= 1.0 {
+                self.width = w;
+                self.layout()?;
+            }
+        }
+        if let Some((i, x, y)) = self.pending_pointer.take() {
+            let hit = self.hit(i, (x, y));
+            let current = self.stages.get(i).and_then(|s| s.tip_for);
+            // Keep a tooltip while the pointer is on it (WCAG 1.4.13: hoverable).
+            if (hit.is_some() || !self.pointer_on_tip(i, (x, y))) && hit != current {
+                self.show_tip(i, hit)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Which stage an event happened in.
+    pub(super) fn stage_of(&self, target: Option<web_sys::EventTarget>) -> Option<usize> {
+        let el = closest(target, "[data-chart]")?;
+        let key = el.get_attribute("data-chart")?;
+        self.stages.iter().position(|s| s.key() == key)
+    }
+}
