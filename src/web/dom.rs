@@ -2,7 +2,6 @@
 //! page's language, theme and address, turning values from the page into a JSON tree without
 //! recursion, and starting downloads.
 
-use super::state::ThemeChoice;
 use crate::model::{json::Json, Issue, Lang, Problem};
 use crate::page::{El, Node};
 use crate::render::Theme;
@@ -270,4 +269,29 @@ pub(super) fn download_png(name: &str, svg: &str) -> Result<(), JsValue> {
 
 pub(super) fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<Element> {
     target?.dyn_into::<Element>().ok()?.closest(selector).ok()?
+}
+
+/// The host's theme setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ThemeChoice {
+    Light,
+    Dark,
+    Auto,
+}
+
+impl ThemeChoice {
+    pub(super) fn parse(s: Option<&str>) -> ThemeChoice {
+        match s {
+            Some("light") => ThemeChoice::Light,
+            Some("dark") => ThemeChoice::Dark,
+            _ => ThemeChoice::Auto,
+        }
+    }
+    pub(super) fn code(self) -> &'static str {
+        match self {
+            ThemeChoice::Light => "light",
+            ThemeChoice::Dark => "dark",
+            ThemeChoice::Auto => "auto",
+        }
+    }
 }

@@ -2,18 +2,19 @@
 //! or JSON, started as downloads.
 
 use super::dom::*;
-use super::state::State;
-use crate::layout::charts::ChartKind;
+use super::state::{Kind, State};
+use crate::export::Figure;
+use crate::page::hooks::Export;
 use crate::render::Theme;
 use wasm_bindgen::prelude::*;
 
 impl State {
-    pub(super) fn figure_svg(&self, key: &str) -> Option<String> {
+    /// A figure as a standalone SVG; the timeline in its current view.
+    pub(super) fn figure_svg(&self, kind: Kind) -> Option<String> {
         let d = self.dataset.as_ref()?;
-        let figure = match ChartKind::from_key(key) {
-            Some(k) => crate::export::Figure::Chart(k),
-            None if key == "timeline" => crate::export::Figure::Timeline(self.view),
-            None => return None,
+        let figure = match kind {
+            Kind::Chart(k) => Figure::Chart(k),
+            Kind::Timeline => Figure::Timeline(self.view),
         };
         // Exports are drawn light: they go into documents and slides, not this page.
         Some(crate::export::figure_svg(
@@ -25,46 +26,45 @@ impl State {
         ))
     }
 
-    /// (file name, MIME type, text) for a data download.
-    pub(super) fn data_export(&self, format: &str) -> Option<(String, &'static str, String)> {
+    /// (file name, MIME type, text) for a data download; `None` for a figure's formats.
+    pub(super) fn data_export(&self, format: Export) -> Option<(String, &'static str, String)> {
         let d = self.dataset.as_ref()?;
         let base = format!("{}-{}", d.id, self.lang.code());
         match format {
-            "events-csv" => Some((
+            Export::EventsCsv => Some((
                 format!("{base}-events.csv"),
                 "text/csv",
                 crate::export::events_csv(d, self.lang),
             )),
-            "counts-csv" => Some((
+            Export::CountsCsv => Some((
                 format!("{base}-figures.csv"),
                 "text/csv",
                 crate::export::counts_csv(d, self.lang),
             )),
-            "json" => Some((
+            Export::Json => Some((
                 format!("{}.json", d.id),
                 "application/json",
                 crate::export::json_text(self.raw.as_ref()?),
             )),
-            _ => None,
+            Export::Svg | Export::Png => None,
         }
     }
 
-    /// Starts a download of whatever a `data-export` button asks for.
-    pub(super) fn export(&self, format: &str, figure: Option<String>) -> Result<(), JsValue> {
+    /// Starts a download of whatever a download button asks for.
+    pub(super) fn export(&self, format: Export, figure: Option<Kind>) -> Result<(), JsValue> {
         let Some(d) = &self.dataset else {
             return Ok(());
         };
         if let Some((name, mime, text)) = self.data_export(format) {
             return download(&name, &data_url(mime, &text));
         }
-        let key = figure.unwrap_or_default();
-        let Some(svg) = self.figure_svg(&key) else {
+        let Some((kind, svg)) = figure.and_then(|k| Some((k, self.figure_svg(k)?))) else {
             return Ok(());
         };
-        let name = format!("{}-{key}-{}", d.id, self.lang.code());
+        let name = format!("{}-{}-{}", d.id, kind.code(), self.lang.code());
         match format {
-            "svg" => download(&format!("{name}.svg"), &data_url("image/svg+xml", &svg)),
-            "png" => download_png(&format!("{name}.png"), &svg),
+            Export::Svg => download(&format!("{name}.svg"), &data_url("image/svg+xml", &svg)),
+            Export::Png => download_png(&format!("{name}.png"), &svg),
             _ => Ok(()),
         }
     }

@@ -12,7 +12,7 @@ impl State {
             Kind::Timeline => self.dataset.as_ref()?.events.get(item)?.id.clone(),
             Kind::Chart(_) => item.to_string(),
         };
-        Some(format!("{}-{}-{id}", self.prefix, stage.key()))
+        Some(format!("{}-{}-{id}", self.prefix, stage.kind.code()))
     }
 
     pub(super) fn mark_active(&self, i: usize) -> Result<(), JsValue> {

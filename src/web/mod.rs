@@ -6,8 +6,10 @@
 //! - [`dom`]: helpers without state (build elements, page language and theme, downloads);
 //! - `state`: what one explainer holds and how it lays out, selects and paints;
 //! - `marks`, `exports`: tooltips and active marks; downloads;
-//! - [`events`]: listeners, decoded into actions, one borrow at a time.
+//! - `action`: every reader action, decoded once from a DOM event and applied in one place;
+//! - `events`: the listeners (decoding only), one borrow of the state at a time.
 
+mod action;
 mod dom;
 mod events;
 mod exports;
@@ -172,7 +174,10 @@ impl Explainer {
     /// "timeline" (the current view) or a chart ("revisions", "comparison", "exposed", "money").
     #[wasm_bindgen(js_name = exportSvg)]
     pub fn export_svg(&self, figure: &str) -> Option<String> {
-        self.state.try_borrow().ok()?.figure_svg(figure)
+        self.state
+            .try_borrow()
+            .ok()?
+            .figure_svg(Kind::from_code(figure)?)
     }
 
     /// The data as text: "events-csv", "counts-csv" or "json".
@@ -181,7 +186,7 @@ impl Explainer {
         self.state
             .try_borrow()
             .ok()?
-            .data_export(format)
+            .data_export(crate::page::hooks::Export::from_code(format)?)
             .map(|(_, _, text)| text)
     }
 

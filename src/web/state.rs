@@ -3,23 +3,20 @@
 //! paint and select; what may call back into the page is queued as an [`Effect`].
 
 use super::dom::*;
-use crate::layout::charts::{self, ChartKind};
+use crate::layout::charts;
 use crate::layout::timeline::{self, Timeline, View};
 use crate::layout::{CharWidths, Scene};
 use crate::model::{json::Json, Dataset, Issue, Lang};
+use crate::page::hooks::{self, Part};
 use crate::page::{self, El};
 use crate::render::{self, Theme};
 use gloo_render::AnimationFrame;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlElement, KeyboardEvent, MouseEvent};
+use web_sys::{Element, HtmlElement, KeyboardEvent};
 
-/// What a stage draws: the timeline, or one of the count charts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
-    Timeline,
-    Chart(ChartKind),
-}
+/// What a stage draws: the timeline, or one of the count charts (the page's own vocabulary).
+pub(super) use crate::page::hooks::Stage as Kind;
 
 /// One interactive figure: its drawing, a listbox of its marks over it, and a tooltip.
 pub(super) struct Stage {
@@ -43,6 +40,8 @@ pub(super) struct Stage {
 pub(super) enum Effect {
     Focus(HtmlElement),
     Dispatch(Element, web_sys::Event),
+    /// Ask for an animation frame to run the pending pointer and width work.
+    NextFrame,
 }
 
 /// Parts of the rendered explainer that are not stages.
@@ -81,40 +80,6 @@ pub(super) struct State {
     pub(super) frame: Option<AnimationFrame>,
     /// Effects waiting for the borrow of this state to end.
     pub(super) effects: Vec<Effect>,
-}
-
-/// The host's theme setting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum ThemeChoice {
-    Light,
-    Dark,
-    Auto,
-}
-
-impl ThemeChoice {
-    pub(super) fn parse(s: Option<&str>) -> ThemeChoice {
-        match s {
-            Some("light") => ThemeChoice::Light,
-            Some("dark") => ThemeChoice::Dark,
-            _ => ThemeChoice::Auto,
-        }
-    }
-    pub(super) fn code(self) -> &'static str {
-        match self {
-            ThemeChoice::Light => "light",
-            ThemeChoice::Dark => "dark",
-            ThemeChoice::Auto => "auto",
-        }
-    }
-}
-
-impl Stage {
-    pub(super) fn key(&self) -> &'static str {
-        match self.kind {
-            Kind::Timeline => "timeline",
-            Kind::Chart(k) => k.key(),
-        }
-    }
 }
 
 impl State {
@@ -157,18 +122,18 @@ impl State {
         let el = page::explainer(&d, self.lang, None);
         self.show(&el)?;
         let root = self.root.clone().ok_or("no root")?;
-        root.set_attribute("data-theme", self.theme_choice.code())?;
-        let views = root.query_selector_all("[data-view]")?;
+        root.set_attribute(hooks::THEME, self.theme_choice.code())?;
+        let views = root.query_selector_all(&format!("[{}]", hooks::VIEW))?;
         self.parts = Some(Parts {
-            live: find(&root, "[data-bx=live]").ok_or("no live region")?,
-            detail: find(&root, "[data-bx=detail]").ok_or("no detail")?,
+            live: find(&root, &Part::Live.selector()).ok_or("no live region")?,
+            detail: find(&root, &Part::Detail.selector()).ok_or("no detail")?,
             views: (0..views.length())
                 .filter_map(|i| views.item(i))
                 .filter_map(|n| n.dyn_into::<Element>().ok())
                 .collect(),
         });
         self.stages.clear();
-        let stages = root.query_selector_all("[data-chart]")?;
+        let stages = root.query_selector_all(&format!("[{}]", hooks::STAGE))?;
         for i in 0..stages.length() {
             let Some(stage) = stages
                 .item(i)
@@ -176,21 +141,22 @@ impl State {
             else {
                 continue;
             };
-            let key = stage.get_attribute("data-chart").unwrap_or_default();
-            let kind = match ChartKind::from_key(&key) {
-                Some(k) => Kind::Chart(k),
-                None => Kind::Timeline,
+            let code = stage.get_attribute(hooks::STAGE).unwrap_or_default();
+            let Some(kind) = Kind::from_code(&code) else {
+                continue;
             };
-            let listbox: HtmlElement = find(&stage, "[data-bx=listbox]").ok_or("no listbox")?;
+            let key = kind.code();
+            let listbox: HtmlElement =
+                find(&stage, &Part::Listbox.selector()).ok_or("no listbox")?;
             listbox.set_id(&format!("{}-{key}", self.prefix));
             // The short text alternative describes the listbox of marks.
             if let Some(figure) = stage.closest("figure")? {
-                if let Some(alt) = find::<Element>(&figure, "[data-bx=alt]") {
+                if let Some(alt) = find::<Element>(&figure, &Part::Alt.selector()) {
                     alt.set_id(&format!("{}-{key}-alt", self.prefix));
                     listbox.set_attribute("aria-describedby", &alt.id())?;
                 }
             }
-            let tip: HtmlElement = find(&stage, "[data-bx=tip]").ok_or("no tip")?;
+            let tip: HtmlElement = find(&stage, &Part::Tip.selector()).ok_or("no tip")?;
             // The geometry the pointer mapping depends on is set here, not left to a style
             // sheet a host page might not load.
             stage.style().set_property("position", "relative")?;
@@ -200,7 +166,7 @@ impl State {
             listbox.style().set_property("inset", "0")?;
             self.stages.push(Stage {
                 kind,
-                svg_box: find(&stage, "[data-bx=svg]").ok_or("no svg box")?,
+                svg_box: find(&stage, &Part::Svg.selector()).ok_or("no svg box")?,
                 stage,
                 listbox,
                 tip,
@@ -228,13 +194,9 @@ impl State {
         let Some(parts) = &self.parts else {
             return Ok(());
         };
-        let current = if self.view == View::Story {
-            "story"
-        } else {
-            "window"
-        };
         for b in &parts.views {
-            let pressed = b.get_attribute("data-view").as_deref() == Some(current);
+            let pressed =
+                b.get_attribute(hooks::VIEW).as_deref() == Some(hooks::view_code(self.view));
             b.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;
         }
         Ok(())
@@ -307,7 +269,7 @@ impl State {
             .set_property("height", &px(scene.height))?;
         stage.listbox.set_inner_html("");
         stage.order.clear();
-        let key = stage.key();
+        let key = stage.kind.code();
         for (item, id, name) in names {
             let Some(hit) = scene.hits.iter().find(|h| h.item == item) else {
                 continue;
@@ -320,7 +282,7 @@ impl State {
             let is_selected = kind == Kind::Timeline && selected == Some(item);
             opt.set_attribute("aria-selected", if is_selected { "true" } else { "false" })?;
             if kind == Kind::Timeline {
-                opt.set_attribute("data-event", &id)?;
+                opt.set_attribute(hooks::EVENT, &id)?;
             }
             let style = opt.style();
             style.set_property("position", "absolute")?;
@@ -406,7 +368,7 @@ impl State {
         self.render()?;
         if let Some(root) = &self.root {
             let button: Option<HtmlElement> =
-                find(root, &format!("[data-lang-switch={}]", lang.code()));
+                find(root, &format!("[{}={}]", hooks::LANG_SWITCH, lang.code()));
             if let Some(b) = button {
                 self.effects.push(Effect::Focus(b));
             }
@@ -490,12 +452,9 @@ impl State {
     }
 
     /// Pointer position relative to a stage, for the layout's hit test.
-    pub(super) fn stage_point(&self, i: usize, ev: &MouseEvent) -> Option<(f64, f64)> {
+    pub(super) fn stage_point(&self, i: usize, (x, y): (f64, f64)) -> Option<(f64, f64)> {
         let r = self.stages.get(i)?.stage.get_bounding_client_rect();
-        Some((
-            f64::from(ev.client_x()) - r.left(),
-            f64::from(ev.client_y()) - r.top(),
-        ))
+        Some((x - r.left(), y - r.top()))
     }
 
     pub(super) fn hit(&self, i: usize, (x, y): (f64, f64)) -> Option<usize> {
@@ -522,10 +481,8 @@ impl State {
         Ok(())
     }
 
-    /// Which stage an event happened in.
-    pub(super) fn stage_of(&self, target: Option<web_sys::EventTarget>) -> Option<usize> {
-        let el = closest(target, "[data-chart]")?;
-        let key = el.get_attribute("data-chart")?;
-        self.stages.iter().position(|s| s.key() == key)
+    /// The stage that draws `kind`.
+    pub(super) fn stage_index(&self, kind: Kind) -> Option<usize> {
+        self.stages.iter().position(|s| s.kind == kind)
     }
 }

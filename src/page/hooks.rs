@@ -1,0 +1,140 @@
+//! The vocabulary the page tree and the DOM module share: every `data-*` hook the page writes
+//! and the web module reads, declared once. Neither side spells a hook as a string literal.
+
+use crate::layout::timeline::View;
+use crate::model::figures::ChartKind;
+
+/// `data-bx`: the parts of the page the DOM module finds and wires up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// An interactive figure: drawing, listbox and tooltip.
+    Stage,
+    Svg,
+    Listbox,
+    Tip,
+    /// The polite live region.
+    Live,
+    /// The selected event's details.
+    Detail,
+    /// A figure's short text alternative, which its listbox is described by.
+    Alt,
+    /// The details panel's close button.
+    Close,
+}
+
+pub const PART: &str = "data-bx";
+/// On a stage: which figure it draws ([`Stage::code`]).
+pub const STAGE: &str = "data-chart";
+/// On a figure: which chart it is.
+pub const FIGURE: &str = "data-figure";
+/// On a download button: what it downloads ([`Export::code`]); with [`FIGURE_KEY`] for figures.
+pub const EXPORT: &str = "data-export";
+pub const FIGURE_KEY: &str = "data-figure-key";
+/// On a language button: the language's code.
+pub const LANG_SWITCH: &str = "data-lang-switch";
+/// On a view button: [`view_code`].
+pub const VIEW: &str = "data-view";
+/// On the live explainer's root: the theme it draws with (`light`, `dark`, `auto`).
+pub const THEME: &str = "data-theme";
+/// On the static version's root.
+pub const STATIC: &str = "data-static";
+/// On a timeline option: the event's id.
+pub const EVENT: &str = "data-event";
+/// On an event in the list: its lane (for styles).
+pub const LANE: &str = "data-lane";
+
+impl Part {
+    pub const ALL: [Part; 8] = [
+        Part::Stage,
+        Part::Svg,
+        Part::Listbox,
+        Part::Tip,
+        Part::Live,
+        Part::Detail,
+        Part::Alt,
+        Part::Close,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            Part::Stage => "stage",
+            Part::Svg => "svg",
+            Part::Listbox => "listbox",
+            Part::Tip => "tip",
+            Part::Live => "live",
+            Part::Detail => "detail",
+            Part::Alt => "alt",
+            Part::Close => "close",
+        }
+    }
+    /// `[data-bx=listbox]`.
+    pub fn selector(self) -> String {
+        format!("[{PART}={}]", self.code())
+    }
+}
+
+/// What an interactive figure draws: the timeline or a chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Timeline,
+    Chart(ChartKind),
+}
+
+impl Stage {
+    pub fn code(self) -> &'static str {
+        match self {
+            Stage::Timeline => "timeline",
+            Stage::Chart(k) => k.key(),
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Stage> {
+        match code {
+            "timeline" => Some(Stage::Timeline),
+            other => ChartKind::from_key(other).map(Stage::Chart),
+        }
+    }
+}
+
+/// What a download button takes away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    Svg,
+    Png,
+    EventsCsv,
+    CountsCsv,
+    Json,
+}
+
+impl Export {
+    pub const ALL: [Export; 5] = [
+        Export::Svg,
+        Export::Png,
+        Export::EventsCsv,
+        Export::CountsCsv,
+        Export::Json,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            Export::Svg => "svg",
+            Export::Png => "png",
+            Export::EventsCsv => "events-csv",
+            Export::CountsCsv => "counts-csv",
+            Export::Json => "json",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Export> {
+        Export::ALL.into_iter().find(|e| e.code() == code)
+    }
+}
+
+pub fn view_code(view: View) -> &'static str {
+    match view {
+        View::Window => "window",
+        View::Story => "story",
+    }
+}
+
+pub fn view_from_code(code: &str) -> Option<View> {
+    [View::Window, View::Story]
+        .into_iter()
+        .find(|v| view_code(*v) == code)
+}

@@ -1,0 +1,151 @@
+//! Everything a reader (or the page) does to an explainer, decoded once from a DOM event into an
+//! [`Action`] and applied to the state in one place. Effects that may call back into the page
+//! (focus, events for the host, a frame request) are queued, not run, while the state is
+//! borrowed.
+
+use super::state::{Effect, Kind, State};
+use crate::layout::timeline::View;
+use crate::model::Lang;
+use crate::page::hooks::Export;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, KeyboardEvent};
+
+pub(super) enum Action {
+    /// A key pressed in the explainer; `stage` when it was on a figure's listbox.
+    Key {
+        event: KeyboardEvent,
+        stage: Option<Kind>,
+    },
+    /// A download button.
+    Export {
+        format: Export,
+        figure: Option<Kind>,
+    },
+    SwitchLang(Lang),
+    SetView(View),
+    CloseDetail,
+    /// A click at a point of the page (client coordinates) over a figure.
+    Click {
+        stage: Kind,
+        client: (f64, f64),
+    },
+    /// The pointer moved over a figure: the hit test waits for the next animation frame.
+    Point {
+        stage: Kind,
+        client: (f64, f64),
+    },
+    /// The pointer left a figure (not onto its own tooltip).
+    Leave(Kind),
+    /// A figure's listbox got or lost the keyboard focus.
+    Focus(Kind),
+    Blur(Kind),
+    /// The reader's colour scheme changed (matters with theme "auto").
+    ThemeChanged,
+    /// The address's `#event=` changed.
+    HashChanged,
+    BeforePrint,
+}
+
+impl State {
+    pub(super) fn apply(&mut self, action: Action) -> Result<(), JsValue> {
+        match action {
+            Action::Key { event, stage } => {
+                let stage = stage.and_then(|k| self.stage_index(k));
+                self.key(&event, stage)
+            }
+            Action::Export { format, figure } => self.export(format, figure),
+            Action::SwitchLang(lang) => self.switch_lang(lang),
+            Action::SetView(view) => self.set_view(view),
+            Action::CloseDetail => {
+                self.select(None, true)?;
+                self.focus_stage(self.timeline_stage());
+                Ok(())
+            }
+            Action::Click { stage, client } => {
+                let Some(i) = self.stage_index(stage) else {
+                    return Ok(());
+                };
+                let Some(hit) = self.stage_point(i, client).and_then(|p| self.hit(i, p)) else {
+                    return Ok(());
+                };
+                if let Some(st) = self.stages.get_mut(i) {
+                    st.active = Some(hit);
+                }
+                match stage {
+                    Kind::Timeline => self.select(Some(hit), true)?,
+                    Kind::Chart(_) => {
+                        self.mark_active(i)?;
+                        self.show_tip(i, Some(hit))?;
+                    }
+                }
+                self.focus_stage(Some(i));
+                Ok(())
+            }
+            Action::Point { stage, client } => {
+                if let Some(i) = self.stage_index(stage) {
+                    self.pending_pointer = self.stage_point(i, client).map(|(x, y)| (i, x, y));
+                    self.effects.push(Effect::NextFrame);
+                }
+                Ok(())
+            }
+            Action::Leave(stage) => match self.stage_index(stage) {
+                Some(i) => {
+                    self.pending_pointer = None;
+                    self.show_tip(i, None)
+                }
+                None => Ok(()),
+            },
+            Action::Focus(stage) => {
+                let Some(i) = self.stage_index(stage) else {
+                    return Ok(());
+                };
+                let selected = self.selected;
+                let Some(st) = self.stages.get_mut(i) else {
+                    return Ok(());
+                };
+                if st.active.is_none() {
+                    st.active = match st.kind {
+                        Kind::Timeline => selected.or_else(|| st.order.first().copied()),
+                        Kind::Chart(_) => st.order.first().copied(),
+                    };
+                }
+                let active = st.active;
+                self.mark_active(i)?;
+                self.show_tip(i, active)
+            }
+            Action::Blur(stage) => match self.stage_index(stage) {
+                Some(i) => self.show_tip(i, None),
+                None => Ok(()),
+            },
+            Action::ThemeChanged => {
+                if self.theme_choice != super::dom::ThemeChoice::Auto {
+                    return Ok(());
+                }
+                self.theme = super::dom::resolve_theme(super::dom::ThemeChoice::Auto);
+                self.layout()
+            }
+            Action::HashChanged => self.select_from_hash(),
+            Action::BeforePrint => {
+                // Printing shows the lists and tables, not the closed "show the data" panels.
+                let Some(root) = &self.root else {
+                    return Ok(());
+                };
+                let details = root.query_selector_all("details")?;
+                for i in 0..details.length() {
+                    if let Some(el) = details.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                        el.set_attribute("open", "")?;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Moves the keyboard focus to a stage's listbox, once the state is free.
+    fn focus_stage(&mut self, i: Option<usize>) {
+        if let Some(st) = i.and_then(|i| self.stages.get(i)) {
+            self.effects.push(Effect::Focus(st.listbox.clone()));
+        }
+    }
+}
