@@ -1,0 +1,446 @@
+//! One reader per kind of item: each checks its fields, reports what is wrong with its path,
+//! and returns the item only when all of it is usable.
+
+use super::reader::*;
+use super::*;
+
+pub(super) fn source(ck: &mut Checker, v: &Json, path: String, ids: &mut Ids) -> Option<Source> {
+    let o = ck.object(v, path.clone(), SOURCE_FIELDS)?;
+    let id = o.id(ck, "id");
+    let id = ids.add(ck, id, o.at("id"));
+    let publisher = o.string(ck, "publisher");
+    let title = o.string(ck, "title");
+    let url = o
+        .need(ck, "url", Expected::Url)
+        .and_then(|v| ck.url(v, o.at("url")));
+    let title_kind = o.opt_one_of(ck, "title_kind", &TitleKind::CODES);
+    let lang = o.opt_string(ck, "lang");
+    if let Some(Some(tag)) = &lang {
+        if !is_language_tag(tag) {
+            ck.report(o.at("lang"), Problem::NotLanguageTag { found: tag.clone() });
+        }
+    }
+    let published = o.opt_date(ck, "published");
+    let via = o.opt_string(ck, "via");
+    Some(Source {
+        id: id?,
+        publisher: publisher?,
+        title: title?,
+        title_kind: match title_kind? {
+            Some(1) => TitleKind::Description,
+            _ => TitleKind::Headline,
+        },
+        lang: lang?,
+        url: url?,
+        published: published?,
+        via: via?,
+    })
+}
+
+pub(super) fn exposure(ck: &mut Checker, v: &Json, zone: i32) -> Option<Exposure> {
+    let o = ck.object(v, "exposure".into(), EXPOSURE_FIELDS)?;
+    let mut ids = Ids::default();
+    let mut claims = Vec::new();
+    o.need(ck, "claims", Expected::List);
+    let items = o.items(ck, "claims");
+    if items.is_empty() && o.get("claims").is_some() {
+        ck.report(
+            o.at("claims"),
+            Problem::TooFew {
+                min: 1,
+                what: "claim",
+            },
+        );
+    }
+    let mut complete = true;
+    for (path, item) in items {
+        match claim(ck, item, path, &mut ids, zone) {
+            Some(c) => claims.push(c),
+            None => complete = false,
+        }
+    }
+    let preferred_id = o.id(ck, "preferred")?;
+    let preferred = claims.iter().position(|c| c.id == preferred_id);
+    if preferred.is_none() && complete {
+        ck.report(
+            o.at("preferred"),
+            Problem::UnknownReference {
+                id: preferred_id,
+                list: "exposure.claims",
+            },
+        );
+    }
+    Some(Exposure {
+        claims,
+        preferred: preferred?,
+    })
+}
+
+pub(super) fn claim(
+    ck: &mut Checker,
+    v: &Json,
+    path: String,
+    ids: &mut Ids,
+    zone: i32,
+) -> Option<Claim> {
+    let o = ck.object(v, path, CLAIM_FIELDS)?;
+    let id = o.id(ck, "id");
+    let id = ids.add(ck, id, o.at("id"));
+    let by = o.text(ck, "by");
+    let start = o.date(ck, "start");
+    let end = o.date(ck, "end");
+    if let (Some(s), Some(e)) = (&start, &end) {
+        check_span(ck, s, e, o.at("end"), zone);
+    }
+    let note = o.opt_text(ck, "note");
+    let sources = o.sources(ck);
+    Some(Claim {
+        id: id?,
+        by: by?,
+        start: start?,
+        end: end?,
+        note: note?,
+        sources: sources?,
+    })
+}
+
+pub(super) fn event(
+    ck: &mut Checker,
+    v: &Json,
+    path: String,
+    ids: &mut Ids,
+    zone: i32,
+) -> Option<Event> {
+    let o = ck.object(v, path, EVENT_FIELDS)?;
+    let id = o.id(ck, "id");
+    let id = ids.add(ck, id, o.at("id"));
+    let date = o.date(ck, "date");
+    let end = o.opt_date(ck, "end");
+    if let (Some(s), Some(Some(e))) = (&date, &end) {
+        check_span(ck, s, e, o.at("end"), zone);
+    }
+    let lane = o
+        .one_of(ck, "lane", &Lane::CODES)
+        .and_then(|i| Lane::ALL.get(i).copied());
+    let title = o.text(ck, "title");
+    let detail = o.text(ck, "detail");
+    let confidence = o
+        .one_of(ck, "confidence", &Confidence::CODES)
+        .and_then(|i| {
+            [
+                Confidence::Low,
+                Confidence::Medium,
+                Confidence::MediumHigh,
+                Confidence::High,
+            ]
+            .get(i)
+            .copied()
+        });
+    let milestone = o
+        .opt_one_of(ck, "milestone", &Milestone::CODES)
+        .map(|m| m.and_then(|i| Milestone::ALL.get(i).copied()));
+    let sources = o.sources(ck);
+    let mut alternatives = Vec::new();
+    let mut alternatives_ok = true;
+    for (alt_path, item) in o.items(ck, "alternatives") {
+        match alternative(ck, item, alt_path) {
+            Some(a) => alternatives.push(a),
+            None => alternatives_ok = false,
+        }
+    }
+    if !alternatives_ok {
+        return None;
+    }
+    Some(Event {
+        id: id?,
+        date: date?,
+        end: end?,
+        lane: lane?,
+        title: title?,
+        detail: detail?,
+        confidence: confidence?,
+        milestone: milestone?,
+        sources: sources?,
+        alternatives,
+    })
+}
+
+pub(super) fn alternative(ck: &mut Checker, v: &Json, path: String) -> Option<Alternative> {
+    let o = ck.object(v, path, ALTERNATIVE_FIELDS)?;
+    let date = o.date(ck, "date");
+    let by = o.text(ck, "by");
+    let note = o.opt_text(ck, "note");
+    let sources = o.sources(ck);
+    Some(Alternative {
+        date: date?,
+        by: by?,
+        note: note?,
+        sources: sources?,
+    })
+}
+
+pub(super) fn count(
+    ck: &mut Checker,
+    v: &Json,
+    path: String,
+    ids: &mut Ids,
+) -> Option<(Count, Option<String>)> {
+    let o = ck.object(v, path, COUNT_FIELDS)?;
+    let id = o.id(ck, "id");
+    let id = ids.add(ck, id, o.at("id"));
+    let series = o.id(ck, "series");
+    let subject = o.text(ck, "subject");
+    let value = o.whole(ck, "value");
+    let approximate = o.flag(ck, "approximate");
+    let unit = o
+        .one_of(ck, "unit", &Unit::CODES)
+        .and_then(|i| Unit::ALL.get(i).copied());
+    let as_of = o.date(ck, "as_of");
+    let reported_by = o.text(ck, "reported_by");
+    let status = o
+        .opt_one_of(ck, "status", &CountStatus::CODES)
+        .map(|s| match s {
+            Some(1) => CountStatus::Superseded,
+            Some(2) => CountStatus::DisputedClaim,
+            _ => CountStatus::Reported,
+        });
+    let adds_to = match o.get("adds_to") {
+        None => Some(None),
+        Some(v) => ck.id(v, o.at("adds_to")).map(Some),
+    };
+    let note = o.opt_text(ck, "note");
+    let sources = o.sources(ck);
+    let adds_to = adds_to?;
+    Some((
+        Count {
+            id: id?,
+            series: series?,
+            subject: subject?,
+            value: value?,
+            approximate: approximate?,
+            unit: unit?,
+            as_of: as_of?,
+            reported_by: reported_by?,
+            status: status?,
+            adds_to: None,
+            note: note?,
+            sources: sources?,
+        },
+        adds_to,
+    ))
+}
+
+pub(super) fn unit_code(u: Unit) -> &'static str {
+    Unit::ALL
+        .iter()
+        .position(|x| *x == u)
+        .and_then(|i| Unit::CODES.get(i))
+        .copied()
+        .unwrap_or("")
+}
+
+pub(super) fn comparison(
+    ck: &mut Checker,
+    v: &Json,
+    path: String,
+    ids: &mut Ids,
+    count_ids: &Ids,
+    counts: &[Count],
+) -> Option<Comparison> {
+    let o = ck.object(v, path, COMPARISON_FIELDS)?;
+    let id = o.id(ck, "id");
+    let id = ids.add(ck, id, o.at("id"));
+    let title = o.text(ck, "title");
+    let mixed_units = o.flag(ck, "mixed_units");
+    o.need(ck, "counts", Expected::List);
+    let items = o.items(ck, "counts");
+    if items.len() < 2 && o.get("counts").is_some() {
+        ck.report(
+            o.at("counts"),
+            Problem::TooFew {
+                min: 2,
+                what: "counts to compare",
+            },
+        );
+    }
+    let mut refs = Vec::new();
+    let mut ok = true;
+    for (item_path, item) in items {
+        let Some(cid) = ck.string(item, item_path.clone()) else {
+            ok = false;
+            continue;
+        };
+        match count_ids.position(&cid) {
+            Some(i) => refs.push(i),
+            None => {
+                ck.report(
+                    item_path,
+                    Problem::UnknownReference {
+                        id: cid,
+                        list: "counts",
+                    },
+                );
+                ok = false;
+            }
+        }
+    }
+    // The unit guard: accounts next to SIM records only when the dataset says so.
+    if ok && mixed_units == Some(false) {
+        let mut units: Vec<&str> = Vec::new();
+        for c in refs.iter().filter_map(|&i| counts.get(i)) {
+            let code = unit_code(c.unit);
+            if !units.contains(&code) {
+                units.push(code);
+            }
+        }
+        if units.len() > 1 {
+            ck.report(
+                o.at("counts"),
+                Problem::MixedUnits {
+                    units: units.join(", "),
+                },
+            );
+            ok = false;
+        }
+    }
+    if !ok {
+        return None;
+    }
+    Some(Comparison {
+        id: id?,
+        title: title?,
+        counts: refs,
+        mixed_units: mixed_units?,
+    })
+}
+
+pub(super) fn data_class(
+    ck: &mut Checker,
+    v: &Json,
+    path: String,
+    ids: &mut Ids,
+) -> Option<DataClass> {
+    let o = ck.object(v, path, DATA_CLASS_FIELDS)?;
+    let id = o.id(ck, "id");
+    let id = ids.add(ck, id, o.at("id"));
+    let label = o.text(ck, "label");
+    let exposed = o
+        .need(ck, "exposed", Expected::Boolean)
+        .and_then(|v| ck.boolean(v, o.at("exposed")));
+    let advice = o.text(ck, "advice");
+    let sources = o.sources(ck);
+    Some(DataClass {
+        id: id?,
+        label: label?,
+        exposed: exposed?,
+        advice: advice?,
+        sources: sources?,
+    })
+}
+
+pub(super) fn currency(ck: &mut Checker, o: &Obj, key: &str) -> Option<String> {
+    let s = o.string(ck, key)?;
+    if s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()) {
+        Some(s)
+    } else {
+        ck.report(
+            o.at(key),
+            Problem::NotOneOf {
+                found: super::json::quote(&s),
+                allowed: &["a three-letter ISO 4217 code such as KRW or USD"],
+            },
+        );
+        None
+    }
+}
+
+pub(super) fn money_item(ck: &mut Checker, v: &Json, path: String, ids: &mut Ids) -> Option<Money> {
+    let o = ck.object(v, path, MONEY_FIELDS)?;
+    let id = o.id(ck, "id");
+    let id = ids.add(ck, id, o.at("id"));
+    let kind = o.one_of(ck, "kind", &MoneyKind::CODES).and_then(|i| {
+        [MoneyKind::Fine, MoneyKind::Compensation, MoneyKind::Loss]
+            .get(i)
+            .copied()
+    });
+    let subject = o.text(ck, "subject");
+    let amount = o.whole(ck, "amount");
+    let currency_code = currency(ck, &o, "currency");
+    let approximate = o.flag(ck, "approximate");
+    let date = o.date(ck, "date");
+    let mut all_ok = true;
+    let mut parts = Vec::new();
+    for (part_path, item) in o.items(ck, "parts") {
+        let part = ck.object(item, part_path, PART_FIELDS).and_then(|p| {
+            let label = p.text(ck, "label");
+            let amount = p.whole(ck, "amount");
+            Some(MoneyPart {
+                label: label?,
+                amount: amount?,
+            })
+        });
+        match part {
+            Some(p) => parts.push(p),
+            None => all_ok = false,
+        }
+    }
+    let mut converted = Vec::new();
+    for (conv_path, item) in o.items(ck, "converted") {
+        let conv = ck.object(item, conv_path, CONVERTED_FIELDS).and_then(|c| {
+            let amount = c.whole(ck, "amount");
+            let cur = currency(ck, &c, "currency");
+            let as_of = c.date(ck, "as_of");
+            let sources = c.sources(ck);
+            Some(Converted {
+                amount: amount?,
+                currency: cur?,
+                as_of: as_of?,
+                sources: sources?,
+            })
+        });
+        match conv {
+            Some(c) => converted.push(c),
+            None => all_ok = false,
+        }
+    }
+    let note = o.opt_text(ck, "note");
+    let sources = o.sources(ck);
+    if !all_ok {
+        return None;
+    }
+    Some(Money {
+        note: note?,
+        id: id?,
+        kind: kind?,
+        subject: subject?,
+        amount: amount?,
+        currency: currency_code?,
+        approximate: approximate?,
+        date: date?,
+        parts,
+        converted,
+        sources: sources?,
+    })
+}
+
+pub(super) fn correction(
+    ck: &mut Checker,
+    v: &Json,
+    path: String,
+    ids: &mut Ids,
+) -> Option<Correction> {
+    let o = ck.object(v, path, CORRECTION_FIELDS)?;
+    let id = o.id(ck, "id");
+    let id = ids.add(ck, id, o.at("id"));
+    let claim = o.text(ck, "claim");
+    let correct = o.text(ck, "correct");
+    let seen_in = o.text(ck, "seen_in");
+    let sources = o.sources(ck);
+    Some(Correction {
+        id: id?,
+        claim: claim?,
+        correct: correct?,
+        seen_in: seen_in?,
+        sources: sources?,
+    })
+}
