@@ -9,6 +9,7 @@
 
 pub mod charts;
 mod span;
+mod takeaways;
 
 pub use span::{length, Length};
 

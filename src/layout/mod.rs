@@ -2,6 +2,7 @@
 //! marks. No DOM, no clock, no host locale: the same input gives the same scene natively and in
 //! the browser, so layout is tested with `cargo test`.
 
+mod axis;
 pub mod charts;
 pub mod measure;
 pub mod scale;

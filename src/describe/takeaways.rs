@@ -1,0 +1,321 @@
+//! Each chart's one-line takeaway: the headline count's revision in its own unit and the other
+//! findings as themselves; a comparison as a fraction or a multiple, naming the units when they
+//! differ; what was and was not exposed; the largest amount and every other currency.
+
+use super::charts::{dated, figure_text, money_text, share_words};
+use super::{span, Length};
+use crate::format::{self, particle, Particle};
+use crate::i18n::{self, Ui};
+use crate::model::figures::{
+    self, all_money, main_currency, rows, series_in_unit, ChartKind, Span,
+};
+use crate::model::{Count, CountStatus, Dataset, Lang};
+
+/// The chart's one-line takeaway, generated from the data.
+pub fn takeaway(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
+    match kind {
+        ChartKind::Revisions => revisions_takeaway(d, lang),
+        ChartKind::Comparison => comparison_takeaway(d, lang),
+        ChartKind::Exposed => exposed_takeaway(d, lang),
+        ChartKind::Money => money_takeaway(d, lang),
+    }
+}
+
+/// The headline count's own line (one unit), then the other findings, each as itself.
+fn revisions_takeaway(d: &Dataset, lang: Lang) -> String {
+    let Some(head) = d.counts.first() else {
+        return String::new();
+    };
+    let line = series_in_unit(d, head);
+    let counts: Vec<&Count> = line.iter().filter_map(|&i| d.counts.get(i)).collect();
+    let mut out = String::new();
+    match (counts.as_slice(), figures::figures(d).revision) {
+        ([], _) => {}
+        ([only], _) => out.push_str(&match lang {
+            Lang::En => format!(
+                "A single count: {}, reported by {} on {}.",
+                figure_text(lang, only),
+                only.reported_by.get(lang),
+                format::date(lang, &only.as_of, "")
+            ),
+            Lang::Ko => format!(
+                "집계는 한 번 발표됐다: {}({}, {}).",
+                figure_text(lang, only),
+                only.reported_by.get(lang),
+                format::date(lang, &only.as_of, "")
+            ),
+        }),
+        ([first, .., last], revision) => {
+            let revised = revision.and_then(|r| d.counts.get(r.revised));
+            if let Some(revised) = revised {
+                let span = Span {
+                    from: first.as_of,
+                    to: revised.as_of,
+                    inclusive: false,
+                };
+                let when = match (span::length(lang, &span), lang) {
+                    (Length::Some(len), Lang::En) => format!("{len} later"),
+                    (Length::Some(len), Lang::Ko) => format!("{len} 뒤"),
+                    (Length::Within(_), Lang::En) => "soon after".to_string(),
+                    (Length::Within(_), Lang::Ko) => "곧".to_string(),
+                };
+                out.push_str(&match lang {
+                    Lang::En => format!(
+                        "The first count, {}, was revised to {} {when}",
+                        dated(lang, first),
+                        dated(lang, revised)
+                    ),
+                    Lang::Ko => format!(
+                        "{} {when} {} 정정됐다",
+                        particle(&format!("첫 집계 {}", dated(lang, first)), Particle::Topic),
+                        particle(&dated(lang, revised), Particle::Direction)
+                    ),
+                });
+                let revisions = counts.len() - 1;
+                if !std::ptr::eq(*last, revised) {
+                    out.push_str(&match lang {
+                        Lang::En => format!(
+                            "; after {} in all, the latest is {}",
+                            format::plural_en(revisions as i64, "revision", "revisions"),
+                            dated(lang, last)
+                        ),
+                        Lang::Ko => format!(
+                            ". 모두 {revisions}차례 정정됐고 최신 집계: {}",
+                            dated(lang, last)
+                        ),
+                    });
+                }
+                out.push('.');
+            } else {
+                out.push_str(&match lang {
+                    Lang::En => format!(
+                        "The count stayed at {} from {} to {}.",
+                        figure_text(lang, first),
+                        format::date(lang, &first.as_of, ""),
+                        format::date(lang, &last.as_of, "")
+                    ),
+                    Lang::Ko => format!(
+                        "집계는 {}부터 {}까지 {} 같았다.",
+                        format::date(lang, &first.as_of, ""),
+                        format::date(lang, &last.as_of, ""),
+                        particle(&figure_text(lang, first), Particle::Direction)
+                    ),
+                });
+            }
+        }
+    }
+    // Everything else the chart draws, as separate findings: one entry per series and unit
+    // (with its revision, if any), additions and disputed claims on their own.
+    let mut groups: Vec<Vec<&Count>> = Vec::new();
+    for c in rows(d, ChartKind::Revisions)
+        .into_iter()
+        .filter(|i| !line.contains(i))
+        .filter_map(|i| d.counts.get(i))
+        .filter(|c| c.status != CountStatus::DisputedClaim)
+    {
+        let same = |g: &Vec<&Count>| {
+            g.first().is_some_and(|f| {
+                f.series == c.series
+                    && f.unit == c.unit
+                    && f.adds_to.is_none()
+                    && c.adds_to.is_none()
+            })
+        };
+        match groups.iter_mut().find(|g| same(g)) {
+            Some(g) => g.push(c),
+            None => groups.push(vec![c]),
+        }
+    }
+    let others: Vec<String> = groups
+        .iter()
+        .filter_map(|g| {
+            let (first, last) = (g.first()?, g.last()?);
+            Some(if g.len() == 1 {
+                format!(
+                    "{} ({}) — {}, {}",
+                    figure_text(lang, first),
+                    first.subject.get(lang),
+                    first.reported_by.get(lang),
+                    format::date(lang, &first.as_of, "")
+                )
+            } else {
+                match lang {
+                    Lang::En => format!(
+                        "{}: {} revised to {}",
+                        first.subject.get(lang),
+                        dated(lang, first),
+                        dated(lang, last)
+                    ),
+                    Lang::Ko => format!(
+                        "{}: {}에서 {} 정정",
+                        first.subject.get(lang),
+                        dated(lang, first),
+                        format::particle(&dated(lang, last), Particle::Direction)
+                    ),
+                }
+            })
+        })
+        .collect();
+    if !others.is_empty() {
+        let list = others.join("; ");
+        out.push_str(&match lang {
+            Lang::En => format!(" Other figures, in other units or of other things: {list}."),
+            Lang::Ko => format!(" 단위나 대상이 다른 집계: {list}."),
+        });
+    }
+    out.trim_start().to_string()
+}
+
+/// The breach's figure against the largest of the others, as a fraction or a multiple, with
+/// the units named when they differ.
+fn comparison_takeaway(d: &Dataset, lang: Lang) -> String {
+    let counts: Vec<&Count> = rows(d, ChartKind::Comparison)
+        .into_iter()
+        .filter_map(|i| d.counts.get(i))
+        .collect();
+    let Some((subject, rest)) = counts.split_first() else {
+        return String::new();
+    };
+    let Some(reference) = rest.iter().max_by_key(|c| c.value) else {
+        return String::new();
+    };
+    let a = format!(
+        "{} ({})",
+        figure_text(lang, subject),
+        subject.subject.get(lang)
+    );
+    // The sentence already says "about": the reference figure does not repeat it.
+    let plain = Count {
+        approximate: false,
+        ..(*reference).clone()
+    };
+    let b = format!(
+        "{} ({})",
+        figure_text(lang, &plain),
+        reference.subject.get(lang)
+    );
+    let share = subject.value as f64 / reference.value.max(1) as f64;
+    let mut out = if share <= 1.05 {
+        let words = share_words(lang, share).unwrap_or_else(|| match lang {
+            Lang::En => format!("about {}", percent(share)),
+            Lang::Ko => format!("약 {}", percent(share)),
+        });
+        match lang {
+            Lang::En => super::capitalise(&format!("{a} is a number equal to {words} of {b}.")),
+            Lang::Ko => format!(
+                "{} {b}의 {words}에 해당하는 규모다.",
+                particle(&a, Particle::Topic)
+            ),
+        }
+    } else {
+        let times = share.round() as i64;
+        match lang {
+            Lang::En => {
+                super::capitalise(&format!("{a} is about {} times {b}.", format::count(times)))
+            }
+            Lang::Ko => format!(
+                "{} {b}의 약 {}배다.",
+                particle(&a, Particle::Topic),
+                format::count(times)
+            ),
+        }
+    };
+    if subject.unit != reference.unit {
+        let (ua, ub) = (
+            i18n::unit_noun(lang, subject.unit),
+            i18n::unit_noun(lang, reference.unit),
+        );
+        out.push_str(&match lang {
+            Lang::En => format!(
+                " They count different things ({ua} and {ub}), so this gives a sense of scale, not a head count."
+            ),
+            Lang::Ko => format!(
+                " {} {} 서로 다른 단위여서 규모를 가늠하는 수치일 뿐 같은 대상을 센 것이 아니다.",
+                particle(ua, Particle::And),
+                particle(ub, Particle::Topic)
+            ),
+        });
+    }
+    out
+}
+
+/// A share as a percentage with the digits it needs: "66%", "1.2%", "0.1%", "less than 0.01%".
+/// Written by hand: Rust's float formatting costs the wasm ~8 KB gzip.
+fn percent(share: f64) -> String {
+    let p = share * 100.0;
+    if p >= 10.0 {
+        return format!("{}%", format::count(p.round() as i64));
+    }
+    let (scale, digits) = if p >= 1.0 { (10.0, 1) } else { (100.0, 2) };
+    let n = (p * scale).round() as i64;
+    if n == 0 {
+        return "less than 0.01%".to_string();
+    }
+    let whole = n / scale as i64;
+    let mut frac = format!("{:0width$}", n % scale as i64, width = digits);
+    while frac.ends_with('0') {
+        frac.pop();
+    }
+    if frac.is_empty() {
+        format!("{whole}%")
+    } else {
+        format!("{whole}.{frac}%")
+    }
+}
+
+fn exposed_takeaway(d: &Dataset, lang: Lang) -> String {
+    let names = |exposed: bool| -> Vec<&str> {
+        d.data_classes
+            .iter()
+            .filter(|c| c.exposed == exposed)
+            .map(|c| c.label.get(lang))
+            .collect()
+    };
+    let mut parts = Vec::new();
+    for (exposed, key) in [(true, Ui::Exposed), (false, Ui::NotExposed)] {
+        let list = names(exposed);
+        if !list.is_empty() {
+            let list = list.join(", ");
+            parts.push(format!("{}: {list}.", i18n::ui(lang, key)));
+        }
+    }
+    parts.join(" ")
+}
+
+/// The largest amount of the charted currency, then every amount in another currency, as given.
+fn money_takeaway(d: &Dataset, lang: Lang) -> String {
+    let mut out = String::new();
+    if let Some(top) = rows(d, ChartKind::Money)
+        .first()
+        .and_then(|&i| d.money.get(i))
+    {
+        out = match lang {
+            Lang::En => format!(
+                "The largest amount: {}, {} ({}).",
+                top.subject.get(lang),
+                money_text(lang, top),
+                i18n::money_kind(lang, top.kind)
+            ),
+            Lang::Ko => format!(
+                "가장 큰 금액은 {}의 {}({})이다.",
+                top.subject.get(lang),
+                money_text(lang, top),
+                i18n::money_kind(lang, top.kind)
+            ),
+        };
+    }
+    let main = main_currency(d);
+    let others: Vec<String> = all_money(d)
+        .into_iter()
+        .filter_map(|i| d.money.get(i))
+        .filter(|m| Some(m.currency.as_str()) != main)
+        .map(|m| format!("{} ({})", money_text(lang, m), m.subject.get(lang)))
+        .collect();
+    if !others.is_empty() {
+        out.push_str(&match lang {
+            Lang::En => format!(" In other currencies: {}.", others.join("; ")),
+            Lang::Ko => format!(" 다른 통화: {}.", others.join("; ")),
+        });
+    }
+    out.trim_start().to_string()
+}
