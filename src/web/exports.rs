@@ -2,7 +2,7 @@
 //! or JSON, started as downloads.
 
 use super::dom::*;
-use super::state::{Kind, State};
+use super::state::{Kind, Shown, State};
 use crate::export::Figure;
 use crate::page::hooks::Export;
 use crate::render::Theme;
@@ -11,14 +11,14 @@ use wasm_bindgen::prelude::*;
 impl State {
     /// A figure as a standalone SVG; the timeline in its current view.
     pub(super) fn figure_svg(&self, kind: Kind) -> Option<String> {
-        let d = self.dataset.as_ref()?;
+        let d = self.dataset()?;
         let figure = match kind {
             Kind::Chart(k) => Figure::Chart(k),
             Kind::Timeline => Figure::Timeline(self.view),
         };
         // Exports are drawn light: they go into documents and slides, not this page.
         Some(crate::export::figure_svg(
-            d,
+            &d,
             self.lang,
             figure,
             self.width.max(640.0),
@@ -28,7 +28,9 @@ impl State {
 
     /// (file name, MIME type, text) for a data download; `None` for a figure's formats.
     pub(super) fn data_export(&self, format: Export) -> Option<(String, &'static str, String)> {
-        let d = self.dataset.as_ref()?;
+        let Shown::Live { dataset: d, raw } = &self.shown else {
+            return None;
+        };
         let base = format!("{}-{}", d.id, self.lang.code());
         match format {
             Export::EventsCsv => Some((
@@ -44,7 +46,7 @@ impl State {
             Export::Json => Some((
                 format!("{}.json", d.id),
                 "application/json",
-                crate::export::json_text(self.raw.as_ref()?),
+                crate::export::json_text(raw),
             )),
             Export::Svg | Export::Png => None,
         }
@@ -52,7 +54,7 @@ impl State {
 
     /// Starts a download of whatever a download button asks for.
     pub(super) fn export(&self, format: Export, figure: Option<Kind>) -> Result<(), JsValue> {
-        let Some(d) = &self.dataset else {
+        let Some(d) = self.dataset() else {
             return Ok(());
         };
         if let Some((name, mime, text)) = self.data_export(format) {

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 impl State {
     pub(super) fn option_id(&self, stage: &Stage, item: usize) -> Option<String> {
         let id = match stage.kind {
-            Kind::Timeline => self.dataset.as_ref()?.events.get(item)?.id.clone(),
+            Kind::Timeline => self.dataset()?.events.get(item)?.id.clone(),
             Kind::Chart(_) => item.to_string(),
         };
         Some(format!("{}-{}-{id}", self.prefix, stage.kind.code()))
@@ -39,7 +39,7 @@ impl State {
 
     /// The tooltip's lines for an item: date and title for events, exact figures for charts.
     pub(super) fn tip_lines(&self, kind: Kind, item: usize) -> Vec<String> {
-        let Some(d) = &self.dataset else {
+        let Some(d) = self.dataset() else {
             return Vec::new();
         };
         match kind {
@@ -48,12 +48,12 @@ impl State {
                 .get(item)
                 .map(|e| {
                     vec![
-                        crate::describe::event_when(d, self.lang, e),
+                        crate::describe::event_when(&d, self.lang, e),
                         e.title.get(self.lang).to_string(),
                     ]
                 })
                 .unwrap_or_default(),
-            Kind::Chart(k) => crate::describe::charts::chart_item(d, self.lang, k, item).1,
+            Kind::Chart(k) => crate::describe::charts::chart_item(&d, self.lang, k, item).1,
         }
     }
 

@@ -115,8 +115,10 @@ impl Explainer {
             let mut s = state.borrow_mut();
             match result {
                 Ok((d, raw)) => {
-                    s.dataset = Some(Rc::new(d));
-                    s.raw = Some(raw);
+                    s.shown = Shown::Live {
+                        dataset: Rc::new(d),
+                        raw,
+                    };
                     s.render().and_then(|_| s.select_from_hash())
                 }
                 Err(issues) => s.show_problems(&file, &issues),
@@ -166,7 +168,7 @@ impl Explainer {
     pub fn problems(&self) -> Vec<String> {
         self.state
             .try_borrow()
-            .map(|s| s.problems.clone())
+            .map(|s| s.problems().to_vec())
             .unwrap_or_default()
     }
 
@@ -201,7 +203,7 @@ impl Explainer {
     /// The id of the selected event, if any.
     pub fn selected(&self) -> Option<String> {
         let s = self.state.try_borrow().ok()?;
-        let d = s.dataset.as_ref()?;
+        let d = s.dataset()?;
         s.selected
             .and_then(|i| d.events.get(i))
             .map(|e| e.id.clone())
@@ -225,8 +227,7 @@ impl Explainer {
         for node in std::mem::take(&mut s.fallback) {
             let _ = s.host.append_child(&node);
         }
-        s.dataset = None;
-        s.raw = None;
+        s.shown = Shown::Nothing;
         s.parts = None;
         s.stages.clear();
         s.timeline = None;
@@ -245,14 +246,12 @@ fn new_state(host: &Element, lang: Option<String>) -> Rc<RefCell<State>> {
         root: None,
         parts: None,
         stages: Vec::new(),
-        dataset: None,
-        raw: None,
+        shown: Shown::Nothing,
         fallback: Vec::new(),
         lang: pick_lang(lang, host),
         theme_choice: ThemeChoice::Auto,
         theme: Theme::LIGHT,
         width: host_width(host),
-        problems: Vec::new(),
         prefix: format!("bx{n}"),
         view: View::Window,
         timeline: None,

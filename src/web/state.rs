@@ -51,6 +51,18 @@ pub(super) struct Parts {
     pub(super) views: Vec<Element>,
 }
 
+/// What the host element shows.
+pub(super) enum Shown {
+    Nothing,
+    /// Why the dataset cannot be shown, one line per problem, in the reader's language.
+    Problems(Vec<String>),
+    /// The explainer of a valid dataset; `raw` is the file as loaded, for the JSON download.
+    Live {
+        dataset: Rc<Dataset>,
+        raw: Rc<Json>,
+    },
+}
+
 /// What one mounted explainer holds.
 pub(super) struct State {
     pub(super) host: Element,
@@ -58,9 +70,8 @@ pub(super) struct State {
     pub(super) root: Option<Element>,
     pub(super) parts: Option<Parts>,
     pub(super) stages: Vec<Stage>,
-    pub(super) dataset: Option<Rc<Dataset>>,
-    /// The dataset as loaded, for "Get the data" as JSON.
-    pub(super) raw: Option<Rc<Json>>,
+    /// The explainer, its problems, or nothing (before mounting and after `destroy`).
+    pub(super) shown: Shown,
     /// What the host element held before (a static fallback), put back by `destroy`.
     pub(super) fallback: Vec<web_sys::Node>,
     pub(super) lang: Lang,
@@ -68,7 +79,6 @@ pub(super) struct State {
     pub(super) theme_choice: ThemeChoice,
     pub(super) theme: Theme,
     pub(super) width: f64,
-    pub(super) problems: Vec<String>,
     pub(super) prefix: String,
     pub(super) view: View,
     pub(super) timeline: Option<Timeline>,
@@ -83,6 +93,22 @@ pub(super) struct State {
 }
 
 impl State {
+    /// The dataset shown, when the explainer is live.
+    pub(super) fn dataset(&self) -> Option<Rc<Dataset>> {
+        match &self.shown {
+            Shown::Live { dataset, .. } => Some(dataset.clone()),
+            _ => None,
+        }
+    }
+
+    /// The problems shown instead of the explainer; empty when it is live.
+    pub(super) fn problems(&self) -> &[String] {
+        match &self.shown {
+            Shown::Problems(lines) => lines,
+            _ => &[],
+        }
+    }
+
     /// Replaces whatever we showed with `el`.
     pub(super) fn show(&mut self, el: &El) -> Result<(), JsValue> {
         let doc = document()?;
@@ -100,11 +126,12 @@ impl State {
     }
 
     pub(super) fn show_problems(&mut self, file: &str, issues: &[Issue]) -> Result<(), JsValue> {
-        self.problems = issues
-            .iter()
-            .map(|i| page::describe(file, i, self.lang))
-            .collect();
-        self.dataset = None;
+        self.shown = Shown::Problems(
+            issues
+                .iter()
+                .map(|i| page::describe(file, i, self.lang))
+                .collect(),
+        );
         self.parts = None;
         self.stages.clear();
         let el = page::problems(file, issues, self.lang);
@@ -113,7 +140,7 @@ impl State {
 
     /// Builds the whole explainer, then lays out its figures.
     pub(super) fn render(&mut self) -> Result<(), JsValue> {
-        let Some(d) = self.dataset.clone() else {
+        let Some(d) = self.dataset() else {
             return Ok(());
         };
         // Only a language the dataset has complete text for: never interface words in one
@@ -215,7 +242,7 @@ impl State {
     /// Lays out one figure, paints it, and rebuilds the transparent options that give each mark
     /// a name, a role and a target of at least 24 px.
     pub(super) fn layout_stage(&mut self, i: usize) -> Result<(), JsValue> {
-        let Some(d) = self.dataset.clone() else {
+        let Some(d) = self.dataset() else {
             return Ok(());
         };
         let Some(kind) = self.stages.get(i).map(|s| s.kind) else {
@@ -304,13 +331,13 @@ impl State {
     }
 
     pub(super) fn show_detail(&mut self) -> Result<(), JsValue> {
-        let (Some(parts), Some(d)) = (&self.parts, &self.dataset) else {
+        let (Some(parts), Some(d)) = (&self.parts, self.dataset()) else {
             return Ok(());
         };
         parts.detail.set_inner_html("");
         match self.selected {
             Some(i) => {
-                let el = build(&document()?, &page::detail(d, self.lang, i))?;
+                let el = build(&document()?, &page::detail(&d, self.lang, i))?;
                 parts.detail.append_child(&el)?;
                 parts.detail.set_hidden(false);
             }
@@ -340,14 +367,14 @@ impl State {
             self.layout_stage(t)?;
         }
         self.show_detail()?;
-        let (Some(parts), Some(d)) = (&self.parts, &self.dataset) else {
+        let (Some(parts), Some(d)) = (&self.parts, self.dataset()) else {
             return Ok(());
         };
         match event.and_then(|i| d.events.get(i).map(|e| (i, e))) {
             Some((i, e)) => {
                 parts
                     .live
-                    .set_text_content(Some(&crate::describe::selected(d, self.lang, i)));
+                    .set_text_content(Some(&crate::describe::selected(&d, self.lang, i)));
                 if update_address {
                     set_hash(Some(&e.id));
                 }
@@ -384,7 +411,7 @@ impl State {
 
     /// Selects the event named in the address, switching to the view that shows it.
     pub(super) fn select_from_hash(&mut self) -> Result<(), JsValue> {
-        let Some(d) = self.dataset.clone() else {
+        let Some(d) = self.dataset() else {
             return Ok(());
         };
         let Some(i) = hash_event().and_then(|id| d.event_index(&id)) else {
