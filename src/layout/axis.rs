@@ -3,13 +3,13 @@
 
 use super::measure::TextMeasure;
 use super::scale::{time_ticks, TickUnit, TimeScale};
-use super::timeline::PAD;
 use super::{Anchor, Mark, Paint, SMALL};
 use crate::format;
 use crate::model::Lang;
 
 /// The axis line's height in the timeline (the timeline places everything under it).
 pub(super) const AXIS_Y: f64 = 30.0;
+pub const PAD: f64 = 12.0;
 const MIN_TICK_GAP: f64 = 64.0;
 
 /// The time axis: a rule, ticks on calendar boundaries, labels that never touch.

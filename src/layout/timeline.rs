@@ -2,6 +2,7 @@
 //! source gives), and the events on lanes with labels packed into rows so none overlap.
 
 pub use super::axis::tick_label;
+pub use super::axis::PAD;
 use super::axis::{axis, AXIS_Y};
 use super::measure::{shorten, TextMeasure};
 use super::scale::TimeScale;
@@ -20,7 +21,6 @@ pub enum View {
     Story,
 }
 
-pub const PAD: f64 = 12.0;
 pub const MARKER_R: f64 = 6.0;
 /// Rows are 28 px so each event's target is at least 24×24 px (WCAG 2.5.8).
 pub const ROW_H: f64 = 28.0;
