@@ -2,7 +2,6 @@
 //! credit drawn in, and the data as CSV and JSON. Pure: the DOM module only hands the result
 //! to the browser as a download.
 
-use crate::format;
 use crate::i18n::{self, Ui};
 use crate::layout::charts::{self, ChartKind};
 use crate::layout::measure::wrap;
@@ -155,12 +154,12 @@ pub fn events_csv(d: &Dataset, lang: Lang) -> String {
             .and_then(|k| crate::model::Lane::CODES.get(k))
             .copied()
             .unwrap_or("");
-        let end = e.end.as_ref().map(format::iso).unwrap_or_default();
+        let end = e.end.as_ref().map(|d| d.iso()).unwrap_or_default();
         row(
             &mut out,
             &[
                 &e.id,
-                &format::iso(&e.date),
+                &e.date.iso(),
                 &end,
                 lane,
                 e.title.get(lang),
@@ -208,7 +207,7 @@ pub fn counts_csv(d: &Dataset, lang: Lang) -> String {
             &[
                 &c.id,
                 &c.series,
-                &format::iso(&c.as_of),
+                &c.as_of.iso(),
                 &c.value.to_string(),
                 if c.approximate { "true" } else { "false" },
                 unit,
@@ -257,7 +256,7 @@ fn write_json(out: &mut String, v: &Json, depth: usize) {
     match v {
         Json::Null => out.push_str("null"),
         Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Json::Number(n) => out.push_str(&format::plain_number(*n)),
+        Json::Number(n) => out.push_str(&crate::model::json::plain_number(*n)),
         Json::String(s) => write_string(out, s),
         Json::Array(items) if items.is_empty() => out.push_str("[]"),
         Json::Array(items) => {

@@ -41,73 +41,6 @@ pub fn month_short(lang: Lang, month: u32) -> String {
     }
 }
 
-/// A number as a dataset author wrote it, for messages about the file (`-5`, `12.5`), with at
-/// most six decimals. Written by hand: Rust's float formatting costs the wasm ~8 KB gzip.
-pub fn plain_number(n: f64) -> String {
-    if !n.is_finite() {
-        return "a number too large to use".to_string();
-    }
-    // Whole numbers JSON keeps exactly (up to 2^53 − 1) are written in full: the JSON export
-    // writes numbers with this function too, and must give back what it was given.
-    if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0 {
-        return (n as i64).to_string();
-    }
-    if n.abs() >= 1e15 {
-        // Words, not digits the reader must count (and no float formatting in the wasm).
-        return if n < 0.0 {
-            "a negative number of 16 or more digits"
-        } else {
-            "a number of 16 or more digits"
-        }
-        .to_string();
-    }
-    let negative = n < 0.0;
-    let scaled = (n.abs() * 1e6).round() as u64;
-    let (whole, mut frac) = (scaled / 1_000_000, scaled % 1_000_000);
-    let mut out = String::new();
-    if negative && scaled > 0 {
-        out.push('-');
-    }
-    out.push_str(&whole.to_string());
-    if frac > 0 {
-        let mut digits = 6;
-        while frac % 10 == 0 {
-            frac /= 10;
-            digits -= 1;
-        }
-        out.push('.');
-        let f = frac.to_string();
-        for _ in f.len()..digits {
-            out.push('0');
-        }
-        out.push_str(&f);
-    }
-    out
-}
-
-/// `2025-04`, `2025-06-24`, `2025-11-18T22:52+09:00`: the file's own notation.
-pub fn iso(d: &StoryDate) -> String {
-    match d.precision {
-        Precision::Year => format!("{:04}", d.year),
-        Precision::Month => format!("{:04}-{:02}", d.year, d.month),
-        Precision::Day => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
-        Precision::Minute => {
-            let sign = if d.offset < 0 { '-' } else { '+' };
-            let off = d.offset.unsigned_abs();
-            format!(
-                "{:04}-{:02}-{:02}T{:02}:{:02}{sign}{:02}:{:02}",
-                d.year,
-                d.month,
-                d.day,
-                d.minute / 60,
-                d.minute % 60,
-                off / 60,
-                off % 60
-            )
-        }
-    }
-}
-
 /// A date at its real precision: "April 2025", "24 June 2025",
 /// "18 November 2025, 22:52 UTC" / "2025년 4월", "2025년 6월 24일", "2025년 11월 18일 오후 10시 52분".
 /// `zone_label` names the offset of times (e.g. "UTC").
@@ -159,17 +92,7 @@ pub fn date_short(lang: Lang, d: &StoryDate) -> String {
 }
 
 /// Digits with thousands separators: 33673817 → "33,673,817" (both languages use commas).
-pub fn exact(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::model::json::grouped as exact;
 
 /// `value / unit` with at most 3 decimals when that is exact ("1.685", "134.79"), else one
 /// decimal ("33.7" for 33,673,817): compact in text, exact figures go in tables.

@@ -156,7 +156,7 @@ fn dates_do_not_depend_on_the_machine_time_zone() {
 
 #[test]
 fn numbers_in_messages_are_written_as_the_author_wrote_them() {
-    use breach_explainer::format::plain_number;
+    use breach_explainer::model::json::plain_number;
     for (n, text) in [
         (-5.0, "-5"),
         (33.7, "33.7"),

@@ -168,6 +168,30 @@ impl StoryDate {
         Ok(date)
     }
 
+    /// `2025-04`, `2025-06-24`, `2025-11-18T22:52+09:00`: the file's own notation.
+    pub fn iso(&self) -> String {
+        let d = self;
+        match d.precision {
+            Precision::Year => format!("{:04}", d.year),
+            Precision::Month => format!("{:04}-{:02}", d.year, d.month),
+            Precision::Day => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
+            Precision::Minute => {
+                let sign = if d.offset < 0 { '-' } else { '+' };
+                let off = d.offset.unsigned_abs();
+                format!(
+                    "{:04}-{:02}-{:02}T{:02}:{:02}{sign}{:02}:{:02}",
+                    d.year,
+                    d.month,
+                    d.day,
+                    d.minute / 60,
+                    d.minute % 60,
+                    off / 60,
+                    off % 60
+                )
+            }
+        }
+    }
+
     /// The first calendar day this date covers, in days since 1970-01-01.
     pub fn first_day(&self) -> i64 {
         days_from_civil(self.year, self.month, self.day)

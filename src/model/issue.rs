@@ -331,7 +331,7 @@ impl Problem {
             Problem::TooLarge { limit } => write!(
                 f,
                 "the data is too large: more than {} values",
-                crate::format::exact(*limit as u64)
+                super::json::grouped(*limit as u64)
             ),
             Problem::ListedNotDrawn {
                 what: NotDrawn::Comparison,
@@ -454,7 +454,7 @@ impl Problem {
             }
             Problem::TooLarge { limit } => format!(
                 "데이터가 너무 큽니다. 값이 {}개를 넘습니다",
-                crate::format::exact(*limit as u64)
+                super::json::grouped(*limit as u64)
             ),
             Problem::ListedNotDrawn { what: NotDrawn::Comparison } => {
                 "비교 그래프 설명에 나열되고 그려지지는 않습니다. 첫 번째 비교만 그래프로 그립니다"

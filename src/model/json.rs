@@ -25,7 +25,7 @@ impl Json {
         match self {
             Json::Null => "null".into(),
             Json::Bool(b) => if *b { "true" } else { "false" }.into(),
-            Json::Number(n) => crate::format::plain_number(*n),
+            Json::Number(n) => plain_number(*n),
             Json::String(s) => quote(s),
             Json::Array(_) => "a list".into(),
             Json::Object(_) => "an object".into(),
@@ -139,4 +139,61 @@ fn syntax_detail(e: &serde_json::Error) -> String {
         Some(i) => full[..i].to_string(),
         None => full,
     }
+}
+
+/// A number as a dataset author wrote it, for messages about the file (`-5`, `12.5`), with at
+/// most six decimals. Written by hand: Rust's float formatting costs the wasm ~8 KB gzip.
+pub fn plain_number(n: f64) -> String {
+    if !n.is_finite() {
+        return "a number too large to use".to_string();
+    }
+    // Whole numbers JSON keeps exactly (up to 2^53 − 1) are written in full: the JSON export
+    // writes numbers with this function too, and must give back what it was given.
+    if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0 {
+        return (n as i64).to_string();
+    }
+    if n.abs() >= 1e15 {
+        // Words, not digits the reader must count (and no float formatting in the wasm).
+        return if n < 0.0 {
+            "a negative number of 16 or more digits"
+        } else {
+            "a number of 16 or more digits"
+        }
+        .to_string();
+    }
+    let negative = n < 0.0;
+    let scaled = (n.abs() * 1e6).round() as u64;
+    let (whole, mut frac) = (scaled / 1_000_000, scaled % 1_000_000);
+    let mut out = String::new();
+    if negative && scaled > 0 {
+        out.push('-');
+    }
+    out.push_str(&whole.to_string());
+    if frac > 0 {
+        let mut digits = 6;
+        while frac % 10 == 0 {
+            frac /= 10;
+            digits -= 1;
+        }
+        out.push('.');
+        let f = frac.to_string();
+        for _ in f.len()..digits {
+            out.push('0');
+        }
+        out.push_str(&f);
+    }
+    out
+}
+
+/// Digits with thousands separators: 33673817 → "33,673,817" (both languages use commas).
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

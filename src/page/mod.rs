@@ -126,7 +126,7 @@ pub fn detail(d: &Dataset, lang: Lang, event: usize) -> El {
         .child(
             El::new("p").class("bx-date").child(
                 El::new("time")
-                    .attr("datetime", format::iso(&e.date))
+                    .attr("datetime", e.date.iso())
                     .text(describe::event_when(d, lang, e)),
             ),
         )
@@ -195,7 +195,7 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> E
                 .attr(hooks::LANE, lane_code(e.lane))
                 .child(
                     El::new("time")
-                        .attr("datetime", format::iso(&e.date))
+                        .attr("datetime", e.date.iso())
                         .text(describe::event_when(d, lang, e)),
                 )
                 .text(" — ")

@@ -167,7 +167,7 @@ impl Checker {
         match value {
             Json::Number(n) if *n >= 0.0 && n.fract() == 0.0 && *n <= MAX_WHOLE => Some(*n as u64),
             Json::Number(n) => {
-                let found = crate::format::plain_number(*n);
+                let found = crate::model::json::plain_number(*n);
                 self.report(
                     path,
                     if *n < 0.0 {
@@ -490,8 +490,8 @@ pub(super) fn check_span(
         ck.report(
             path,
             Problem::EndBeforeStart {
-                start: crate::format::iso(start),
-                end: crate::format::iso(end),
+                start: start.iso(),
+                end: end.iso(),
             },
         );
     }
