@@ -171,7 +171,7 @@ fn every_event_in_view_is_placed_and_hit() {
     let starts: Vec<f64> = t
         .placed
         .iter()
-        .map(|p| d.events[p.event].date.start(540))
+        .map(|p| d.events[p.event].date.middle(540))
         .collect();
     assert!(starts.windows(2).all(|w| w[0] <= w[1]));
 }

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use breach_explainer::web::Explainer;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -65,17 +65,27 @@ fn the_keyboard_walks_every_event_in_time_order() {
         key(&listbox, "ArrowRight");
         seen.push(active_label(&listbox));
     }
-    // Every option visited once, in the options' (time) order, each named with its date.
-    let expected: Vec<String> = (0..n)
-        .map(|i| {
-            options
-                .item(i)
-                .unwrap()
-                .dyn_into::<Element>()
-                .unwrap()
-                .get_attribute("aria-label")
-                .unwrap()
-        })
+    // Every event the story view draws, visited once in time order (as the dataset dates
+    // them, not as the options happen to be built), each named with its date.
+    let value = js_sys::JSON::parse(breach_explainer::model::DEFAULT_DATASET).unwrap();
+    let tree: breach_explainer::model::Json = serde_wasm_bindgen::from_value(value).unwrap();
+    let d = breach_explainer::validate(&tree).unwrap();
+    let drawn: Vec<usize> = breach_explainer::layout::timeline::layout(
+        &d,
+        breach_explainer::Lang::En,
+        f64::from(el.client_width()),
+        breach_explainer::layout::timeline::View::Story,
+        &breach_explainer::layout::CharWidths,
+    )
+    .placed
+    .iter()
+    .map(|p| p.event)
+    .collect();
+    let expected: Vec<String> = d
+        .events_in_time_order()
+        .into_iter()
+        .filter(|i| drawn.contains(i))
+        .map(|i| breach_explainer::describe::event_name(&d, breach_explainer::Lang::En, i))
         .collect();
     assert_eq!(seen, expected);
     assert!(seen[0].starts_with("January 2025: "), "{}", seen[0]);
@@ -191,7 +201,10 @@ async fn hovering_an_event_shows_its_tooltip_until_the_pointer_leaves() {
         html(&tip).hidden(),
         "the tooltip hides when the pointer leaves the event"
     );
-    // A click selects the event under the pointer.
+    // A click selects the event under the pointer, and opens its details.
+    click_at(&listbox, r.left() + 12.0, r.top() + r.height() / 2.0);
+    assert_eq!(ex.selected().as_deref(), Some("access-start"));
+    assert!(text(&el, "[data-bx=detail]").contains("Access begins"));
     ex.destroy();
     el.remove();
 }

@@ -388,12 +388,13 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
             *h = height - *top - 4.0;
         }
     }
-    // Placed lane by lane; the keyboard walks them in time order.
+    // Placed lane by lane; the keyboard walks them in the list's time order (a month-only
+    // date sits at the middle of its month, where it is drawn).
     let order = crate::model::sorted_by_key((0..placed.len()).collect(), &|k| {
         placed
             .get(k)
             .and_then(|p| d.events.get(p.event))
-            .map_or(0.0, |e| e.date.start(zone))
+            .map_or(0.0, |e| e.date.middle(zone))
     });
     let mut slots: Vec<Option<Placed>> = placed.into_iter().map(Some).collect();
     let placed: Vec<Placed> = order

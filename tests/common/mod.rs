@@ -67,6 +67,16 @@ pub fn pointer_at(target: &Element, x: f64, y: f64) {
     target.dispatch_event(&ev).unwrap();
 }
 
+/// A real click at a point of the page (client coordinates), sent to `target`.
+pub fn click_at(target: &Element, x: f64, y: f64) {
+    let init = web_sys::MouseEventInit::new();
+    init.set_client_x(x as i32);
+    init.set_client_y(y as i32);
+    init.set_bubbles(true);
+    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+}
+
 /// Waits for `n` animation frames, so ResizeObserver and pointer work has run.
 pub async fn next_frames(n: u32) {
     for _ in 0..n {
