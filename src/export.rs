@@ -8,7 +8,7 @@ use crate::layout::measure::wrap;
 use crate::layout::timeline::{self, View};
 use crate::layout::{Anchor, CharWidths, Mark, Paint, Scene, SMALL};
 use crate::model::json::Json;
-use crate::model::{CountStatus, Dataset, Lang};
+use crate::model::{Dataset, Lang};
 use crate::render::{self, Theme};
 
 /// Which figure to export.
@@ -148,12 +148,7 @@ pub fn events_csv(d: &Dataset, lang: Lang) -> String {
     );
     for i in d.events_in_time_order() {
         let Some(e) = d.events.get(i) else { continue };
-        let lane = crate::model::Lane::ALL
-            .iter()
-            .position(|l| *l == e.lane)
-            .and_then(|k| crate::model::Lane::CODES.get(k))
-            .copied()
-            .unwrap_or("");
+        let lane = e.lane.code();
         let end = e.end.as_ref().map(|d| d.iso()).unwrap_or_default();
         row(
             &mut out,
@@ -164,7 +159,7 @@ pub fn events_csv(d: &Dataset, lang: Lang) -> String {
                 lane,
                 e.title.get(lang),
                 e.detail.get(lang),
-                i18n::confidence(Lang::En, e.confidence),
+                e.confidence.code(),
                 &urls(d, &e.sources),
             ],
         );
@@ -191,17 +186,8 @@ pub fn counts_csv(d: &Dataset, lang: Lang) -> String {
         ],
     );
     for c in &d.counts {
-        let unit = crate::model::Unit::ALL
-            .iter()
-            .position(|u| *u == c.unit)
-            .and_then(|k| crate::model::Unit::CODES.get(k))
-            .copied()
-            .unwrap_or("");
-        let status = match c.status {
-            CountStatus::Reported => "reported",
-            CountStatus::Superseded => "superseded",
-            CountStatus::DisputedClaim => "disputed-claim",
-        };
+        let unit = c.unit.code();
+        let status = c.status.code();
         row(
             &mut out,
             &[

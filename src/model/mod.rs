@@ -4,12 +4,14 @@
 //! each with its JSON path. After validation nothing needs checking again: source references are
 //! indices that exist, dates are real, counts are whole numbers.
 
+pub mod codes;
 pub mod date;
 pub mod figures;
 pub mod issue;
 pub mod json;
 pub mod validate;
 
+use codes::codes;
 pub use date::{Precision, StoryDate};
 pub use figures::{figures, Figures};
 pub use issue::{Expected, Issue, Problem};
@@ -76,17 +78,15 @@ impl Text {
 /// Index into `Dataset::sources`; always valid after validation.
 pub type SourceRef = usize;
 
-/// Whether a source's `title` is its published headline or a description written by the
-/// dataset's author (shown in brackets, never passed off as a headline).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum TitleKind {
-    #[default]
-    Headline,
-    Description,
-}
-
-impl TitleKind {
-    pub const CODES: [&'static str; 2] = ["headline", "description"];
+codes! {
+    /// Whether a source's `title` is its published headline or a description written by the
+    /// dataset's author (shown in brackets, never passed off as a headline).
+    #[derive(Default)]
+    pub enum TitleKind {
+        #[default]
+        Headline = "headline",
+        Description = "description",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -143,69 +143,35 @@ impl Exposure {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Lane {
-    Breach,
-    Company,
-    Government,
-    PoliceCourts,
-    Context,
+codes! {
+    pub enum Lane {
+        Breach = "breach",
+        Company = "company",
+        Government = "government",
+        PoliceCourts = "police-courts",
+        Context = "context",
+    }
 }
 
-impl Lane {
-    pub const ALL: [Lane; 5] = [
-        Lane::Breach,
-        Lane::Company,
-        Lane::Government,
-        Lane::PoliceCourts,
-        Lane::Context,
-    ];
-    pub const CODES: [&'static str; 5] = [
-        "breach",
-        "company",
-        "government",
-        "police-courts",
-        "context",
-    ];
+codes! {
+    /// How well a fact is sourced, from least to most.
+    pub enum Confidence {
+        Low = "low",
+        Medium = "medium",
+        MediumHigh = "medium-high",
+        High = "high",
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Confidence {
-    Low,
-    Medium,
-    MediumHigh,
-    High,
-}
-
-impl Confidence {
-    pub const CODES: [&'static str; 4] = ["low", "medium", "medium-high", "high"];
-}
-
-/// Events the derived figures (days of exposure, detection lag…) are measured between.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Milestone {
-    AccessStart,
-    AccessEnd,
-    Detected,
-    Disclosed,
-    Complaint,
-}
-
-impl Milestone {
-    pub const CODES: [&'static str; 5] = [
-        "access-start",
-        "access-end",
-        "detected",
-        "disclosed",
-        "complaint",
-    ];
-    pub const ALL: [Milestone; 5] = [
-        Milestone::AccessStart,
-        Milestone::AccessEnd,
-        Milestone::Detected,
-        Milestone::Disclosed,
-        Milestone::Complaint,
-    ];
+codes! {
+    /// Events the derived figures (days of exposure, detection lag…) are measured between.
+    pub enum Milestone {
+        AccessStart = "access-start",
+        AccessEnd = "access-end",
+        Detected = "detected",
+        Disclosed = "disclosed",
+        Complaint = "complaint",
+    }
 }
 
 /// Another source's date for the same event (detection: 17 vs 18 November).
@@ -231,51 +197,26 @@ pub struct Event {
     pub alternatives: Vec<Alternative>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    Accounts,
-    People,
-    Records,
-    SimRecords,
-    Subscribers,
-    Residents,
-    Gigabytes,
-    PageViews,
+codes! {
+    pub enum Unit {
+        Accounts = "accounts",
+        People = "people",
+        Records = "records",
+        SimRecords = "sim-records",
+        Subscribers = "subscribers",
+        Residents = "residents",
+        Gigabytes = "gigabytes",
+        PageViews = "page-views",
+    }
 }
 
-impl Unit {
-    pub const CODES: [&'static str; 8] = [
-        "accounts",
-        "people",
-        "records",
-        "sim-records",
-        "subscribers",
-        "residents",
-        "gigabytes",
-        "page-views",
-    ];
-    pub const ALL: [Unit; 8] = [
-        Unit::Accounts,
-        Unit::People,
-        Unit::Records,
-        Unit::SimRecords,
-        Unit::Subscribers,
-        Unit::Residents,
-        Unit::Gigabytes,
-        Unit::PageViews,
-    ];
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CountStatus {
-    Reported,
-    Superseded,
-    /// A party's own claim, shown as such and never drawn as a count.
-    DisputedClaim,
-}
-
-impl CountStatus {
-    pub const CODES: [&'static str; 3] = ["reported", "superseded", "disputed-claim"];
+codes! {
+    pub enum CountStatus {
+        Reported = "reported",
+        Superseded = "superseded",
+        /// A party's own claim, shown as such and never drawn as a count.
+        DisputedClaim = "disputed-claim",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -314,15 +255,12 @@ pub struct DataClass {
     pub sources: Vec<SourceRef>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MoneyKind {
-    Fine,
-    Compensation,
-    Loss,
-}
-
-impl MoneyKind {
-    pub const CODES: [&'static str; 3] = ["fine", "compensation", "loss"];
+codes! {
+    pub enum MoneyKind {
+        Fine = "fine",
+        Compensation = "compensation",
+        Loss = "loss",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -20,14 +20,6 @@ use hooks::{Export, Part, Stage};
 use sources::{corrections, source_links, sources};
 use tables::{chart_table, comparison_title};
 
-fn lane_code(lane: crate::model::Lane) -> &'static str {
-    let i = crate::model::Lane::ALL
-        .iter()
-        .position(|l| *l == lane)
-        .unwrap_or(0);
-    crate::model::Lane::CODES.get(i).copied().unwrap_or("")
-}
-
 /// Everything the explainer shows. `drawing` is the width and theme to draw the charts at for
 /// the static version (no JavaScript: no controls, tables open, pictures with their text
 /// alternative); the live page passes `None` and draws them itself once it has measured its
@@ -192,7 +184,7 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> E
         Some(
             El::new("li")
                 .attr(hooks::EVENT, e.id.clone())
-                .attr(hooks::LANE, lane_code(e.lane))
+                .attr(hooks::LANE, e.lane.code())
                 .child(
                     El::new("time")
                         .attr("datetime", e.date.iso())

@@ -13,7 +13,7 @@ pub(super) fn source(ck: &mut Checker, v: &Json, path: String, ids: &mut Ids) ->
     let url = o
         .need(ck, "url", Expected::Url)
         .and_then(|v| ck.url(v, o.at("url")));
-    let title_kind = o.opt_one_of(ck, "title_kind", &TitleKind::CODES);
+    let title_kind = o.opt_code::<TitleKind>(ck, "title_kind");
     let lang = o.opt_string(ck, "lang");
     if let Some(Some(tag)) = &lang {
         if !is_language_tag(tag) {
@@ -26,10 +26,7 @@ pub(super) fn source(ck: &mut Checker, v: &Json, path: String, ids: &mut Ids) ->
         id: id?,
         publisher: publisher?,
         title: title?,
-        title_kind: match title_kind? {
-            Some(1) => TitleKind::Description,
-            _ => TitleKind::Headline,
-        },
+        title_kind: title_kind?.unwrap_or_default(),
         lang: lang?,
         url: url?,
         published: published?,
@@ -119,26 +116,11 @@ pub(super) fn event(
     if let (Some(s), Some(Some(e))) = (&date, &end) {
         check_span(ck, s, e, o.at("end"), zone);
     }
-    let lane = o
-        .one_of(ck, "lane", &Lane::CODES)
-        .and_then(|i| Lane::ALL.get(i).copied());
+    let lane = o.code::<Lane>(ck, "lane");
     let title = o.text(ck, "title");
     let detail = o.text(ck, "detail");
-    let confidence = o
-        .one_of(ck, "confidence", &Confidence::CODES)
-        .and_then(|i| {
-            [
-                Confidence::Low,
-                Confidence::Medium,
-                Confidence::MediumHigh,
-                Confidence::High,
-            ]
-            .get(i)
-            .copied()
-        });
-    let milestone = o
-        .opt_one_of(ck, "milestone", &Milestone::CODES)
-        .map(|m| m.and_then(|i| Milestone::ALL.get(i).copied()));
+    let confidence = o.code::<Confidence>(ck, "confidence");
+    let milestone = o.opt_code::<Milestone>(ck, "milestone");
     let sources = o.sources(ck);
     let mut alternatives = Vec::new();
     let mut alternatives_ok = true;
@@ -192,18 +174,12 @@ pub(super) fn count(
     let subject = o.text(ck, "subject");
     let value = o.whole(ck, "value");
     let approximate = o.flag(ck, "approximate");
-    let unit = o
-        .one_of(ck, "unit", &Unit::CODES)
-        .and_then(|i| Unit::ALL.get(i).copied());
+    let unit = o.code::<Unit>(ck, "unit");
     let as_of = o.date(ck, "as_of");
     let reported_by = o.text(ck, "reported_by");
     let status = o
-        .opt_one_of(ck, "status", &CountStatus::CODES)
-        .map(|s| match s {
-            Some(1) => CountStatus::Superseded,
-            Some(2) => CountStatus::DisputedClaim,
-            _ => CountStatus::Reported,
-        });
+        .opt_code::<CountStatus>(ck, "status")
+        .map(|s| s.unwrap_or(CountStatus::Reported));
     let adds_to = match o.get("adds_to") {
         None => Some(None),
         Some(v) => ck.id(v, o.at("adds_to")).map(Some),
@@ -228,15 +204,6 @@ pub(super) fn count(
         },
         adds_to,
     ))
-}
-
-pub(super) fn unit_code(u: Unit) -> &'static str {
-    Unit::ALL
-        .iter()
-        .position(|x| *x == u)
-        .and_then(|i| Unit::CODES.get(i))
-        .copied()
-        .unwrap_or("")
 }
 
 pub(super) fn comparison(
@@ -288,7 +255,7 @@ pub(super) fn comparison(
     if ok && mixed_units == Some(false) {
         let mut units: Vec<&str> = Vec::new();
         for c in refs.iter().filter_map(|&i| counts.get(i)) {
-            let code = unit_code(c.unit);
+            let code = c.unit.code();
             if !units.contains(&code) {
                 units.push(code);
             }
@@ -358,11 +325,7 @@ pub(super) fn money_item(ck: &mut Checker, v: &Json, path: String, ids: &mut Ids
     let o = ck.object(v, path, MONEY_FIELDS)?;
     let id = o.id(ck, "id");
     let id = ids.add(ck, id, o.at("id"));
-    let kind = o.one_of(ck, "kind", &MoneyKind::CODES).and_then(|i| {
-        [MoneyKind::Fine, MoneyKind::Compensation, MoneyKind::Loss]
-            .get(i)
-            .copied()
-    });
+    let kind = o.code::<MoneyKind>(ck, "kind");
     let subject = o.text(ck, "subject");
     let amount = o.whole(ck, "amount");
     let currency_code = currency(ck, &o, "currency");

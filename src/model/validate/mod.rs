@@ -108,9 +108,14 @@ pub(super) const CONVERTED_FIELDS: &[&str] = &["amount", "currency", "as_of", "s
 
 pub(super) const CORRECTION_FIELDS: &[&str] = &["id", "claim", "correct", "seen_in", "sources"];
 
-pub const FORMAT: &str = "breach-explainer/1";
+codes! {
+    /// The versions of the format this validator reads.
+    pub enum FormatVersion {
+        V1 = "breach-explainer/1",
+    }
+}
 
-pub(super) const FORMATS: &[&str] = &[FORMAT];
+pub const FORMAT: &str = "breach-explainer/1";
 
 /// Whole numbers above 2^53 cannot be told apart in JSON readers; no breach count gets there.
 pub(super) const MAX_WHOLE: f64 = 9_007_199_254_740_991.0;
@@ -127,7 +132,7 @@ pub fn validate(root: &Json) -> Result<Dataset, Vec<Issue>> {
     };
 
     if let Some(v) = top.need(&mut ck, "format", Expected::String) {
-        ck.one_of(v, top.at("format"), FORMATS);
+        ck.code::<FormatVersion>(v, top.at("format"));
     }
     let id = top.id(&mut ck, "id");
 
@@ -246,8 +251,7 @@ pub fn validate(root: &Json) -> Result<Dataset, Vec<Issue>> {
             if let Some(e) = event(&mut ck, item, path.clone(), &mut ids, zone_offset) {
                 if let Some(m) = e.milestone {
                     if let Some((_, first)) = milestones.iter().find(|(seen, _)| *seen == m) {
-                        let code = Milestone::CODES
-                            [Milestone::ALL.iter().position(|x| *x == m).unwrap_or(0)];
+                        let code = m.code();
                         ck.report(
                             join(&path, "milestone"),
                             Problem::MilestoneTwice {

@@ -2,6 +2,7 @@
 //! accessors on one JSON object, id registers, and the small shape checks (web addresses,
 //! language tags, spans).
 
+use super::super::codes::Coded;
 use super::super::date::{DateError, Precision, StoryDate};
 use super::super::issue::{Expected, Issue, Problem};
 use super::super::json::Json;
@@ -224,14 +225,11 @@ impl Checker {
         }
     }
 
-    pub(super) fn one_of(
-        &mut self,
-        value: &Json,
-        path: String,
-        allowed: &'static [&'static str],
-    ) -> Option<usize> {
+    /// A coded value (`"breach"`, `"high"`…) as its enum variant, or a problem listing the codes.
+    pub(super) fn code<T: Coded>(&mut self, value: &Json, path: String) -> Option<T> {
         let s = self.string(value, path.clone())?;
-        let found = allowed.iter().position(|a| *a == s);
+        let found = T::from_code(&s);
+        let allowed = T::CODES;
         if found.is_none() {
             self.report(
                 path,
@@ -381,24 +379,14 @@ impl<'a> Obj<'a> {
             Some(v) => ck.boolean(v, self.at(key)),
         }
     }
-    pub(super) fn one_of(
-        &self,
-        ck: &mut Checker,
-        key: &str,
-        allowed: &'static [&'static str],
-    ) -> Option<usize> {
+    pub(super) fn code<T: Coded>(&self, ck: &mut Checker, key: &str) -> Option<T> {
         let v = self.need(ck, key, Expected::String)?;
-        ck.one_of(v, self.at(key), allowed)
+        ck.code(v, self.at(key))
     }
-    pub(super) fn opt_one_of(
-        &self,
-        ck: &mut Checker,
-        key: &str,
-        allowed: &'static [&'static str],
-    ) -> Option<Option<usize>> {
+    pub(super) fn opt_code<T: Coded>(&self, ck: &mut Checker, key: &str) -> Option<Option<T>> {
         match self.get(key) {
             None => Some(None),
-            Some(v) => ck.one_of(v, self.at(key), allowed).map(Some),
+            Some(v) => ck.code(v, self.at(key)).map(Some),
         }
     }
     pub(super) fn sources(&self, ck: &mut Checker) -> Option<Vec<SourceRef>> {
