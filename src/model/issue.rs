@@ -161,7 +161,7 @@ pub enum Problem {
     },
     TooFew {
         min: usize,
-        what: &'static str,
+        what: Counted,
     },
     /// Nested deeper than any dataset needs (and than the parsers' stacks allow).
     TooDeep {
@@ -177,6 +177,34 @@ pub enum Problem {
     ListedNotDrawn {
         what: NotDrawn,
     },
+}
+
+/// What a list needs at least some of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    Language,
+    Source,
+    Event,
+    Claim,
+    CountsToCompare,
+}
+
+impl Counted {
+    fn words(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::En, Counted::Language) => "language",
+            (Lang::En, Counted::Source) => "source",
+            (Lang::En, Counted::Event) => "event",
+            (Lang::En, Counted::Claim) => "claim",
+            (Lang::En, Counted::CountsToCompare) => "counts to compare",
+            // With the subject particle each takes.
+            (Lang::Ko, Counted::Language) => "언어가",
+            (Lang::Ko, Counted::Source) => "출처가",
+            (Lang::Ko, Counted::Event) => "사건이",
+            (Lang::Ko, Counted::Claim) => "주장이",
+            (Lang::Ko, Counted::CountsToCompare) => "비교할 수치가",
+        }
+    }
 }
 
 /// What the explainer lists in text and tables rather than drawing, and why.
@@ -320,7 +348,9 @@ impl Problem {
                 "compares different units ({units}) on one axis; set \"mixed_units\": true \
                  if that is intended, so every bar shows its unit"
             ),
-            Problem::TooFew { min, what } => write!(f, "needs at least {min} {what}"),
+            Problem::TooFew { min, what } => {
+                write!(f, "needs at least {min} {}", what.words(Lang::En))
+            }
             Problem::TooDeep { limit } => write!(
                 f,
                 "the data is nested more than {limit} levels deep; a dataset needs only a few"
@@ -436,15 +466,7 @@ impl Problem {
                  표시해 주세요. 그러면 막대마다 단위가 표시됩니다"
             ),
             Problem::TooFew { min, what } => {
-                let what = match *what {
-                    "language" => "언어",
-                    "source" => "출처",
-                    "event" => "사건",
-                    "claim" => "주장",
-                    "counts to compare" => "비교할 수치",
-                    other => other,
-                };
-                format!("{what}이(가) {min}개 이상 필요합니다")
+                format!("{} {min}개 이상 필요합니다", what.words(Lang::Ko))
             }
             Problem::TooDeep { limit } => format!(
                 "데이터가 {limit}단계보다 깊게 중첩돼 있습니다. 데이터에는 몇 단계면 충분합니다"

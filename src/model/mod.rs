@@ -14,7 +14,7 @@ pub mod validate;
 use codes::codes;
 pub use date::{Precision, StoryDate};
 pub use figures::{figures, Figures};
-pub use issue::{Expected, Issue, Problem};
+pub use issue::{Counted, Expected, Issue, Problem};
 pub use json::Json;
 pub use validate::validate;
 

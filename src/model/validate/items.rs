@@ -45,7 +45,7 @@ pub(super) fn exposure(ck: &mut Checker, v: &Json, zone: i32) -> Option<Exposure
             o.at("claims"),
             Problem::TooFew {
                 min: 1,
-                what: "claim",
+                what: Counted::Claim,
             },
         );
     }
@@ -226,7 +226,7 @@ pub(super) fn comparison(
             o.at("counts"),
             Problem::TooFew {
                 min: 2,
-                what: "counts to compare",
+                what: Counted::CountsToCompare,
             },
         );
     }

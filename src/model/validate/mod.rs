@@ -160,7 +160,7 @@ pub fn validate(root: &Json) -> Result<Dataset, Vec<Issue>> {
                 "languages".into(),
                 Problem::TooFew {
                     min: 1,
-                    what: "language",
+                    what: Counted::Language,
                 },
             );
         }
@@ -177,7 +177,7 @@ pub fn validate(root: &Json) -> Result<Dataset, Vec<Issue>> {
                 "sources".into(),
                 Problem::TooFew {
                     min: 1,
-                    what: "source",
+                    what: Counted::Source,
                 },
             );
         }
@@ -243,7 +243,7 @@ pub fn validate(root: &Json) -> Result<Dataset, Vec<Issue>> {
                 "events".into(),
                 Problem::TooFew {
                     min: 1,
-                    what: "event",
+                    what: Counted::Event,
                 },
             );
         }
