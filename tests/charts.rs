@@ -219,3 +219,38 @@ fn themes_meet_wcag_contrast() {
         }
     }
 }
+
+/// `--bx-focus` in the stylesheet: the light value, then the dark one.
+fn focus_colours() -> Vec<RGBColor> {
+    let css = std::fs::read_to_string("www/explainer.css").unwrap();
+    css.match_indices("--bx-focus: #")
+        .map(|(i, m)| {
+            let hex = &css[i + m.len()..i + m.len() + 6];
+            let v = u32::from_str_radix(hex, 16).unwrap();
+            RGBColor((v >> 16) as u8, (v >> 8) as u8, v as u8)
+        })
+        .collect()
+}
+
+#[test]
+fn the_focus_ring_stands_out_on_everything_it_can_sit_on() {
+    // WCAG 1.4.11: 3:1 against the page, the band and the uncertain band of each theme.
+    let focus = focus_colours();
+    assert!(
+        focus.len() >= 2,
+        "a light and a dark focus colour: {focus:?}"
+    );
+    for (name, t, ring) in [
+        ("light", Theme::LIGHT, focus[0]),
+        ("dark", Theme::DARK, focus[1]),
+    ] {
+        for (on, bg) in [
+            ("background", t.background),
+            ("band", t.band),
+            ("uncertain band", t.band_uncertain),
+        ] {
+            let ratio = contrast(ring, bg);
+            assert!(ratio >= 3.0, "{name} focus ring on the {on}: {ratio:.2}:1");
+        }
+    }
+}

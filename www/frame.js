@@ -67,5 +67,8 @@ const title = host.querySelector('.bx-title')?.textContent;
 if (title) document.title = title;
 host.addEventListener('breach-explainer:lang', (event) => {
   document.documentElement.lang = event.detail;
+  // The tab names the story in the language it is now read in.
+  const title = host.querySelector('.bx-title')?.textContent;
+  if (title) document.title = title;
 });
 sendHeight(true);

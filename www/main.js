@@ -13,5 +13,8 @@ document.querySelector('.page-langs')?.setAttribute('hidden', '');
 document.documentElement.lang = handle.lang();
 host.addEventListener('breach-explainer:lang', (event) => {
   document.documentElement.lang = event.detail;
+  // The tab names the story in the language it is now read in.
+  const title = host.querySelector('.bx-title')?.textContent;
+  if (title) document.title = title;
 });
 window.explainer = handle;

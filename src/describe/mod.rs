@@ -69,11 +69,19 @@ pub fn event_when(d: &Dataset, lang: Lang, e: &Event) -> String {
     }
 }
 
-/// An event's accessible name: when, then its title.
+/// An event's accessible name: when, its title, and its lane (the company, the government,
+/// another incident…), which the drawing shows by position and colour.
 pub fn event_name(d: &Dataset, lang: Lang, event: usize) -> String {
     d.events
         .get(event)
-        .map(|e| format!("{}: {}", event_when(d, lang, e), e.title.get(lang)))
+        .map(|e| {
+            format!(
+                "{}: {} ({})",
+                event_when(d, lang, e),
+                e.title.get(lang),
+                crate::i18n::lane(lang, e.lane)
+            )
+        })
         .unwrap_or_default()
 }
 
@@ -87,6 +95,31 @@ pub fn selected(d: &Dataset, lang: Lang, event: usize) -> String {
         charts::unpunctuated(&event_name(d, lang, event)),
         ui(lang, Ui::DetailsBelow)
     )
+}
+
+/// What the live region says when the timeline's view changes: "Whole story: all 38 events",
+/// "Exposure window: 20 of 38 events".
+pub fn view_changed(lang: Lang, whole_story: bool, shown: usize, all: usize) -> String {
+    use crate::i18n::{ui, Ui};
+    let name = ui(
+        lang,
+        if whole_story {
+            Ui::ViewStory
+        } else {
+            Ui::ViewWindow
+        },
+    );
+    let (shown, all) = (shown as i64, all as i64);
+    match (lang, shown == all) {
+        (Lang::En, true) => format!("{name}: all {}", format::plural_en(all, "event", "events")),
+        (Lang::En, false) => format!(
+            "{name}: {} of {}",
+            format::count(shown),
+            format::plural_en(all, "event", "events")
+        ),
+        (Lang::Ko, true) => format!("{name}: 사건 {all}건 전체"),
+        (Lang::Ko, false) => format!("{name}: 사건 {all}건 중 {shown}건"),
+    }
 }
 
 /// A key figure: the length in bold, then what it measures.

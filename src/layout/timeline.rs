@@ -84,8 +84,8 @@ pub fn domain(d: &Dataset, view: View) -> (f64, f64) {
             (start, next_month_start(last - 0.001).max(start + 1.0))
         }
         View::Story => {
-            // Context incidents from other years would stretch the axis; the story starts with
-            // the earliest claim or attacker activity.
+            // The whole story: every claim and every event, context incidents included, so
+            // each event is drawn (and reachable by keyboard) in at least one view.
             let mut first = d
                 .exposure
                 .claims
@@ -98,7 +98,7 @@ pub fn domain(d: &Dataset, view: View) -> (f64, f64) {
                 .iter()
                 .map(|c| c.end.end(zone))
                 .fold(f64::NEG_INFINITY, f64::max);
-            for e in d.events.iter().filter(|e| e.lane != Lane::Context) {
+            for e in &d.events {
                 first = first.min(month_start(&e.date));
                 last = last.max(e.end.unwrap_or(e.date).end(zone));
             }

@@ -194,7 +194,8 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> E
                 .child(El::new("strong").text(e.title.get(lang)))
                 .text(format!(". {} ", e.detail.get(lang)))
                 .child(El::new("span").class("bx-meta").text(format!(
-                    "{}: {}. {} {}",
+                    "{}. {}: {}. {} {}",
+                    i18n::lane(lang, e.lane),
                     i18n::ui(lang, Ui::Confidence),
                     i18n::confidence(lang, e.confidence),
                     i18n::ui(lang, Ui::Sources),
@@ -218,7 +219,7 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> E
         .child(
             El::new("figcaption")
                 .child(El::new("h3").text(i18n::ui(lang, Ui::TimelineHeading)))
-                .child(alt_paragraph(&alt)),
+                .child(alt_paragraph(&alt, false)),
         )
         .child(key_figures(d, lang))
         .child(
@@ -284,20 +285,33 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> E
 
 /// A figure's short text alternative, as a paragraph the DOM module finds by `data-bx="alt"`
 /// and points the figure's listbox at (`aria-describedby`).
-fn alt_paragraph(alt: &str) -> El {
+fn alt_paragraph(alt: &str, screen_readers_only: bool) -> El {
     El::new("p")
-        .class("bx-alt")
+        .class(if screen_readers_only {
+            "bx-alt bx-sr"
+        } else {
+            "bx-alt"
+        })
         .attr(hooks::PART, Part::Alt.code())
         .text(alt)
 }
 
 /// The static version's picture: the drawing with its text alternative as its name.
 fn picture(alt: &str, svg: String) -> El {
+    // Drawn at a desktop width with text a reader can read; on a phone it scrolls sideways in
+    // its own focusable region rather than shrinking its text away (or the page scrolling).
     El::new("div")
-        .class("bx-svg")
-        .attr("role", "img")
+        .class("bx-picture")
+        .attr("role", "region")
+        .attr("tabindex", "0")
         .attr("aria-label", alt)
-        .svg(svg)
+        .child(
+            El::new("div")
+                .class("bx-svg")
+                .attr("role", "img")
+                .attr("aria-label", alt)
+                .svg(svg),
+        )
 }
 
 /// Shown instead of the explainer when the dataset cannot be used: never a blank box.
@@ -373,6 +387,7 @@ fn chart_figure(d: &Dataset, lang: Lang, kind: ChartKind, drawing: Option<(f64, 
     El::new("figure")
         .class("bx-figure bx-chart")
         .attr(hooks::FIGURE, kind.key())
+        .attr("aria-label", i18n::ui(lang, heading(kind)))
         .child(
             El::new("figcaption")
                 .child(El::new("h3").text(i18n::ui(lang, heading(kind))))
@@ -381,7 +396,10 @@ fn chart_figure(d: &Dataset, lang: Lang, kind: ChartKind, drawing: Option<(f64, 
                         .class("bx-takeaway")
                         .text(words::takeaway(d, lang, kind)),
                 )
-                .children(comparison_title(d, lang, kind)),
+                .children(comparison_title(d, lang, kind))
+                // The drawing's short alternative, for screen readers even while "Show the
+                // data" is closed (the marks' listbox is described by it).
+                .children(live.then(|| alt_paragraph(&alt, true))),
         )
         .child(match drawing {
             None => stage(
@@ -400,7 +418,7 @@ fn chart_figure(d: &Dataset, lang: Lang, kind: ChartKind, drawing: Option<(f64, 
                 .class("bx-more")
                 .attr_if(!live, "open", "")
                 .child(El::new("summary").text(i18n::ui(lang, Ui::ShowData)))
-                .child(alt_paragraph(&alt))
+                .children((!live).then(|| alt_paragraph(&alt, false)))
                 .child(
                     El::new("p")
                         .class("bx-long")

@@ -125,10 +125,20 @@ pub(super) fn chart_table(d: &Dataset, lang: Lang, kind: ChartKind) -> El {
                 .collect(),
         ),
     };
-    El::new("table")
-        .child(El::new("caption").text(i18n::ui(lang, heading(kind))))
-        .child(El::new("thead").child(th_row(lang, &head)))
-        .child(El::new("tbody").children(rows))
+    // A region that scrolls sideways by itself (focusable, so keyboards can scroll it) keeps
+    // every word whole on a phone without the page scrolling sideways (WCAG 1.4.10).
+    let caption = i18n::ui(lang, heading(kind));
+    El::new("div")
+        .class("bx-table")
+        .attr("role", "region")
+        .attr("tabindex", "0")
+        .attr("aria-label", caption)
+        .child(
+            El::new("table")
+                .child(El::new("caption").text(caption))
+                .child(El::new("thead").child(th_row(lang, &head)))
+                .child(El::new("tbody").children(rows)),
+        )
 }
 
 /// The comparison's own title, as the author wrote it.

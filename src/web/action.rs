@@ -16,7 +16,11 @@ pub(super) enum Action {
     Key {
         event: KeyboardEvent,
         stage: Option<Kind>,
+        /// Whether the key was pressed inside the selected event's details.
+        in_detail: bool,
     },
+    /// Escape pressed anywhere on the page: hides a tooltip shown by hovering (WCAG 1.4.13).
+    HideTips,
     /// A download button.
     Export {
         format: Export,
@@ -50,10 +54,15 @@ pub(super) enum Action {
 impl State {
     pub(super) fn apply(&mut self, action: Action) -> Result<(), JsValue> {
         match action {
-            Action::Key { event, stage } => {
+            Action::Key {
+                event,
+                stage,
+                in_detail,
+            } => {
                 let stage = stage.and_then(|k| self.stage_index(k));
-                self.key(&event, stage)
+                self.key(&event, stage, in_detail)
             }
+            Action::HideTips => self.hide_tips().map(|_| ()),
             Action::Export { format, figure } => self.export(format, figure),
             Action::SwitchLang(lang) => self.switch_lang(lang),
             Action::SetView(view) => self.set_view(view),

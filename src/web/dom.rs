@@ -175,10 +175,22 @@ pub(super) fn px(v: f64) -> String {
     format!("{}px", v.round() as i64)
 }
 
+/// The width the explainer is drawn at: the host's content box (its width less its padding),
+/// so the drawing is shown at the size it was laid out for and every mark stays under its
+/// click target and focus ring.
 pub(super) fn host_width(host: &Element) -> f64 {
     let w = host.client_width();
+    let padding = web_sys::window()
+        .and_then(|w| w.get_computed_style(host).ok().flatten())
+        .map_or(0.0, |style| {
+            ["padding-left", "padding-right"]
+                .iter()
+                .filter_map(|p| style.get_property_value(p).ok())
+                .filter_map(|v| v.trim_end_matches("px").parse::<f64>().ok())
+                .sum()
+        });
     if w > 0 {
-        f64::from(w)
+        (f64::from(w) - padding).max(1.0)
     } else {
         // Not laid out yet (display: none, detached): a phone's width until it is.
         320.0

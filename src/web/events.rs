@@ -134,6 +134,7 @@ pub(super) fn listen(host: &Element, state: &Rc<RefCell<State>>) -> Vec<EventLis
                 } else {
                     None
                 },
+                in_detail: closest(e.target(), &Part::Detail.selector()).is_some(),
             })
         }),
         on(host, "click", &weak, decode_click),
@@ -168,6 +169,10 @@ pub(super) fn listen(host: &Element, state: &Rc<RefCell<State>>) -> Vec<EventLis
         out.push(on(&query, "change", &weak, |_| Some(Action::ThemeChanged)));
     }
     if let Some(window) = web_sys::window() {
+        out.push(on(&window, "keydown", &weak, |e| {
+            let key = e.dyn_ref::<KeyboardEvent>()?.key();
+            (key == "Escape").then_some(Action::HideTips)
+        }));
         out.push(on(&window, "hashchange", &weak, |_| {
             Some(Action::HashChanged)
         }));

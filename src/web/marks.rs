@@ -28,8 +28,20 @@ impl State {
         match stage.active.and_then(|a| self.option_id(stage, a)) {
             Some(id) => {
                 stage.listbox.set_attribute("aria-activedescendant", &id)?;
-                if let Some(o) = document()?.get_element_by_id(&id) {
+                let doc = document()?;
+                if let Some(o) = doc.get_element_by_id(&id) {
                     o.class_list().add_1("is-active")?;
+                    // The mark the keyboard is on stays in view, ring and tooltip with it
+                    // (WCAG 2.4.11), without jumping when it already is.
+                    let focused = doc
+                        .active_element()
+                        .is_some_and(|a| &a == stage.listbox.as_ref());
+                    if focused {
+                        let opts = web_sys::ScrollIntoViewOptions::new();
+                        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                        opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+                        o.scroll_into_view_with_scroll_into_view_options(&opts);
+                    }
                 }
             }
             None => stage.listbox.remove_attribute("aria-activedescendant")?,
@@ -95,6 +107,13 @@ impl State {
         let doc = document()?;
         stage.tip.set_inner_html("");
         for (k, line) in lines.iter().enumerate() {
+            if k > 0 {
+                // Lines are blocks on screen; a screen reader hears a pause between them.
+                let pause = doc.create_element("span")?;
+                pause.set_class_name("bx-sr");
+                pause.set_text_content(Some(". "));
+                stage.tip.append_child(&pause)?;
+            }
             let el = doc.create_element(if k == 0 { "strong" } else { "span" })?;
             el.set_text_content(Some(line));
             stage.tip.append_child(&el)?;

@@ -233,10 +233,22 @@ impl State {
     pub(super) fn set_view(&mut self, view: View) -> Result<(), JsValue> {
         self.view = view;
         self.mark_view_buttons()?;
-        match self.timeline_stage() {
-            Some(t) => self.layout_stage(t),
-            None => Ok(()),
+        if let Some(t) = self.timeline_stage() {
+            self.layout_stage(t)?;
         }
+        // Say what changed: the view, and how many events it draws of all.
+        let (Some(d), Some(tl), Some(parts)) = (self.dataset(), &self.timeline, &self.parts) else {
+            return Ok(());
+        };
+        parts
+            .live
+            .set_text_content(Some(&crate::describe::view_changed(
+                self.lang,
+                view == View::Story,
+                tl.placed.len(),
+                d.events.len(),
+            )));
+        Ok(())
     }
 
     /// Lays out one figure, paints it, and rebuilds the transparent options that give each mark
@@ -306,9 +318,10 @@ impl State {
             opt.set_class_name("bx-opt");
             opt.set_attribute("role", "option")?;
             opt.set_attribute("aria-label", &name)?;
-            let is_selected = kind == Kind::Timeline && selected == Some(item);
-            opt.set_attribute("aria-selected", if is_selected { "true" } else { "false" })?;
+            // Only the timeline has a selection (its open event); a chart's marks are browsed.
             if kind == Kind::Timeline {
+                let is_selected = selected == Some(item);
+                opt.set_attribute("aria-selected", if is_selected { "true" } else { "false" })?;
                 opt.set_attribute(hooks::EVENT, &id)?;
             }
             let style = opt.style();
@@ -393,6 +406,11 @@ impl State {
         }
         self.lang = lang;
         self.render()?;
+        if let Some(parts) = &self.parts {
+            parts
+                .live
+                .set_text_content(Some(crate::i18n::language_name(lang)));
+        }
         if let Some(root) = &self.root {
             let button: Option<HtmlElement> =
                 find(root, &format!("[{}={}]", hooks::LANG_SWITCH, lang.code()));
@@ -427,11 +445,19 @@ impl State {
         self.select(Some(i), false)
     }
 
-    pub(super) fn key(&mut self, ev: &KeyboardEvent, stage: Option<usize>) -> Result<(), JsValue> {
+    pub(super) fn key(
+        &mut self,
+        ev: &KeyboardEvent,
+        stage: Option<usize>,
+        in_detail: bool,
+    ) -> Result<(), JsValue> {
         let key = ev.key();
         if key == "Escape" {
+            // Esc hides a tooltip first; it closes the details only from the details or the
+            // timeline, never from a chart or a button elsewhere (no surprise focus moves).
+            let on_timeline = stage.is_some() && stage == self.timeline_stage();
             if self.hide_tips()? {
-            } else if self.selected.is_some() {
+            } else if self.selected.is_some() && (in_detail || on_timeline) {
                 self.select(None, true)?;
                 if let Some(s) = self.timeline_stage().and_then(|t| self.stages.get(t)) {
                     self.effects.push(Effect::Focus(s.listbox.clone()));
