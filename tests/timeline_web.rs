@@ -91,7 +91,7 @@ fn the_keyboard_walks_every_event_in_time_order() {
     assert!(seen[0].starts_with("January 2025: "), "{}", seen[0]);
     assert!(
         seen.iter()
-            .any(|s| s == "18 November 2025, 22:52 KST: Coupang detects the breach"),
+            .any(|s| s == "18 November 2025, 22:52 KST: Coupang detects the breach (The company)"),
         "{seen:?}"
     );
     key(&listbox, "ArrowRight");
@@ -184,7 +184,7 @@ async fn hovering_an_event_shows_its_tooltip_until_the_pointer_leaves() {
     next_frames(2).await;
     let tip = q(&el, "[role=tooltip]");
     assert!(!html(&tip).hidden(), "the tooltip shows on hover");
-    assert_eq!(tip.text_content().unwrap(), "24 June 2025Access begins");
+    assert_eq!(tip.text_content().unwrap(), "24 June 2025. Access begins");
     // Moving onto the tooltip keeps it (it is hoverable).
     let t = tip.get_bounding_client_rect();
     pointer_at(&tip, t.left() + 2.0, t.top() + 2.0);

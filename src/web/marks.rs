@@ -28,23 +28,30 @@ impl State {
         match stage.active.and_then(|a| self.option_id(stage, a)) {
             Some(id) => {
                 stage.listbox.set_attribute("aria-activedescendant", &id)?;
-                let doc = document()?;
-                if let Some(o) = doc.get_element_by_id(&id) {
+                if let Some(o) = document()?.get_element_by_id(&id) {
                     o.class_list().add_1("is-active")?;
-                    // The mark the keyboard is on stays in view, ring and tooltip with it
-                    // (WCAG 2.4.11), without jumping when it already is.
-                    let focused = doc
-                        .active_element()
-                        .is_some_and(|a| &a == stage.listbox.as_ref());
-                    if focused {
-                        let opts = web_sys::ScrollIntoViewOptions::new();
-                        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                        opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-                        o.scroll_into_view_with_scroll_into_view_options(&opts);
-                    }
                 }
             }
             None => stage.listbox.remove_attribute("aria-activedescendant")?,
+        }
+        Ok(())
+    }
+
+    /// Scrolls the mark the keyboard moved to into view, ring and tooltip with it (WCAG
+    /// 2.4.11), without jumping when it already is. Only for keys: a pointer is already there,
+    /// and scrolling under a pointer would move the page between its press and its release.
+    pub(super) fn reveal_active(&self, i: usize) -> Result<(), JsValue> {
+        let Some(stage) = self.stages.get(i) else {
+            return Ok(());
+        };
+        let Some(id) = stage.active.and_then(|a| self.option_id(stage, a)) else {
+            return Ok(());
+        };
+        if let Some(o) = document()?.get_element_by_id(&id) {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+            o.scroll_into_view_with_scroll_into_view_options(&opts);
         }
         Ok(())
     }

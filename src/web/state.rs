@@ -501,6 +501,7 @@ impl State {
             s.active = item;
         }
         self.mark_active(i)?;
+        self.reveal_active(i)?;
         self.show_tip(i, item)
     }
 

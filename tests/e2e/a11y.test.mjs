@@ -1,0 +1,154 @@
+// Accessibility where axe does not look, in Chromium: reflow at 320 px (no sideways scroll,
+// no table cell narrower than its longest word) on the page, its static version and the iframe
+// page; every event's mark under its click target in the iframe at every width and view; the
+// active mark kept in view; Esc that hides a hover tooltip from anywhere and closes nothing it
+// should not; chart alternatives reachable while the data is closed; switches announced.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../scripts/static-server.mjs';
+import { launch, watchErrors } from './browser.mjs';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+let server, browser;
+const data = JSON.parse(await readFile(here('../../data/coupang-2025.json'), 'utf8'));
+before(async () => { server = await serve(here('../../dist/')); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function open(path, width, options = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, ...options });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}${path}`);
+  if (options.javaScriptEnabled !== false) await page.waitForSelector('.bx:not([data-static]) .bx-title');
+  return { page, context, errors };
+}
+
+/** Sideways overflow of the page, and table cells narrower than their longest word. */
+async function reflow(page) {
+  return page.evaluate(() => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+    const sideways = document.documentElement.scrollWidth - window.innerWidth;
+    const narrow = [];
+    for (const cell of document.querySelectorAll('.bx td, .bx th')) {
+      // Words as the browser may break them: at spaces, after hyphens and before an opening
+      // parenthesis (a line-break opportunity in Korean and English alike), never inside.
+      const words = cell.textContent.split(/[\s\-–]+|(?=\()/).filter(Boolean);
+      const longest = words.sort((a, b) => b.length - a.length)[0];
+      if (!longest) continue;
+      const probe = document.createElement('span');
+      probe.style.whiteSpace = 'nowrap';
+      probe.textContent = longest;
+      cell.append(probe);
+      const need = probe.getBoundingClientRect().width;
+      probe.remove();
+      const style = getComputedStyle(cell);
+      const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (need > room + 1) narrow.push(`${longest} (${Math.round(need)} > ${Math.round(room)})`);
+    }
+    return { sideways, narrow: narrow.slice(0, 5), cells: narrow.length };
+  });
+}
+
+for (const [path, js] of [['index.html', true], ['ko.html', true], ['index.html', false], ['embed.html', true]]) {
+  test(`${path}${js ? '' : ' without JavaScript'}: nothing scrolls sideways at 320 px and words stay whole`, { timeout: 60_000 }, async () => {
+    const { page, context } = await open(path, 320, { javaScriptEnabled: js });
+    const r = await reflow(page);
+    assert.ok(r.sideways <= 0, `the page scrolls sideways by ${r.sideways}px`);
+    assert.deepEqual(r.narrow, [], `${r.cells} cells narrower than a word`);
+    await context.close();
+  });
+}
+
+for (const width of [320, 768, 1280]) {
+  test(`embed.html at ${width} px: every event's click target is over its mark, in both views`, { timeout: 90_000 }, async () => {
+    const { page, context, errors } = await open('embed.html', width);
+    for (const view of ['window', 'story']) {
+      await page.click(`[data-view=${view}]`);
+      // The drawing is shown at the width it was laid out for, so marks stay under targets.
+      const svg = await page.$eval('[data-chart=timeline] svg', (s) => [s.getBoundingClientRect().width, Number(s.getAttribute('width'))]);
+      assert.ok(Math.abs(svg[0] - svg[1]) < 1, `${view}: drawn at ${svg[1]}px, shown at ${svg[0]}px`);
+      const ids = await page.$$eval('[data-chart=timeline] [role=option]', (os) => os.map((o) => o.dataset.event));
+      for (const id of ids) {
+        const option = page.locator(`[data-chart=timeline] [data-event="${id}"]`);
+        await option.evaluate((o) => o.scrollIntoView({ block: 'center' }));
+        // Let any relayout the last selection caused (a panel opening) land first.
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const box = await option.boundingBox();
+        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+        const selected = await page.evaluate(() => new URL(location.href).hash);
+        assert.equal(selected, `#event=${encodeURIComponent(id)}`, `${view}: a click on ${id}`);
+      }
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('every event is reachable by arrows in some view, and the active one stays in view', { timeout: 90_000 }, async () => {
+  const { page, context } = await open('index.html', 375);
+  const reachable = new Set();
+  for (const view of ['window', 'story']) {
+    await page.click(`[data-view=${view}]`);
+    const listbox = page.locator('[data-chart=timeline] [role=listbox]');
+    await listbox.focus();
+    await page.keyboard.press('Home');
+    const n = await page.locator('[data-chart=timeline] [role=option]').count();
+    for (let i = 0; i < n; i++) {
+      const [id, inView] = await page.evaluate(() => {
+        const box = document.querySelector('[data-chart=timeline] [role=listbox]');
+        const active = document.getElementById(box.getAttribute('aria-activedescendant'));
+        const r = active.getBoundingClientRect();
+        // Whole pixels: a mark aligned to the edge may sit a fraction of a pixel over it.
+        return [active.dataset.event, r.top >= -1 && r.bottom <= innerHeight + 1 && r.left >= -1 && r.right <= innerWidth + 1];
+      });
+      reachable.add(id);
+      assert.ok(inView, `${view}: ${id} is out of view when active`);
+      await page.keyboard.press('ArrowRight');
+    }
+  }
+  assert.equal(reachable.size, data.events.length, 'every event reachable');
+  await context.close();
+});
+
+test('Esc hides a hover tooltip from anywhere, and closes the details only from them or the timeline', { timeout: 60_000 }, async () => {
+  const { page, context } = await open('index.html', 1280);
+  // Hover a bar (focus stays on the page's body), then Esc.
+  const first = page.locator('[data-chart=comparison] [role=option]').first();
+  await first.evaluate((o) => o.scrollIntoView({ block: 'center' }));
+  const bar = await first.boundingBox();
+  await page.mouse.move(bar.x + 20, bar.y + bar.height / 2);
+  await page.waitForSelector('[data-chart=comparison] [role=tooltip]:not([hidden])');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('[data-chart=comparison] [role=tooltip]:not([hidden])').count(), 0);
+  // Open an event, then press Esc on a chart: the details stay open and focus stays put.
+  await page.goto(`${server.url}index.html#event=detected`);
+  await page.waitForSelector('[data-bx=detail]:not([hidden])');
+  await page.locator('[data-chart=money] [role=listbox]').focus();
+  await page.keyboard.press('Escape'); // hides the chart's tooltip
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('[data-bx=detail]:not([hidden])').count(), 1, 'the details stay open');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-chart]')?.dataset.chart), 'money');
+  await context.close();
+});
+
+test('charts are named and described while their data is closed; switches are announced', { timeout: 60_000 }, async () => {
+  const { page, context } = await open('index.html', 1280);
+  const charts = await page.$$eval('.bx-chart', (figs) => figs.map((f) => {
+    const box = f.querySelector('[role=listbox]');
+    const alt = document.getElementById(box.getAttribute('aria-describedby'));
+    return { name: f.getAttribute('aria-label'), alt: alt?.textContent ?? '', hidden: !!alt?.closest('details:not([open])') };
+  }));
+  assert.equal(charts.length, 4);
+  for (const c of charts) {
+    assert.ok(c.name && c.alt.length > 20, JSON.stringify(c));
+    assert.equal(c.hidden, false, `${c.name}: its alternative is inside a closed panel`);
+  }
+  await page.click('[data-view=story]');
+  assert.match(await page.textContent('[data-bx=live]'), /^Whole story: all \d+ events$/);
+  await page.click('[data-lang-switch=ko]');
+  assert.equal(await page.textContent('[data-bx=live]'), '한국어');
+  assert.equal(await page.title(), data.breach.title.ko);
+  await context.close();
+});
