@@ -197,6 +197,16 @@ pub(super) fn host_width(host: &Element) -> f64 {
     }
 }
 
+/// The reader's text size against the usual 16 px (a page zoomed for text only, or a larger
+/// default font), read from the host's computed font size; 1 when it cannot be read.
+pub(super) fn text_zoom(host: &Element) -> f64 {
+    web_sys::window()
+        .and_then(|w| w.get_computed_style(host).ok().flatten())
+        .and_then(|s| s.get_property_value("font-size").ok())
+        .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+        .map_or(1.0, |size| (size / 16.0).clamp(0.75, 4.0))
+}
+
 /// `#event=<id>` in the page's address, if any.
 pub(super) fn hash_event() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;

@@ -252,6 +252,7 @@ fn new_state(host: &Element, lang: Option<String>) -> Rc<RefCell<State>> {
         theme_choice: ThemeChoice::Auto,
         theme: Theme::LIGHT,
         width: host_width(host),
+        zoom: text_zoom(host),
         prefix: format!("bx{n}"),
         view: View::Window,
         timeline: None,

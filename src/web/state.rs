@@ -79,6 +79,9 @@ pub(super) struct State {
     pub(super) theme_choice: ThemeChoice,
     pub(super) theme: Theme,
     pub(super) width: f64,
+    /// The reader's text size against the usual 16 px: the drawings are laid out narrower by
+    /// this factor and shown scaled up, so their text grows with the page's (WCAG 1.4.4).
+    pub(super) zoom: f64,
     pub(super) prefix: String,
     pub(super) view: View,
     pub(super) timeline: Option<Timeline>,
@@ -262,7 +265,8 @@ impl State {
         };
         let (scene, names): (Scene, Vec<(usize, String, String)>) = match kind {
             Kind::Timeline => {
-                let t = timeline::layout(&d, self.lang, self.width, self.view, &CharWidths);
+                let t =
+                    timeline::layout(&d, self.lang, self.layout_width(), self.view, &CharWidths);
                 let scene = t.with_selection(self.selected);
                 let names = t
                     .placed
@@ -280,7 +284,7 @@ impl State {
                 (scene, names)
             }
             Kind::Chart(k) => {
-                let scene = charts::layout(k, &d, self.lang, self.width, &CharWidths);
+                let scene = charts::layout(k, &d, self.lang, self.layout_width(), &CharWidths);
                 let names = crate::model::figures::rows(&d, k)
                     .into_iter()
                     .map(|item| {
@@ -298,14 +302,22 @@ impl State {
         let doc = document()?;
         let prefix = self.prefix.clone();
         let selected = self.selected;
+        let (zoom, width) = (self.zoom, self.width);
         let Some(stage) = self.stages.get_mut(i) else {
             return Ok(());
         };
         stage.svg_box.set_inner_html(&svg);
+        // Shown at the host's width: scaled up by the reader's text zoom.
+        if let Some(svg) = stage.svg_box.first_element_child() {
+            let svg: HtmlElement = svg.unchecked_into();
+            svg.style().set_property("width", &px(width))?;
+            svg.style()
+                .set_property("height", &px(scene.height * zoom))?;
+        }
         stage
             .stage
             .style()
-            .set_property("height", &px(scene.height))?;
+            .set_property("height", &px(scene.height * zoom))?;
         stage.listbox.set_inner_html("");
         stage.order.clear();
         let key = stage.kind.code();
@@ -326,10 +338,10 @@ impl State {
             }
             let style = opt.style();
             style.set_property("position", "absolute")?;
-            style.set_property("left", &px(hit.x))?;
-            style.set_property("top", &px(hit.y))?;
-            style.set_property("width", &px(hit.w))?;
-            style.set_property("height", &px(hit.h))?;
+            style.set_property("left", &px(hit.x * zoom))?;
+            style.set_property("top", &px(hit.y * zoom))?;
+            style.set_property("width", &px(hit.w * zoom))?;
+            style.set_property("height", &px(hit.h * zoom))?;
             stage.listbox.append_child(&opt)?;
             stage.order.push(item);
         }
@@ -435,10 +447,16 @@ impl State {
         let Some(i) = hash_event().and_then(|id| d.event_index(&id)) else {
             return Ok(());
         };
-        let in_window = timeline::layout(&d, self.lang, self.width, View::Window, &CharWidths)
-            .placed
-            .iter()
-            .any(|p| p.event == i);
+        let in_window = timeline::layout(
+            &d,
+            self.lang,
+            self.layout_width(),
+            View::Window,
+            &CharWidths,
+        )
+        .placed
+        .iter()
+        .any(|p| p.event == i);
         if !in_window && self.view != View::Story {
             self.set_view(View::Story)?;
         }
@@ -506,9 +524,15 @@ impl State {
     }
 
     /// Pointer position relative to a stage, for the layout's hit test.
+    /// A point of the page in a stage's layout coordinates (before the text zoom).
     pub(super) fn stage_point(&self, i: usize, (x, y): (f64, f64)) -> Option<(f64, f64)> {
         let r = self.stages.get(i)?.stage.get_bounding_client_rect();
-        Some((x - r.left(), y - r.top()))
+        Some(((x - r.left()) / self.zoom, (y - r.top()) / self.zoom))
+    }
+
+    /// The width the drawings are laid out at: the host's, less the reader's text zoom.
+    pub(super) fn layout_width(&self) -> f64 {
+        self.width / self.zoom
     }
 
     pub(super) fn hit(&self, i: usize, (x, y): (f64, f64)) -> Option<usize> {
@@ -519,8 +543,10 @@ impl State {
     pub(super) fn on_frame(&mut self) -> Result<(), JsValue> {
         self.frame = None;
         if let Some(w) = self.pending_width.take() {
-            if (w - self.width).abs() >= 1.0 {
+            let zoom = text_zoom(&self.host);
+            if (w - self.width).abs() >= 1.0 || (zoom - self.zoom).abs() > 0.01 {
                 self.width = w;
+                self.zoom = zoom;
                 self.layout()?;
             }
         }

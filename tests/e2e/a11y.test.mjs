@@ -152,3 +152,21 @@ test('charts are named and described while their data is closed; switches are an
   assert.equal(await page.title(), data.breach.title.ko);
   await context.close();
 });
+
+test('with the reader\'s text at 200%, the drawings\' text grows with it and the marks stay under their targets', { timeout: 60_000 }, async () => {
+  const { page, context } = await open('index.html', 1280);
+  const textHeight = () => page.$eval('[data-chart=timeline] svg text', (t) => t.getBoundingClientRect().height);
+  const before = await textHeight();
+  await page.evaluate(() => { document.documentElement.style.fontSize = '32px'; });
+  // The explainer grows, its observer fires, and the drawings are laid out again.
+  await page.waitForFunction((b) => document.querySelector('[data-chart=timeline] svg text').getBoundingClientRect().height > b * 1.8, before);
+  const after = await textHeight();
+  assert.ok(after / before > 1.8 && after / before < 2.2, `${before} → ${after}`);
+  // A click on an event's target still selects that event.
+  const option = page.locator('[data-chart=timeline] [data-event="detected"]');
+  await option.evaluate((o) => o.scrollIntoView({ block: 'center' }));
+  const box = await option.boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  assert.equal(await page.evaluate(() => location.hash), '#event=detected');
+  await context.close();
+});
