@@ -38,6 +38,23 @@ impl TextMeasure for CharWidths {
     }
 }
 
+/// The width table with the reader's own letter and word spacing added (in em of the text's
+/// size), for a reader who widened spacing to read more easily (WCAG 1.4.12): labels are then
+/// placed for the width they will really take.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Spaced {
+    pub letter_em: f64,
+    pub word_em: f64,
+}
+
+impl TextMeasure for Spaced {
+    fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        let chars = text.chars().count() as f64;
+        let spaces = text.chars().filter(|c| *c == ' ').count() as f64;
+        CharWidths.width(text, size, bold) + (self.letter_em * chars + self.word_em * spaces) * size
+    }
+}
+
 /// The longest prefix of `text` that fits `max` px with an ellipsis, or `None` if not even one
 /// character does. Cuts on character boundaries, never inside a UTF-8 sequence.
 pub fn shorten(

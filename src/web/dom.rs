@@ -207,6 +207,32 @@ pub(super) fn text_zoom(host: &Element) -> f64 {
         .map_or(1.0, |size| (size / 16.0).clamp(0.75, 4.0))
 }
 
+/// The reader's letter and word spacing on the explainer, in em (0 unless a reader's style
+/// sheet widened them), read from the explainer's root or the host.
+pub(super) fn text_spacing(host: &Element) -> crate::layout::measure::Spaced {
+    let el = host
+        .query_selector(".bx")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| host.clone());
+    let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(&el).ok().flatten())
+    else {
+        return Default::default();
+    };
+    let px = |p: &str| {
+        style
+            .get_property_value(p)
+            .ok()
+            .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    let size = px("font-size").max(1.0);
+    crate::layout::measure::Spaced {
+        letter_em: (px("letter-spacing") / size).max(0.0),
+        word_em: (px("word-spacing") / size).max(0.0),
+    }
+}
+
 /// `#event=<id>` in the page's address, if any.
 pub(super) fn hash_event() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;

@@ -253,6 +253,7 @@ fn new_state(host: &Element, lang: Option<String>) -> Rc<RefCell<State>> {
         theme: Theme::LIGHT,
         width: host_width(host),
         zoom: text_zoom(host),
+        spacing: text_spacing(host),
         prefix: format!("bx{n}"),
         view: View::Window,
         timeline: None,

@@ -4,8 +4,9 @@
 
 use super::dom::*;
 use crate::layout::charts;
+use crate::layout::measure::Spaced;
 use crate::layout::timeline::{self, Timeline, View};
-use crate::layout::{CharWidths, Scene};
+use crate::layout::Scene;
 use crate::model::{json::Json, Dataset, Issue, Lang};
 use crate::page::hooks::{self, Part};
 use crate::page::{self, El};
@@ -82,6 +83,8 @@ pub(super) struct State {
     /// The reader's text size against the usual 16 px: the drawings are laid out narrower by
     /// this factor and shown scaled up, so their text grows with the page's (WCAG 1.4.4).
     pub(super) zoom: f64,
+    /// The reader's letter and word spacing, which labels are measured with.
+    pub(super) spacing: Spaced,
     pub(super) prefix: String,
     pub(super) view: View,
     pub(super) timeline: Option<Timeline>,
@@ -266,7 +269,7 @@ impl State {
         let (scene, names): (Scene, Vec<(usize, String, String)>) = match kind {
             Kind::Timeline => {
                 let t =
-                    timeline::layout(&d, self.lang, self.layout_width(), self.view, &CharWidths);
+                    timeline::layout(&d, self.lang, self.layout_width(), self.view, &self.spacing);
                 let scene = t.with_selection(self.selected);
                 let names = t
                     .placed
@@ -284,7 +287,7 @@ impl State {
                 (scene, names)
             }
             Kind::Chart(k) => {
-                let scene = charts::layout(k, &d, self.lang, self.layout_width(), &CharWidths);
+                let scene = charts::layout(k, &d, self.lang, self.layout_width(), &self.spacing);
                 let names = crate::model::figures::rows(&d, k)
                     .into_iter()
                     .map(|item| {
@@ -452,7 +455,7 @@ impl State {
             self.lang,
             self.layout_width(),
             View::Window,
-            &CharWidths,
+            &self.spacing,
         )
         .placed
         .iter()
@@ -543,10 +546,14 @@ impl State {
     pub(super) fn on_frame(&mut self) -> Result<(), JsValue> {
         self.frame = None;
         if let Some(w) = self.pending_width.take() {
-            let zoom = text_zoom(&self.host);
-            if (w - self.width).abs() >= 1.0 || (zoom - self.zoom).abs() > 0.01 {
+            let (zoom, spacing) = (text_zoom(&self.host), text_spacing(&self.host));
+            if (w - self.width).abs() >= 1.0
+                || (zoom - self.zoom).abs() > 0.01
+                || spacing != self.spacing
+            {
                 self.width = w;
                 self.zoom = zoom;
+                self.spacing = spacing;
                 self.layout()?;
             }
         }

@@ -170,3 +170,33 @@ test('with the reader\'s text at 200%, the drawings\' text grows with it and the
   assert.equal(await page.evaluate(() => location.hash), '#event=detected');
   await context.close();
 });
+
+test('with WCAG 1.4.12 text spacing, no label of a drawing overlaps another or leaves the drawing', { timeout: 60_000 }, async () => {
+  for (const path of ['index.html', 'ko.html']) {
+    const { page, context } = await open(path, 1280);
+    await page.click('[data-view=story]');
+    // The spacing a reader's style sheet may set, as WCAG 1.4.12 describes it.
+    await page.addStyleTag({ content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }' });
+    await page.evaluate(() => new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 100)));
+    const problems = await page.evaluate(() => {
+      const out = [];
+      for (const svg of document.querySelectorAll('.bx [data-bx=svg] svg')) {
+        const frame = svg.getBoundingClientRect();
+        const boxes = [...svg.querySelectorAll('text')].map((t) => [t.textContent, t.getBoundingClientRect()]);
+        for (const [text, b] of boxes) {
+          if (b.left < frame.left - 1 || b.right > frame.right + 1) out.push(`${text} leaves the drawing`);
+        }
+        for (let i = 0; i < boxes.length; i++) {
+          for (let j = i + 1; j < boxes.length; j++) {
+            const [ta, a] = boxes[i], [tb, b] = boxes[j];
+            const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+            if (overlap) out.push(`"${ta}" over "${tb}"`);
+          }
+        }
+      }
+      return out;
+    });
+    assert.deepEqual(problems.slice(0, 8), [], `${path}: ${problems.length} problems`);
+    await context.close();
+  }
+});
