@@ -200,3 +200,20 @@ test('with WCAG 1.4.12 text spacing, no label of a drawing overlaps another or l
     await context.close();
   }
 });
+
+test('landmarks and roles: an h1 on the shell, main in the iframe page, no selection state on chart marks, rings stay rings in forced colours', { timeout: 60_000 }, async () => {
+  const shell = await open('index.html', 1280);
+  assert.equal(await shell.page.locator('h1').count(), 1);
+  assert.equal(await shell.page.locator('[data-chart=revisions] [role=option][aria-selected]').count(), 0);
+  await shell.page.emulateMedia({ forcedColors: 'active' });
+  const fills = await shell.page.$$eval('[data-chart=revisions] svg circle', (cs) => cs.map((c) => [c.getAttribute('fill') === 'none', getComputedStyle(c).fill]));
+  const ring = fills.find(([hollow]) => hollow)[1];
+  assert.equal(ring, 'none', 'a disputed claim stays a ring');
+  // Solid marks are filled with the text colour, distinct from the discs behind rings.
+  const solidFills = new Set(fills.filter(([hollow]) => !hollow).map(([, f]) => f));
+  assert.ok(solidFills.size >= 2, `solid marks and ring backgrounds look alike: ${[...solidFills]}`);
+  await shell.context.close();
+  const frame = await open('embed.html', 800);
+  assert.equal(await frame.page.locator('main #explainer').count(), 1);
+  await frame.context.close();
+});
