@@ -88,18 +88,15 @@ pub fn chart_alt(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
             let Some((first, last)) = ends else {
                 return String::new();
             };
+            let range = from_to(lang, &dated(lang, first), &dated(lang, last));
             match lang {
                 Lang::En => format!(
-                    "Dot chart on a log scale of {} in date order, from {} to {}.",
+                    "Dot chart on a log scale of {} in date order, {range}.",
                     format::plural_en(n, "reported figure", "reported figures"),
-                    dated(lang, first),
-                    dated(lang, last)
                 ),
-                Lang::Ko => format!(
-                    "발표된 수치 {n}건을 날짜순으로 나타낸 로그 척도 점 그래프: {}부터 {}까지.",
-                    dated(lang, first),
-                    dated(lang, last)
-                ),
+                Lang::Ko => {
+                    format!("발표된 수치 {n}건을 날짜순으로 나타낸 로그 척도 점 그래프: {range}.")
+                }
             }
         }
         ChartKind::Comparison => {
@@ -119,17 +116,14 @@ pub fn chart_alt(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
                 (Lang::Ko, [one]) => format!("단위: {}", i18n::unit_noun(lang, *one)),
                 (Lang::Ko, _) => "막대마다 단위 표시".to_string(),
             };
+            let range = from_to(lang, &figure_text(lang, first), &figure_text(lang, last));
             match lang {
                 Lang::En => format!(
-                    "{title}. Bar chart from zero of {}, {what}, from {} to {}.",
+                    "{title}. Bar chart from zero of {}, {what}, {range}.",
                     format::plural_en(n, "figure", "figures"),
-                    figure_text(lang, first),
-                    figure_text(lang, last)
                 ),
                 Lang::Ko => format!(
-                    "{title}. 수치 {n}건을 0에서 시작하는 막대로 나타낸 그래프({what}): {}부터 {}까지.",
-                    figure_text(lang, first),
-                    figure_text(lang, last)
+                    "{title}. 수치 {n}건을 0에서 시작하는 막대로 나타낸 그래프({what}): {range}."
                 ),
             }
         }
@@ -163,22 +157,7 @@ pub fn chart_alt(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
             else {
                 return rest.trim_start().to_string();
             };
-            let range = if n == 1 {
-                money_text(lang, top)
-            } else {
-                match lang {
-                    Lang::En => format!(
-                        "from {} to {}",
-                        money_text(lang, top),
-                        money_text(lang, bottom)
-                    ),
-                    Lang::Ko => format!(
-                        "{}부터 {}까지",
-                        money_text(lang, top),
-                        money_text(lang, bottom)
-                    ),
-                }
-            };
+            let range = from_to(lang, &money_text(lang, top), &money_text(lang, bottom));
             match lang {
                 Lang::En => format!(
                     "Bar chart from zero of {}, largest first, {range}.{rest}",
@@ -187,6 +166,15 @@ pub fn chart_alt(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
                 Lang::Ko => format!("금액 {n}건을 큰 순서로 나타낸 막대그래프: {range}.{rest}"),
             }
         }
+    }
+}
+
+/// "from A to B" / "A부터 B까지" for the ends of a chart; one end alone when they are the same.
+fn from_to(lang: Lang, a: &str, b: &str) -> String {
+    match (a == b, lang) {
+        (true, _) => a.to_string(),
+        (false, Lang::En) => format!("from {a} to {b}"),
+        (false, Lang::Ko) => format!("{a}부터 {b}까지"),
     }
 }
 
