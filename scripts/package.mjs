@@ -75,9 +75,12 @@ const langLinks = (lang) => dataset.languages.length < 2 ? '' :
 async function page(template, out, lang, extra, stem = dataset.stem) {
   const fallback = await readFile(join(root, 'target/static', `${stem}-${lang}.html`), 'utf8');
   const title = /<h2 class="bx-title">([^<]*)<\/h2>/.exec(fallback)?.[1] ?? 'Breach explainer';
+  // The summary, already escaped in the static HTML, describes the page to search and social sites.
+  const description = /<p class="bx-summary">([^<]*)<\/p>/.exec(fallback)?.[1] ?? title;
   const html = replaceAll(await readFile(join(www, template), 'utf8'), [
     ['{{lang}}', lang],
     ['{{title}}', title],
+    ['{{description}}', description],
     ['{{langlinks}}', langLinks(lang)],
     ['href="explainer.css"', `href="assets/${css['explainer.css']}"`],
     ['href="page.css"', `href="assets/${css['page.css']}"`],

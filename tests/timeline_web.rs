@@ -249,3 +249,33 @@ async fn destroy_removes_everything_and_no_callback_runs_after() {
     set_hash("");
     el.remove();
 }
+
+#[wasm_bindgen_test]
+fn without_deep_links_the_address_is_left_alone_and_the_host_hears_each_selection() {
+    set_hash("#event=detected");
+    let el = host(900);
+    el.remove_attribute("data-deep-link").unwrap();
+    let heard = std::rc::Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let h = heard.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
+        move |e: web_sys::CustomEvent| h.borrow_mut().push(format!("{:?}", e.detail().as_string())),
+    );
+    el.add_event_listener_with_callback(
+        "breach-explainer:select",
+        wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()),
+    )
+    .unwrap();
+    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
+    // The address names an event, but this embed does not follow it.
+    assert_eq!(ex.selected(), None);
+    let listbox = q(&el, "[role=listbox]");
+    html(&listbox).focus().unwrap();
+    key(&listbox, "Home");
+    key(&listbox, "Enter");
+    assert!(ex.selected().is_some());
+    assert_eq!(hash(), "#event=detected", "the page's address is untouched");
+    assert_eq!(heard.borrow().len(), 1, "the host hears the selection");
+    ex.destroy();
+    set_hash("");
+    el.remove();
+}

@@ -5,7 +5,8 @@
 //
 // Every [data-breach-explainer] element is mounted once (safe to load this file twice); the
 // wasm is fetched and compiled once for all of them; without data-src the dataset compiled into
-// the wasm is shown. data-theme: light | dark | auto. window.breachExplainer.unmount(el) undoes
+// the wasm is shown. data-theme: light | dark | auto; data-deep-link keeps the selected event
+// in the page's address (one explainer per page). window.breachExplainer.unmount(el) undoes
 // one, mountAll() picks up elements added later.
 import { mount as mountOne } from './explainer.js';
 
@@ -19,7 +20,7 @@ const registry = (globalThis.breachExplainer ??= {
   mountAll() {
     for (const el of document.querySelectorAll(SELECTOR)) {
       el.setAttribute('data-breach-explainer-initialized', '');
-      const options = { data: el.dataset.src || undefined, lang: el.dataset.lang, theme: el.dataset.theme };
+      const options = { data: el.dataset.src || undefined, lang: el.dataset.lang, theme: el.dataset.theme, deepLink: el.hasAttribute('data-deep-link') };
       const pending = this.mount(el, options).then((handle) => {
         this.handles.set(el, handle);
         return handle;

@@ -8,7 +8,9 @@
 // → fetched (with a loading line in the element, and given up after options.timeout seconds,
 // 30 by default); an object → used as the dataset. options.lang: a language code ("en", "ko")
 // or a list of them such as navigator.languages (absent: the host's data-lang, <html lang>, the
-// browser's languages). options.theme: "light", "dark" or "auto". Options of another type are
+// browser's languages). options.theme: "light", "dark" or "auto". options.deepLink: true keeps
+// the selected event in the page's address (#event=), for one explainer per page. The host
+// hears breach-explainer:select, :view, :lang, :export and :error events. Options of another type are
 // refused with a TypeError before anything reaches the wasm.
 import init, { Explainer } from './pkg/breach_explainer.js';
 
@@ -65,7 +67,7 @@ function checked(options) {
   if (typeof timeout !== 'number' || !(timeout > 0)) {
     throw new TypeError(`mount(): options.timeout must be a number of seconds above 0, not ${what(timeout)}`);
   }
-  return { data, lang: lang ?? undefined, theme: theme ?? undefined, timeout };
+  return { data, lang: lang ?? undefined, theme: theme ?? undefined, timeout, deepLink: options.deepLink === true };
 }
 
 /** A polite "Loading…" line while the dataset is fetched, above whatever the element holds. */
@@ -87,7 +89,9 @@ function loading(element, lang) {
  */
 export async function mount(element, options) {
   if (!(element instanceof Element)) throw new TypeError('mount(element, options): element must be a DOM element');
-  const { data, lang, theme, timeout } = checked(options);
+  const { data, lang, theme, timeout, deepLink } = checked(options);
+  // Deep links (`#event=` in the page's address) only where the host asks for them.
+  if (deepLink) element.setAttribute('data-deep-link', '');
   try {
     await start();
   } catch (error) {

@@ -57,6 +57,7 @@ if (params.get('data') && params.get('data') !== host.dataset.src) {
   host.replaceChildren(loading);
 }
 const handle = await mount(host, {
+  deepLink: true,
   data,
   lang: params.get('lang') ?? undefined,
   theme: params.get('theme') ?? undefined,

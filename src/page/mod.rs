@@ -328,8 +328,16 @@ pub fn problems(file: &str, issues: &[Issue], lang: Lang) -> El {
                 .class("bx-title")
                 .text(i18n::ui(lang, Ui::ErrorHeading)),
         )
-        .child(El::new("p").text(format!("{} {file}", i18n::ui(lang, Ui::ErrorHelp))))
-        .child(El::new("ul").class("bx-problems").children(items))
+        .child(El::new("p").text(i18n::ui(lang, Ui::ErrorForReaders)))
+        // The full list is for the page's editors: there, but folded away from readers (and in
+        // the browser console and the host's `breach-explainer:error` event).
+        .child(
+            El::new("details")
+                .class("bx-more")
+                .child(El::new("summary").text(i18n::ui(lang, Ui::ErrorForEditors)))
+                .child(El::new("p").text(format!("{} {file}", i18n::ui(lang, Ui::ErrorHelp))))
+                .child(El::new("ul").class("bx-problems").children(items)),
+        )
 }
 
 /// `file: path: message`, the line a dataset author reads, in `lang`.

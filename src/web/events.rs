@@ -36,21 +36,30 @@ pub(super) fn with_state(
     f: impl FnOnce(&mut State) -> Result<(), JsValue>,
 ) {
     let Some(state) = weak.upgrade() else { return };
-    let effects = {
+    {
         let Ok(mut s) = state.try_borrow_mut() else {
             return;
         };
         if let Err(e) = f(&mut s) {
             web_sys::console::error_2(&"breach-explainer:".into(), &e);
         }
-        std::mem::take(&mut s.effects)
+    }
+    run_effects(&state);
+}
+
+/// Runs the effects the state queued (focus, events for the host, a frame request), with no
+/// borrow held: they may call back into the explainer.
+pub(super) fn run_effects(state: &Rc<RefCell<State>>) {
+    let effects = match state.try_borrow_mut() {
+        Ok(mut s) => std::mem::take(&mut s.effects),
+        Err(_) => return,
     };
     for effect in effects {
         let result = match effect {
             Effect::Focus(el) => el.focus(),
             Effect::Dispatch(target, event) => target.dispatch_event(&event).map(|_| ()),
             Effect::NextFrame => {
-                schedule(&state);
+                schedule(state);
                 Ok(())
             }
         };

@@ -53,7 +53,11 @@ impl State {
     }
 
     /// Starts a download of whatever a download button asks for.
-    pub(super) fn export(&self, format: Export, figure: Option<Kind>) -> Result<(), JsValue> {
+    pub(super) fn export(&mut self, format: Export, figure: Option<Kind>) -> Result<(), JsValue> {
+        let what = figure.map_or(format.code().to_string(), |k| {
+            format!("{}:{}", k.code(), format.code())
+        });
+        self.tell_host("export", JsValue::from_str(&what))?;
         let Some(d) = self.dataset() else {
             return Ok(());
         };

@@ -20,7 +20,7 @@ use crate::layout::timeline::View;
 use crate::model::{validate, Issue, Problem};
 use crate::render::Theme;
 use dom::*;
-use events::{listen, schedule};
+use events::{listen, run_effects, schedule};
 use gloo_events::EventListener;
 use state::*;
 use std::cell::{Cell, RefCell};
@@ -127,6 +127,8 @@ impl Explainer {
         if let Err(e) = shown {
             web_sys::console::error_2(&"breach-explainer: could not draw".into(), &e);
         }
+        // What the first render asked for (the host's error event, say) runs now, unborrowed.
+        run_effects(&state);
         let observer = observe(&host, &state).ok();
         let listeners = listen(&host, &state);
         Explainer {
@@ -157,6 +159,7 @@ impl Explainer {
             },
         );
         let _ = state.borrow_mut().show_problems(&file, &[issue]);
+        run_effects(&state);
         Explainer {
             state,
             observer: None,
@@ -254,6 +257,7 @@ fn new_state(host: &Element, lang: Option<String>) -> Rc<RefCell<State>> {
         width: host_width(host),
         zoom: text_zoom(host),
         spacing: text_spacing(host),
+        deep_link: host.has_attribute("data-deep-link"),
         prefix: format!("bx{n}"),
         view: View::Window,
         timeline: None,

@@ -85,6 +85,8 @@ pub(super) struct State {
     pub(super) zoom: f64,
     /// The reader's letter and word spacing, which labels are measured with.
     pub(super) spacing: Spaced,
+    /// Whether the selected event is kept in the page's address (`#event=`), as the host asked.
+    pub(super) deep_link: bool,
     pub(super) prefix: String,
     pub(super) view: View,
     pub(super) timeline: Option<Timeline>,
@@ -132,12 +134,21 @@ impl State {
     }
 
     pub(super) fn show_problems(&mut self, file: &str, issues: &[Issue]) -> Result<(), JsValue> {
-        self.shown = Shown::Problems(
-            issues
-                .iter()
-                .map(|i| page::describe(file, i, self.lang))
-                .collect(),
+        let lines: Vec<String> = issues
+            .iter()
+            .map(|i| page::describe(file, i, self.lang))
+            .collect();
+        // Authors hear it in full: the console, and an event the host can log or report.
+        let list = js_sys::Array::new();
+        for line in &lines {
+            list.push(&JsValue::from_str(line));
+        }
+        web_sys::console::warn_2(
+            &"breach-explainer: the dataset cannot be shown:".into(),
+            &list,
         );
+        self.tell_host("error", list.into())?;
+        self.shown = Shown::Problems(lines);
         self.parts = None;
         self.stages.clear();
         let el = page::problems(file, issues, self.lang);
@@ -398,17 +409,27 @@ impl State {
         let (Some(parts), Some(d)) = (&self.parts, self.dataset()) else {
             return Ok(());
         };
+        // The page's address follows the selection only where the host asked for deep links
+        // (`data-deep-link`), so two embeds in one article never fight over it.
+        let address = update_address && self.deep_link;
+        let id = event.and_then(|i| d.events.get(i)).map(|e| e.id.clone());
         match event.and_then(|i| d.events.get(i).map(|e| (i, e))) {
             Some((i, e)) => {
                 parts
                     .live
                     .set_text_content(Some(&crate::describe::selected(&d, self.lang, i)));
-                if update_address {
+                if address {
                     set_hash(Some(&e.id));
                 }
             }
-            None if update_address => set_hash(None),
+            None if address => set_hash(None),
             None => {}
+        }
+        if update_address {
+            self.tell_host(
+                "select",
+                id.map_or(JsValue::NULL, |id| JsValue::from_str(&id)),
+            )?;
         }
         Ok(())
     }
@@ -433,10 +454,19 @@ impl State {
                 self.effects.push(Effect::Focus(b));
             }
         }
+        self.tell_host("lang", JsValue::from_str(lang.code()))
+    }
+
+    /// A `breach-explainer:<name>` event on the host, after the state is free, so a CMS can
+    /// count and react (select, view, lang, export, error).
+    pub(super) fn tell_host(&mut self, name: &str, detail: JsValue) -> Result<(), JsValue> {
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);
-        init.set_detail(&JsValue::from_str(lang.code()));
-        let event = web_sys::CustomEvent::new_with_event_init_dict("breach-explainer:lang", &init)?;
+        init.set_detail(&detail);
+        let event = web_sys::CustomEvent::new_with_event_init_dict(
+            &format!("breach-explainer:{name}"),
+            &init,
+        )?;
         self.effects
             .push(Effect::Dispatch(self.host.clone(), event.into()));
         Ok(())
@@ -444,7 +474,7 @@ impl State {
 
     /// Selects the event named in the address, switching to the view that shows it.
     pub(super) fn select_from_hash(&mut self) -> Result<(), JsValue> {
-        let Some(d) = self.dataset() else {
+        let Some(d) = self.dataset().filter(|_| self.deep_link) else {
             return Ok(());
         };
         let Some(i) = hash_event().and_then(|id| d.event_index(&id)) else {

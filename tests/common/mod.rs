@@ -4,10 +4,12 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
 
-/// A fresh host element of a given width, attached to the test page.
+/// A fresh host element of a given width, attached to the test page, with deep links on (as
+/// the shell pages mount it; `data-deep-link` removed, it leaves the address alone).
 pub fn host(width: u32) -> Element {
     let doc = web_sys::window().unwrap().document().unwrap();
     let el = doc.create_element("div").unwrap();
+    el.set_attribute("data-deep-link", "").unwrap();
     el.set_attribute("style", &format!("width: {width}px"))
         .unwrap();
     doc.body().unwrap().append_child(&el).unwrap();
