@@ -186,7 +186,7 @@ pub(super) fn host_width(host: &Element) -> f64 {
             ["padding-left", "padding-right"]
                 .iter()
                 .filter_map(|p| style.get_property_value(p).ok())
-                .filter_map(|v| v.trim_end_matches("px").parse::<f64>().ok())
+                .filter_map(|v| css_px(&v))
                 .sum()
         });
     if w > 0 {
@@ -197,13 +197,20 @@ pub(super) fn host_width(host: &Element) -> f64 {
     }
 }
 
+/// A computed CSS length in px ("12.5px"), read with the browser's own parser: Rust's float
+/// parsing would add kilobytes to the wasm every reader downloads.
+fn css_px(value: &str) -> Option<f64> {
+    let n = js_sys::parse_float(value);
+    n.is_finite().then_some(n)
+}
+
 /// The reader's text size against the usual 16 px (a page zoomed for text only, or a larger
 /// default font), read from the host's computed font size; 1 when it cannot be read.
 pub(super) fn text_zoom(host: &Element) -> f64 {
     web_sys::window()
         .and_then(|w| w.get_computed_style(host).ok().flatten())
         .and_then(|s| s.get_property_value("font-size").ok())
-        .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+        .and_then(|v| css_px(&v))
         .map_or(1.0, |size| (size / 16.0).clamp(0.75, 4.0))
 }
 
@@ -223,7 +230,7 @@ pub(super) fn text_spacing(host: &Element) -> crate::layout::measure::Spaced {
         style
             .get_property_value(p)
             .ok()
-            .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+            .and_then(|v| css_px(&v))
             .unwrap_or(0.0)
     };
     let size = px("font-size").max(1.0);
