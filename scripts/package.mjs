@@ -56,9 +56,14 @@ for (const name of ['embed.js', 'main.js', 'frame.js']) {
 }
 
 // Stable names, for snippets newsrooms paste once: tiny modules that load the hashed ones.
-await writeFile(join(dist, 'embed.js'), `export * from './assets/${scripts['embed.js']}';\n`);
-await writeFile(join(dist, 'explainer.js'), `export * from './assets/${explainer}';\n`);
-await writeFile(join(dist, 'explainer.css'), `@import url("./assets/${css['explainer.css']}");\n`);
+// The same under /v<version>/, for a newsroom that wants an embed never to change under it.
+const version = JSON.parse(await readFile(join(www, 'pkg/package.json'), 'utf8')).version;
+for (const [dir, up] of [['', './'], [`v${version}/`, '../']]) {
+  await mkdir(join(dist, dir), { recursive: true });
+  await writeFile(join(dist, dir, 'embed.js'), `export * from '${up}assets/${scripts['embed.js']}';\n`);
+  await writeFile(join(dist, dir, 'explainer.js'), `export * from '${up}assets/${explainer}';\n`);
+  await writeFile(join(dist, dir, 'explainer.css'), `@import url("${up}assets/${css['explainer.css']}");\n`);
+}
 
 const dataFile = process.env.BX_DATA ?? join(root, 'data/coupang-2025.json');
 const stemOf = (file) => basename(file, '.json');

@@ -112,3 +112,17 @@ test('in Korean, a problem is Korean from its first word', { timeout: 60_000 }, 
   for (const line of problems) assert.match(line, /^mount\(\)에 전달한 데이터: /, line);
   await context.close();
 });
+
+test('the versioned entry points work like the stable ones', { timeout: 60_000 }, async () => {
+  const { p, context } = await page();
+  const version = JSON.parse(await (await fetch(`${server.url}npm/package.json`)).text()).version;
+  const mounted = await p.evaluate(async (version) => {
+    const { mount } = await import(`./v${version}/explainer.js`);
+    const el = document.createElement('div');
+    document.body.append(el);
+    const h = await mount(el, {});
+    return [h.problems().length, el.querySelector('.bx-title')?.textContent.length > 0];
+  }, version);
+  assert.deepEqual(mounted, [0, true]);
+  await context.close();
+});
