@@ -9,8 +9,11 @@
 // 30 by default); an object → used as the dataset. options.lang: a language code ("en", "ko")
 // or a list of them such as navigator.languages (absent: the host's data-lang, <html lang>, the
 // browser's languages). options.theme: "light", "dark" or "auto". options.deepLink: true keeps
-// the selected event in the page's address (#event=), for one explainer per page. The host
-// hears breach-explainer:select, :view, :lang, :export and :error events. Options of another type are
+// the selected event in the page's address (#event=), for one explainer per page.
+// options.parts: which parts to show, e.g. ["head", "timeline", "money"] (head, timeline,
+// revisions, comparison, exposed, money, corrections, data, sources); absent: headline,
+// timeline and the revised count open, the rest folded one tap away. The host
+// hears breach-explainer:select, :view, :lang, :part, :export and :error events. Options of another type are
 // refused with a TypeError before anything reaches the wasm.
 import init, { Explainer } from './pkg/breach_explainer.js';
 
@@ -67,7 +70,12 @@ function checked(options) {
   if (typeof timeout !== 'number' || !(timeout > 0)) {
     throw new TypeError(`mount(): options.timeout must be a number of seconds above 0, not ${what(timeout)}`);
   }
-  return { data, lang: lang ?? undefined, theme: theme ?? undefined, timeout, deepLink: options.deepLink === true };
+  let { parts } = options;
+  if (Array.isArray(parts)) parts = parts.join(',');
+  if (parts !== undefined && parts !== null && typeof parts !== 'string') {
+    throw new TypeError(`mount(): options.parts must be a list of parts such as ["timeline", "revisions"], not ${what(parts)}`);
+  }
+  return { data, lang: lang ?? undefined, theme: theme ?? undefined, timeout, deepLink: options.deepLink === true, parts: parts ?? undefined };
 }
 
 /** A polite "Loading…" line while the dataset is fetched, above whatever the element holds. */
@@ -89,9 +97,10 @@ function loading(element, lang) {
  */
 export async function mount(element, options) {
   if (!(element instanceof Element)) throw new TypeError('mount(element, options): element must be a DOM element');
-  const { data, lang, theme, timeout, deepLink } = checked(options);
+  const { data, lang, theme, timeout, deepLink, parts } = checked(options);
   // Deep links (`#event=` in the page's address) only where the host asks for them.
   if (deepLink) element.setAttribute('data-deep-link', '');
+  if (parts) element.setAttribute('data-parts', parts);
   try {
     await start();
   } catch (error) {

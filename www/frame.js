@@ -58,6 +58,7 @@ if (params.get('data') && params.get('data') !== host.dataset.src) {
 }
 const handle = await mount(host, {
   deepLink: true,
+  parts: params.get('parts') ?? undefined,
   data,
   lang: params.get('lang') ?? undefined,
   theme: params.get('theme') ?? undefined,

@@ -140,6 +140,18 @@ fn by_whose(d: &Dataset, lang: Lang, claim: &Claim) -> String {
     }
 }
 
+/// Where sources disagree, a figure measured from the first figure's dates says so briefly
+/// (the first figure names whose dates they are).
+fn same_dates(d: &Dataset, lang: Lang, _claim: &Claim) -> String {
+    if d.exposure.claims.len() < 2 {
+        return String::new();
+    }
+    match lang {
+        Lang::En => " (by the same dates)".to_string(),
+        Lang::Ko => " (같은 기준)".to_string(),
+    }
+}
+
 /// A claim's period: its length (`None` when both ends fall in one year or month), its dates,
 /// and its dates with "counting the first and last day" where both ends are days.
 struct Period {
@@ -331,7 +343,7 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
             noun(lang, "detection", "탐지"),
         );
         k.rest
-            .push_str(&preferred.map_or(String::new(), |c| by_whose(d, lang, c)));
+            .push_str(&preferred.map_or(String::new(), |c| same_dates(d, lang, c)));
         k.rest.push_str(&detection_note);
         out.push(k);
     }

@@ -138,3 +138,91 @@ pub fn view_from_code(code: &str) -> Option<View> {
         .into_iter()
         .find(|v| view_code(*v) == code)
 }
+
+/// `data-part` on each part of the explainer a host can choose (`parts` option, `data-parts`).
+pub const PAGE_PART: &str = "data-part";
+
+/// The parts of the explainer, in page order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PagePart {
+    /// The headline and summary.
+    Head,
+    /// The key figures, the timeline and its event list.
+    Timeline,
+    Chart(ChartKind),
+    Corrections,
+    Sources,
+    /// "Get the data" downloads.
+    Data,
+}
+
+impl PagePart {
+    pub const ALL: [PagePart; 9] = [
+        PagePart::Head,
+        PagePart::Timeline,
+        PagePart::Chart(ChartKind::Revisions),
+        PagePart::Chart(ChartKind::Comparison),
+        PagePart::Chart(ChartKind::Exposed),
+        PagePart::Chart(ChartKind::Money),
+        PagePart::Corrections,
+        PagePart::Sources,
+        PagePart::Data,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            PagePart::Head => "head",
+            PagePart::Timeline => "timeline",
+            PagePart::Chart(k) => k.key(),
+            PagePart::Corrections => "corrections",
+            PagePart::Sources => "sources",
+            PagePart::Data => "data",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<PagePart> {
+        PagePart::ALL.into_iter().find(|p| p.code() == code.trim())
+    }
+}
+
+/// Which parts a page shows, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Parts {
+    /// Everything, open: the static version and print.
+    All,
+    /// The story in a few screens: headline, timeline and the revised count open, the rest one
+    /// tap away (folded, not removed). The default of the live explainer.
+    Compact,
+    /// Only these, open, as a host chose them (`parts: "timeline,money"`).
+    Only(Vec<PagePart>),
+}
+
+impl Parts {
+    /// From a host's comma-separated list (`"all"` for everything open); an empty or
+    /// unreadable list means the default.
+    pub fn from_list(list: Option<&str>) -> Parts {
+        if list.is_some_and(|l| l.trim() == "all") {
+            return Parts::All;
+        }
+        let chosen: Vec<PagePart> = list
+            .unwrap_or("")
+            .split(',')
+            .filter_map(PagePart::from_code)
+            .collect();
+        if chosen.is_empty() {
+            Parts::Compact
+        } else {
+            Parts::Only(chosen)
+        }
+    }
+
+    /// Shown (`Some(open)`) or left out (`None`).
+    pub fn show(&self, part: PagePart) -> Option<bool> {
+        match self {
+            Parts::All => Some(true),
+            Parts::Only(chosen) => chosen.contains(&part).then_some(true),
+            Parts::Compact => Some(matches!(
+                part,
+                PagePart::Head | PagePart::Timeline | PagePart::Chart(ChartKind::Revisions)
+            )),
+        }
+    }
+}

@@ -17,6 +17,7 @@ mod tables;
 
 pub use el::{to_html, El, Node};
 use hooks::{Export, Part, Stage};
+pub use hooks::{PagePart, Parts};
 use sources::{corrections, source_links, sources};
 use tables::{chart_table, comparison_title};
 
@@ -25,35 +26,82 @@ use tables::{chart_table, comparison_title};
 /// alternative); the live page passes `None` and draws them itself once it has measured its
 /// container.
 pub fn explainer(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> El {
+    explainer_parts(d, lang, drawing, &Parts::All)
+}
+
+/// The explainer with the parts a host chose: each part shown open, folded behind its heading
+/// (one tap away), or left out.
+pub fn explainer_parts(
+    d: &Dataset,
+    lang: Lang,
+    drawing: Option<(f64, &Theme)>,
+    parts: &Parts,
+) -> El {
     let lang = d.page_lang(lang);
     let title = d.breach.title.get(lang);
     let live = drawing.is_none();
+    // Each part as it is shown: open, or folded under a summary that carries its heading.
+    let part = |which: PagePart, heading: &str, build: &dyn Fn(bool) -> Option<El>| -> Option<El> {
+        let open = parts.show(which)?;
+        let el = build(!open)?;
+        Some(if open {
+            el
+        } else {
+            El::new("details")
+                .class("bx-part")
+                .attr(hooks::PAGE_PART, which.code())
+                .child(
+                    El::new("summary").child(
+                        El::new("h3")
+                            .class("bx-part-title")
+                            .text(heading.to_string()),
+                    ),
+                )
+                .child(el)
+        })
+    };
+    let head = || {
+        El::new("header")
+            .class("bx-head")
+            .children(live.then(|| lang_switch(&d.languages, lang)).flatten())
+            .child(El::new("h2").class("bx-title").text(title))
+            .child(
+                El::new("p")
+                    .class("bx-summary")
+                    .text(d.breach.summary.get(lang)),
+            )
+    };
     El::new("section")
         .class("bx")
         .attr("lang", lang.code())
         .attr("aria-label", title)
         .attr_if(!live, hooks::STATIC, "")
-        .child(
-            El::new("header")
-                .class("bx-head")
-                .children(live.then(|| lang_switch(&d.languages, lang)).flatten())
-                .child(El::new("h2").class("bx-title").text(title))
-                .child(
-                    El::new("p")
-                        .class("bx-summary")
-                        .text(d.breach.summary.get(lang)),
-                ),
-        )
-        .child(timeline_figure(d, lang, drawing))
-        .children(
-            ChartKind::ALL
-                .into_iter()
-                .filter(|k| has_chart(d, *k))
-                .map(|k| chart_figure(d, lang, k, drawing)),
-        )
-        .children(corrections(d, lang))
-        .children(live.then(|| get_the_data(lang)))
-        .child(sources(d, lang))
+        .children(parts.show(PagePart::Head).map(|_| head()))
+        .children(part(
+            PagePart::Timeline,
+            i18n::ui(lang, Ui::TimelineHeading),
+            &|_| Some(timeline_figure(d, lang, drawing)),
+        ))
+        .children(ChartKind::ALL.into_iter().filter_map(|k| {
+            part(PagePart::Chart(k), i18n::ui(lang, heading(k)), &|folded| {
+                has_chart(d, k).then(|| chart_figure(d, lang, k, drawing, folded))
+            })
+        }))
+        .children(part(
+            PagePart::Corrections,
+            i18n::ui(lang, Ui::Corrections),
+            &|_| corrections(d, lang),
+        ))
+        .children(part(
+            PagePart::Data,
+            i18n::ui(lang, Ui::GetTheData),
+            &|_| live.then(|| get_the_data(lang)),
+        ))
+        .children(part(
+            PagePart::Sources,
+            i18n::ui(lang, Ui::SourcesHeading),
+            &|_| Some(sources(d, lang)),
+        ))
         .children(
             d.breach
                 .credit
@@ -219,7 +267,9 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> E
         .child(
             El::new("figcaption")
                 .child(El::new("h3").text(i18n::ui(lang, Ui::TimelineHeading)))
-                .child(alt_paragraph(&alt, false)),
+                // Live, the key figures below say it to everyone; the full sentence describes
+                // the timeline's listbox for screen readers. Static, it is the drawing's text.
+                .child(alt_paragraph(&alt, live)),
         )
         .child(key_figures(d, lang))
         .child(
@@ -389,7 +439,13 @@ fn stage(stage: Stage, label: &str, svg: String) -> El {
         )
 }
 
-fn chart_figure(d: &Dataset, lang: Lang, kind: ChartKind, drawing: Option<(f64, &Theme)>) -> El {
+fn chart_figure(
+    d: &Dataset,
+    lang: Lang,
+    kind: ChartKind,
+    drawing: Option<(f64, &Theme)>,
+    folded: bool,
+) -> El {
     let alt = words::chart_alt(d, lang, kind);
     let live = drawing.is_none();
     El::new("figure")
@@ -398,7 +454,8 @@ fn chart_figure(d: &Dataset, lang: Lang, kind: ChartKind, drawing: Option<(f64, 
         .attr("aria-label", i18n::ui(lang, heading(kind)))
         .child(
             El::new("figcaption")
-                .child(El::new("h3").text(i18n::ui(lang, heading(kind))))
+                // Folded, the figure's heading is the one its summary shows.
+                .children((!folded).then(|| El::new("h3").text(i18n::ui(lang, heading(kind)))))
                 .child(
                     El::new("p")
                         .class("bx-takeaway")

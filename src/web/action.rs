@@ -49,6 +49,11 @@ pub(super) enum Action {
     /// The address's `#event=` changed.
     HashChanged,
     BeforePrint,
+    /// A folded part was opened or closed by the reader.
+    PartToggled {
+        part: String,
+        open: bool,
+    },
 }
 
 impl State {
@@ -135,6 +140,12 @@ impl State {
                 self.layout()
             }
             Action::HashChanged => self.select_from_hash(),
+            Action::PartToggled { part, open } => {
+                let detail = js_sys::Object::new();
+                js_sys::Reflect::set(&detail, &"part".into(), &JsValue::from_str(&part))?;
+                js_sys::Reflect::set(&detail, &"open".into(), &JsValue::from_bool(open))?;
+                self.tell_host("part", detail.into())
+            }
             Action::BeforePrint => {
                 // Printing shows the lists and tables, not the closed "show the data" panels.
                 let Some(root) = &self.root else {

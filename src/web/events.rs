@@ -77,11 +77,12 @@ fn on(
     decode: impl Fn(&web_sys::Event) -> Option<Action> + 'static,
 ) -> EventListener {
     let weak = weak.clone();
-    let options = if name == "keydown" {
+    let options = match name {
         // Arrow keys and Space move within a listbox instead of scrolling the page.
-        EventListenerOptions::enable_prevent_default()
-    } else {
-        EventListenerOptions::default()
+        "keydown" => EventListenerOptions::enable_prevent_default(),
+        // `toggle` does not bubble: the host hears it while it travels down.
+        "toggle" => EventListenerOptions::run_in_capture_phase(),
+        _ => EventListenerOptions::default(),
     };
     EventListener::new_with_options(target, name, options, move |e| {
         if let Some(action) = decode(e) {
@@ -147,6 +148,13 @@ pub(super) fn listen(host: &Element, state: &Rc<RefCell<State>>) -> Vec<EventLis
             })
         }),
         on(host, "click", &weak, decode_click),
+        on(host, "toggle", &weak, |e| {
+            let details = e.target()?.dyn_into::<web_sys::HtmlDetailsElement>().ok()?;
+            Some(Action::PartToggled {
+                part: details.get_attribute(hooks::PAGE_PART)?,
+                open: details.open(),
+            })
+        }),
         on(host, "pointermove", &weak, |e| {
             Some(Action::Point {
                 stage: stage_at(e.target())?,

@@ -258,6 +258,7 @@ fn new_state(host: &Element, lang: Option<String>) -> Rc<RefCell<State>> {
         zoom: text_zoom(host),
         spacing: text_spacing(host),
         deep_link: host.has_attribute("data-deep-link"),
+        page_parts: crate::page::Parts::from_list(host.get_attribute("data-parts").as_deref()),
         prefix: format!("bx{n}"),
         view: View::Window,
         timeline: None,

@@ -87,6 +87,8 @@ pub(super) struct State {
     pub(super) spacing: Spaced,
     /// Whether the selected event is kept in the page's address (`#event=`), as the host asked.
     pub(super) deep_link: bool,
+    /// The parts the host chose (`data-parts`), or the compact default.
+    pub(super) page_parts: page::Parts,
     pub(super) prefix: String,
     pub(super) view: View,
     pub(super) timeline: Option<Timeline>,
@@ -163,7 +165,7 @@ impl State {
         // Only a language the dataset has complete text for: never interface words in one
         // language around data in another.
         self.lang = d.page_lang(self.lang);
-        let el = page::explainer(&d, self.lang, None);
+        let el = page::explainer_parts(&d, self.lang, None, &self.page_parts);
         self.show(&el)?;
         let root = self.root.clone().ok_or("no root")?;
         root.set_attribute(hooks::THEME, self.theme_choice.code())?;
