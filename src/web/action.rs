@@ -136,7 +136,8 @@ impl State {
                 if self.theme_choice != super::dom::ThemeChoice::Auto {
                     return Ok(());
                 }
-                self.theme = super::dom::resolve_theme(super::dom::ThemeChoice::Auto);
+                self.theme = super::dom::resolve_theme(super::dom::ThemeChoice::Auto, &self.host);
+                self.mark_theme()?;
                 self.layout()
             }
             Action::HashChanged => self.select_from_hash(),

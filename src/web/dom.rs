@@ -76,18 +76,64 @@ pub(super) fn dark_query() -> Option<web_sys::MediaQueryList> {
         .flatten()
 }
 
-/// The colours to draw with: the host's choice, or the reader's `prefers-color-scheme`.
-pub(super) fn resolve_theme(choice: ThemeChoice) -> Theme {
+/// The colours to draw with: the host's choice; with "auto", the page the explainer sits in
+/// (its background behind the host, else its `color-scheme`), and only then the reader's
+/// `prefers-color-scheme`, so a dark-mode reader never gets a black block in a white article.
+pub(super) fn resolve_theme(choice: ThemeChoice, host: &Element) -> Theme {
     let dark = match choice {
         ThemeChoice::Light => false,
         ThemeChoice::Dark => true,
-        ThemeChoice::Auto => dark_query().is_some_and(|m| m.matches()),
+        ThemeChoice::Auto => {
+            page_is_dark(host).unwrap_or_else(|| dark_query().is_some_and(|m| m.matches()))
+        }
     };
     if dark {
         Theme::DARK
     } else {
         Theme::LIGHT
     }
+}
+
+/// Whether the page behind `host` is dark: the first opaque background among its ancestors,
+/// else the root's `color-scheme`; `None` when the page says nothing.
+fn page_is_dark(host: &Element) -> Option<bool> {
+    let window = web_sys::window()?;
+    let mut at = Some(host.clone());
+    while let Some(el) = at {
+        let style = window.get_computed_style(&el).ok().flatten()?;
+        let bg = style.get_property_value("background-color").ok()?;
+        if let Some(luminance) = opaque_luminance(&bg) {
+            return Some(luminance < 0.4);
+        }
+        at = el.parent_element();
+    }
+    let root = window.document()?.document_element()?;
+    let scheme = window
+        .get_computed_style(&root)
+        .ok()
+        .flatten()?
+        .get_property_value("color-scheme")
+        .ok()?;
+    match scheme.trim() {
+        "dark" => Some(true),
+        "light" => Some(false),
+        _ => None,
+    }
+}
+
+/// Relative luminance (0–1) of a computed `rgb(…)`/`rgba(…)` colour, `None` when transparent.
+fn opaque_luminance(css: &str) -> Option<f64> {
+    let inner = css.split_once('(')?.1.trim_end_matches(')');
+    let parts: Vec<f64> = inner
+        .split([',', ' ', '/'])
+        .filter(|p| !p.is_empty())
+        .filter_map(css_px)
+        .collect();
+    let (r, g, b) = (*parts.first()?, *parts.get(1)?, *parts.get(2)?);
+    if parts.get(3).is_some_and(|a| *a < 0.5) {
+        return None;
+    }
+    Some((0.2126 * r + 0.7152 * g + 0.0722 * b) / 255.0)
 }
 
 /// JSON text to a tree with the browser's own parser; its message names line and column.
@@ -340,13 +386,6 @@ impl ThemeChoice {
             Some("light") => ThemeChoice::Light,
             Some("dark") => ThemeChoice::Dark,
             _ => ThemeChoice::Auto,
-        }
-    }
-    pub(super) fn code(self) -> &'static str {
-        match self {
-            ThemeChoice::Light => "light",
-            ThemeChoice::Dark => "dark",
-            ThemeChoice::Auto => "auto",
         }
     }
 }

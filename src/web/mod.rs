@@ -69,7 +69,7 @@ impl Explainer {
         {
             let mut s = state.borrow_mut();
             s.theme_choice = ThemeChoice::parse(theme.as_deref());
-            s.theme = resolve_theme(s.theme_choice);
+            s.theme = resolve_theme(s.theme_choice, &host);
             // A static fallback in the host is set aside while the live explainer runs; another
             // live explainer mounted there before is not ours to set aside (or to put back).
             let children = host.child_nodes();

@@ -103,6 +103,16 @@ pub(super) struct State {
 }
 
 impl State {
+    /// The theme the page's styles follow: the resolved one, so "auto" follows the page the
+    /// explainer sits in rather than only the reader's system setting.
+    pub(super) fn mark_theme(&self) -> Result<(), JsValue> {
+        if let Some(root) = &self.root {
+            let dark = self.theme == Theme::DARK;
+            root.set_attribute(hooks::THEME, if dark { "dark" } else { "light" })?;
+        }
+        Ok(())
+    }
+
     /// The dataset shown, when the explainer is live.
     pub(super) fn dataset(&self) -> Option<Rc<Dataset>> {
         match &self.shown {
@@ -168,7 +178,7 @@ impl State {
         let el = page::explainer_parts(&d, self.lang, None, &self.page_parts);
         self.show(&el)?;
         let root = self.root.clone().ok_or("no root")?;
-        root.set_attribute(hooks::THEME, self.theme_choice.code())?;
+        self.mark_theme()?;
         let views = root.query_selector_all(&format!("[{}]", hooks::VIEW))?;
         self.parts = Some(Parts {
             live: find(&root, &Part::Live.selector()).ok_or("no live region")?,

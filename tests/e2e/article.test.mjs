@@ -65,3 +65,27 @@ test('a host chooses its parts; the static version and print keep everything', {
   assert.equal(await p.locator('[data-figure]').count(), 4);
   await noJs.close();
 });
+
+test('theme "auto" follows the article: light in a white page for a dark-mode reader, dark in a dark page', { timeout: 60_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 800 }, colorScheme: 'dark' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}index.html`);
+  await page.waitForSelector('.bx:not([data-static])');
+  const themes = await page.evaluate(async () => {
+    const { mount } = await import('./explainer.js');
+    const out = [];
+    for (const background of ['#ffffff', '#121212']) {
+      const wrap = document.createElement('div');
+      wrap.style.background = background;
+      const el = document.createElement('div');
+      wrap.append(el);
+      document.body.append(wrap);
+      await mount(el, { theme: 'auto' });
+      const root = el.querySelector('.bx');
+      out.push([root.dataset.theme, getComputedStyle(root).backgroundColor]);
+    }
+    return out;
+  });
+  assert.deepEqual(themes, [['light', 'rgb(255, 255, 255)'], ['dark', 'rgb(22, 22, 24)']]);
+  await context.close();
+});
