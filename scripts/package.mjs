@@ -43,7 +43,13 @@ const css = {};
 for (const name of ['explainer.css', 'page.css', 'frame.css']) {
   css[name] = await asset(name, await minify(await readFile(join(www, name), 'utf8'), 'css'));
 }
+// The stylesheet as a module too, for the shadow root of the live explainer (no second request,
+// and every bundler takes a plain module). www/ gets one as well, so explainer.js runs from it.
+const cssModule = `export default ${JSON.stringify(await minify(await readFile(join(www, 'explainer.css'), 'utf8'), 'css'))};\n`;
+await writeFile(join(www, 'explainer-css.js'), cssModule);
+const cssJs = await asset('explainer-css.js', cssModule);
 const explainer = await asset('explainer.js', await minify(replaceAll(await readFile(join(www, 'explainer.js'), 'utf8'), [
+  ['./explainer-css.js', `./${cssJs}`],
   ['./pkg/breach_explainer.js', `./${glue}`],
   ['./pkg/breach_explainer_bg.wasm', `./${wasm}`],
 ]), 'js'));
@@ -113,7 +119,7 @@ for (const file of files) {
 }
 
 // What a reader of the shell page downloads, compressed as a CDN would.
-const loaded = [`assets/${wasm}`, `assets/${glue}`, `assets/${explainer}`, `assets/${scripts['main.js']}`,
+const loaded = [`assets/${wasm}`, `assets/${glue}`, `assets/${explainer}`, `assets/${cssJs}`, `assets/${scripts['main.js']}`,
   `assets/${css['explainer.css']}`, `assets/${css['page.css']}`];
 let total = 0;
 for (const file of loaded) total += gzipSync(await readFile(join(dist, file)), { level: 9 }).length;
@@ -128,7 +134,7 @@ for (const file of ['breach_explainer_bg.wasm', 'breach_explainer.js', 'breach_e
   await copyFile(join(www, 'pkg', file), join(npm, file));
 }
 await copyFile(join(root, 'README.md'), join(npm, 'README.md'));
-for (const file of ['explainer.css', 'embed.js']) await copyFile(join(www, file), join(npm, file));
+for (const file of ['explainer.css', 'embed.js', 'explainer-css.js']) await copyFile(join(www, file), join(npm, file));
 await writeFile(join(npm, 'explainer.js'), replaceAll(await readFile(join(www, 'explainer.js'), 'utf8'), [
   ['./pkg/breach_explainer.js', './breach_explainer.js'],
   ['./pkg/breach_explainer_bg.wasm', './breach_explainer_bg.wasm'],
@@ -150,7 +156,7 @@ Object.assign(pkg, {
   main: 'explainer.js',
   types: 'explainer.d.ts',
   exports: { '.': { types: './explainer.d.ts', default: './explainer.js' }, './embed.js': './embed.js', './explainer.css': './explainer.css', './wasm': './breach_explainer.js' },
-  files: ['breach_explainer_bg.wasm', 'breach_explainer.js', 'breach_explainer.d.ts', 'breach_explainer_bg.wasm.d.ts', 'explainer.js', 'explainer.d.ts', 'embed.js', 'explainer.css'],
+  files: ['breach_explainer_bg.wasm', 'breach_explainer.js', 'breach_explainer.d.ts', 'breach_explainer_bg.wasm.d.ts', 'explainer.js', 'explainer.d.ts', 'embed.js', 'explainer.css', 'explainer-css.js'],
   sideEffects: ['./embed.js'],
 });
 await writeFile(join(npm, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);

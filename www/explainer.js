@@ -8,14 +8,23 @@
 // → fetched (with a loading line in the element, and given up after options.timeout seconds,
 // 30 by default); an object → used as the dataset. options.lang: a language code ("en", "ko")
 // or a list of them such as navigator.languages (absent: the host's data-lang, <html lang>, the
-// browser's languages). options.theme: "light", "dark" or "auto". options.deepLink: true keeps
+// browser's languages). options.isolate: false draws in the page's own tree, styled by the
+// page (for a page of one's own, such as the shell and the iframe page; default true: a shadow
+// root). options.theme: "light", "dark" or "auto". options.deepLink: true keeps
 // the selected event in the page's address (#event=), for one explainer per page.
 // options.parts: which parts to show, e.g. ["head", "timeline", "money"] (head, timeline,
 // revisions, comparison, exposed, money, corrections, data, sources); absent: headline,
 // timeline and the revised count open, the rest folded one tap away. The host
 // hears breach-explainer:select, :view, :lang, :part, :export and :error events. Options of another type are
 // refused with a TypeError before anything reaches the wasm.
+//
+// The live explainer draws inside a shadow root on the element, so the article's CSS cannot
+// reach it; its stylesheet comes with this module (explainer-css.js, made from explainer.css
+// by the build) and is adopted there, which a strict Content-Security-Policy allows. Whatever
+// the element held (the static version) stays in the page's own tree and comes back on
+// destroy().
 import init, { Explainer } from './pkg/breach_explainer.js';
+import css from './explainer-css.js';
 
 let ready;
 
@@ -23,6 +32,75 @@ let ready;
 function start() {
   ready ??= init({ module_or_path: new URL('./pkg/breach_explainer_bg.wasm', import.meta.url) });
   return ready;
+}
+
+let sheet;
+
+/** The element's shadow root holding a fresh root for the wasm to draw into, with the
+ * explainer's stylesheet, and a slot that shows the element's own content (the static version)
+ * only while nothing live is there. `null` where the element cannot have a shadow root. */
+function isolated(element) {
+  let shadow = element.shadowRoot;
+  try {
+    shadow ??= element.attachShadow({ mode: 'open' });
+  } catch {
+    return null; // a <td> or <p> cannot host one: the explainer then uses the page's CSS
+  }
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  }
+  shadow.adoptedStyleSheets = [sheet];
+  const slot = document.createElement('slot');
+  slot.hidden = true;
+  const root = document.createElement('div');
+  root.className = 'bx-root';
+  // What the wasm reads from its host, as the host gave it.
+  for (const name of ['data-lang', 'data-deep-link', 'data-parts', 'data-debug']) {
+    if (element.hasAttribute(name)) root.setAttribute(name, element.getAttribute(name));
+  }
+  shadow.replaceChildren(slot, root);
+  return { root, slot };
+}
+
+/** A height for the element to hold until the explainer is drawn, so the article below does
+ * not jump when it appears (a reader often scrolls there while the wasm is on its way):
+ * measured from the live explainer (tests/e2e/reserve.test.mjs prints it again) at 320, 768 and
+ * 1280 px, and read between. */
+const HEIGHTS = {
+  compact: [3906, 2662, 2332], // the default: headline, timeline, revised count; the rest folded
+  all: [13693, 8045, 6191],
+  head: [438, 241, 186],
+  timeline: [1844, 1257, 1075],
+  revisions: [789, 427, 335],
+  comparison: [545, 347, 303],
+  exposed: [488, 287, 242],
+  money: [453, 283, 239],
+  corrections: [1911, 948, 732],
+  data: [172, 95, 95],
+  sources: [5540, 2777, 1653],
+};
+const BETWEEN_PARTS = 150;
+
+function reservedHeight(width, parts) {
+  const at = ([a, b, c]) => (width <= 768
+    ? a + ((b - a) * (Math.max(width, 320) - 320)) / 448
+    : b + ((c - b) * (Math.min(width, 1280) - 768)) / 512);
+  if (parts === 'all') return at(HEIGHTS.all);
+  const chosen = (parts ?? '').split(',').map((p) => p.trim()).filter((p) => p in HEIGHTS && p !== 'all' && p !== 'compact');
+  if (!chosen.length) return at(HEIGHTS.compact);
+  return chosen.reduce((sum, p) => sum + at(HEIGHTS[p]), BETWEEN_PARTS * (chosen.length - 1));
+}
+
+/** Holds the element's place at about its final height while it has nothing in it; gives the
+ * element its own style back when `release()` is called. */
+function reserve(element, parts) {
+  const had = element.style.minHeight;
+  if (element.childElementCount > 0 || element.shadowRoot) return () => {};
+  element.style.minHeight = `${Math.round(reservedHeight(element.clientWidth || 320, parts))}px`;
+  return () => {
+    element.style.minHeight = had;
+  };
 }
 
 /** When the wasm cannot start, whatever the element holds (the static version) stays, with a
@@ -54,7 +132,7 @@ const what = (v) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof 
 
 /** The options as the wasm takes them, or a TypeError that says what was expected. */
 function checked(options) {
-  if (options === undefined || options === null) return { timeout: 30 };
+  if (options === undefined || options === null) return { timeout: 30, isolate: true };
   if (typeof options !== 'object') throw new TypeError(`mount(element, options): options must be an object, not ${what(options)}`);
   let { data, lang, theme, timeout = 30 } = options;
   if (Array.isArray(lang)) lang = lang.find((l) => typeof l === 'string');
@@ -75,7 +153,10 @@ function checked(options) {
   if (parts !== undefined && parts !== null && typeof parts !== 'string') {
     throw new TypeError(`mount(): options.parts must be a list of parts such as ["timeline", "revisions"], not ${what(parts)}`);
   }
-  return { data, lang: lang ?? undefined, theme: theme ?? undefined, timeout, deepLink: options.deepLink === true, parts: parts ?? undefined };
+  if (options.isolate !== undefined && typeof options.isolate !== 'boolean') {
+    throw new TypeError(`mount(): options.isolate must be true or false, not ${what(options.isolate)}`);
+  }
+  return { data, lang: lang ?? undefined, theme: theme ?? undefined, timeout, deepLink: options.deepLink === true, parts: parts ?? undefined, isolate: options.isolate !== false };
 }
 
 /** A polite "Loading…" line while the dataset is fetched, above whatever the element holds. */
@@ -97,43 +178,69 @@ function loading(element, lang) {
  */
 export async function mount(element, options) {
   if (!(element instanceof Element)) throw new TypeError('mount(element, options): element must be a DOM element');
-  const { data, lang, theme, timeout, deepLink, parts } = checked(options);
+  const { data, lang, theme, timeout, deepLink, parts, isolate } = checked(options);
   // Deep links (`#event=` in the page's address) only where the host asks for them.
   if (deepLink) element.setAttribute('data-deep-link', '');
   if (parts) element.setAttribute('data-parts', parts);
+  const release = reserve(element, parts ?? element.getAttribute('data-parts') ?? undefined);
+  try {
+    return await draw(element, data, lang, theme, timeout, isolate);
+  } finally {
+    release();
+  }
+}
+
+/** Starts the wasm, fetches the dataset if it is a URL, and draws: live in the element's
+ * shadow root, or the reasons it cannot be shown. */
+async function draw(element, data, lang, theme, timeout, isolate) {
   try {
     await start();
   } catch (error) {
     notice(element, lang);
     throw error;
   }
+  let text = data ?? null;
+  let name;
   if (typeof data === 'string' || data instanceof URL) {
     let url;
     try {
       url = new URL(data, document.baseURI);
     } catch (error) {
-      return Explainer.loadFailed(element, String(data), String(data), 0, String(error?.message ?? error), lang);
+      return live(element, isolate, (root) => Explainer.loadFailed(root, String(data), String(data), 0, String(error?.message ?? error), lang));
     }
-    const name = fileName(url);
+    name = fileName(url);
     const line = loading(element, lang);
     // A server that answers its headers and then stalls must not leave the reader waiting.
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(new Error(`no answer within ${timeout} s`)), timeout * 1000);
-    let text;
     try {
       const response = await fetch(url, { signal: abort.signal });
       if (!response.ok) {
-        return Explainer.loadFailed(element, name, url.href, response.status, response.statusText, lang);
+        return live(element, isolate, (root) => Explainer.loadFailed(root, name, url.href, response.status, response.statusText, lang));
       }
       text = await response.text();
     } catch (error) {
       const reason = abort.signal.aborted ? abort.signal.reason : error;
-      return Explainer.loadFailed(element, name, url.href, 0, String(reason?.message ?? reason), lang);
+      return live(element, isolate, (root) => Explainer.loadFailed(root, name, url.href, 0, String(reason?.message ?? reason), lang));
     } finally {
       clearTimeout(timer);
       line.remove();
     }
-    return Explainer.mount(element, text, name, lang, theme);
   }
-  return Explainer.mount(element, data ?? null, undefined, lang, theme);
+  return live(element, isolate, (root) => Explainer.mount(root, text, name, lang, theme));
+}
+
+/** Draws with `make(root)`: into a root in the element's shadow root (the element's own
+ * content hidden behind it until destroy()), or into the element where it cannot have one. */
+function live(element, isolate, make) {
+  const shadowed = isolate && isolated(element);
+  if (!shadowed) return make(element);
+  const handle = make(shadowed.root);
+  const destroy = handle.destroy.bind(handle);
+  handle.destroy = () => {
+    destroy();
+    shadowed.root.remove();
+    shadowed.slot.hidden = false;
+  };
+  return handle;
 }

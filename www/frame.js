@@ -58,6 +58,8 @@ if (params.get('data') && params.get('data') !== host.dataset.src) {
 }
 const handle = await mount(host, {
   deepLink: true,
+  // Our own page: nothing foreign to keep out, and the reader's own styles reach in.
+  isolate: false,
   parts: params.get('parts') ?? undefined,
   data,
   lang: params.get('lang') ?? undefined,

@@ -7,7 +7,7 @@ const host = document.getElementById('explainer');
 // ?lang=ko wins; else the page's <html lang>, then the browser's languages.
 const lang = new URLSearchParams(location.search).get('lang') ?? undefined;
 // The shell page is the whole explainer, not an embed in an article: every part open.
-const handle = await mount(host, { lang, deepLink: true, parts: 'all' });
+const handle = await mount(host, { lang, deepLink: true, parts: 'all', isolate: false });
 // The live explainer has its own language switch; the page's links are for the static version.
 document.querySelector('.page-langs')?.setAttribute('hidden', '');
 // The page speaks the explainer's language, also after the reader switches it.

@@ -105,7 +105,7 @@ fn page_is_dark(host: &Element) -> Option<bool> {
         if let Some(luminance) = opaque_luminance(&bg) {
             return Some(luminance < 0.4);
         }
-        at = el.parent_element();
+        at = parent_across(&el);
     }
     let root = window.document()?.document_element()?;
     let scheme = window
@@ -119,6 +119,16 @@ fn page_is_dark(host: &Element) -> Option<bool> {
         "light" => Some(false),
         _ => None,
     }
+}
+
+/// The parent element, or the element a shadow root hangs from: the page goes on behind it.
+fn parent_across(el: &Element) -> Option<Element> {
+    el.parent_element().or_else(|| {
+        el.parent_node()?
+            .dyn_into::<web_sys::ShadowRoot>()
+            .ok()
+            .map(|r| r.host())
+    })
 }
 
 /// Relative luminance (0–1) of a computed `rgb(…)`/`rgba(…)` colour, `None` when transparent.

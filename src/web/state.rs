@@ -474,6 +474,8 @@ impl State {
     pub(super) fn tell_host(&mut self, name: &str, detail: JsValue) -> Result<(), JsValue> {
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);
+        // Out of the shadow root the explainer draws in, to the element the host gave.
+        init.set_composed(true);
         init.set_detail(&detail);
         let event = web_sys::CustomEvent::new_with_event_init_dict(
             &format!("breach-explainer:{name}"),

@@ -81,7 +81,7 @@ test('theme "auto" follows the article: light in a white page for a dark-mode re
       wrap.append(el);
       document.body.append(wrap);
       await mount(el, { theme: 'auto' });
-      const root = el.querySelector('.bx');
+      const root = el.shadowRoot.querySelector('.bx');
       out.push([root.dataset.theme, getComputedStyle(root).backgroundColor]);
     }
     return out;

@@ -76,13 +76,13 @@ test('script embed: two instances with different data and languages, embed.js lo
     <div data-breach-explainer data-src="/other.json" data-lang="en" data-theme="dark"></div>
     <script type="module" src="${explainer.url}embed.js?again"></script>`;
   const { page, context, errors, requests } = await hostPage(twice);
-  await page.waitForFunction(() => document.querySelectorAll('.bx-title').length === 3);
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-breach-explainer]')].filter((el) => el.shadowRoot?.querySelector('.bx-title')).length === 3);
   const [a, b, c] = await page.$$('[data-breach-explainer]');
   assert.equal(await a.$eval('.bx', (el) => el.lang), 'ko');
   assert.equal(await b.$eval('.bx', (el) => el.lang), 'en');
   assert.equal(await c.$eval('.bx-title', (el) => el.textContent), 'Another breach, explained');
   assert.equal(await c.$eval('.bx', (el) => el.dataset.theme), 'dark');
-  assert.equal(await page.locator('[data-breach-explainer] > .bx').count(), 3, 'each mounted once');
+  assert.equal(await page.evaluate(() => [...document.querySelectorAll('[data-breach-explainer]')].map((el) => el.shadowRoot.querySelectorAll('.bx').length).join()), '1,1,1', 'each mounted once');
   // The wasm was fetched once for both, the stylesheet added once.
   assert.equal(requests.filter((u) => u.endsWith('.wasm')).length, 1);
   assert.equal(await page.locator('link[data-breach-explainer-css]').count(), 1);

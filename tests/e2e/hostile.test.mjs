@@ -121,7 +121,7 @@ test('the versioned entry points work like the stable ones', { timeout: 60_000 }
     const el = document.createElement('div');
     document.body.append(el);
     const h = await mount(el, {});
-    return [h.problems().length, el.querySelector('.bx-title')?.textContent.length > 0];
+    return [h.problems().length, el.shadowRoot.querySelector('.bx-title')?.textContent.length > 0];
   }, version);
   assert.deepEqual(mounted, [0, true]);
   await context.close();

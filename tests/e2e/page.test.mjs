@@ -84,13 +84,13 @@ test('mount() with a URL that fails to load, or a bad dataset, shows the message
     const a = document.createElement('div');
     document.body.append(a);
     const h1 = await mount(a, { data: 'data/missing.json' });
-    results.missing = { problems: h1.problems(), text: a.textContent };
+    results.missing = { problems: h1.problems(), text: (a.shadowRoot ?? a).textContent };
     const b = document.createElement('div');
     document.body.append(b);
     const h2 = await mount(b, { data: { format: 'breach-explainer/1' } });
-    results.invalid = { problems: h2.problems(), text: b.textContent };
+    results.invalid = { problems: h2.problems(), text: (b.shadowRoot ?? b).textContent };
     h2.destroy();
-    results.afterDestroy = b.childElementCount;
+    results.afterDestroy = b.childElementCount + (b.shadowRoot?.querySelectorAll('.bx').length ?? 0);
     return results;
   });
   assert.deepEqual(shown.missing.problems, [`missing.json: the file could not be loaded: the server answered 404 Not Found for ${server.url}data/missing.json`]);
