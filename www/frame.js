@@ -45,6 +45,10 @@ window.addEventListener('message', (event) => {
 
 // Any change of the content's size (load, resize, language switch, a panel opening) is sent.
 new ResizeObserver(() => sendHeight()).observe(document.documentElement);
+// And the static version's height at once: a frame below the fold gets no ResizeObserver
+// callbacks (the browser does not render it), and the article must not jump when the reader
+// scrolls it into view.
+sendHeight(true);
 
 // The page's own dataset (embed-<name>.html) unless ?data= names another; then the static
 // version inside is not that story, so it gives way to a loading line at once.
