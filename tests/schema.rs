@@ -78,7 +78,10 @@ fn the_schemas_code_lists_are_the_crates() {
     found.sort();
     let mut checked: Vec<String> = cases.iter().map(|(n, _)| format!("/$defs/{n}")).collect();
     checked.sort();
-    assert_eq!(found, checked, "every enum in the schema is one of the crate's");
+    assert_eq!(
+        found, checked,
+        "every enum in the schema is one of the crate's"
+    );
     assert!(strings(&s["$defs"]["FormatVersion"]["enum"]).contains(&FORMAT.to_string()));
     // A text has exactly one entry per language the explainer speaks.
     let text_langs: Vec<String> = s["$defs"]["ReaderText"]["properties"]
@@ -151,7 +154,11 @@ fn places() -> Vec<(Value, String, String, String)> {
             }
         }
     }
-    assert_eq!(out.len(), 15, "every kind of object is in some file of data/");
+    assert_eq!(
+        out.len(),
+        15,
+        "every kind of object is in some file of data/"
+    );
     out
 }
 
@@ -184,7 +191,11 @@ fn each_objects_fields_in_the_schema_are_those_the_validator_knows() {
     for (d, pointer, path, def) in places() {
         let def = s.pointer(&def).expect("the definition");
         let mut changed = d.clone();
-        let object = changed.pointer_mut(&pointer).unwrap().as_object_mut().unwrap();
+        let object = changed
+            .pointer_mut(&pointer)
+            .unwrap()
+            .as_object_mut()
+            .unwrap();
         object.insert("zz-unknown".into(), Value::Bool(true));
         let at = join(&path, "zz-unknown");
         let known = problems(&changed)
@@ -196,11 +207,19 @@ fn each_objects_fields_in_the_schema_are_those_the_validator_knows() {
             .unwrap_or_else(|| panic!("no unknown field reported at {at}"));
         let known: BTreeSet<String> = known.iter().map(|k| k.to_string()).collect();
         assert_eq!(keys(&def["properties"]), known, "fields of {pointer:?}");
-        assert_eq!(def["additionalProperties"], Value::Bool(false), "{pointer:?}");
+        assert_eq!(
+            def["additionalProperties"],
+            Value::Bool(false),
+            "{pointer:?}"
+        );
 
         // A comment key is ignored by both.
         let mut commented = d.clone();
-        let object = commented.pointer_mut(&pointer).unwrap().as_object_mut().unwrap();
+        let object = commented
+            .pointer_mut(&pointer)
+            .unwrap()
+            .as_object_mut()
+            .unwrap();
         object.insert("_comment".into(), Value::from("checked"));
         assert_eq!(problems(&commented), vec![], "{pointer:?} with a comment");
         assert!(def["patternProperties"].get("^_").is_some(), "{pointer:?}");
