@@ -11,7 +11,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { datasetTypes } from '../../scripts/dataset-types.mjs';
@@ -70,6 +70,15 @@ test('every dataset in data/ names the schema, as a path that works from data/',
     if (!file.startsWith('data/')) continue;
     const text = await readFile(join(root, file), 'utf8');
     assert.ok(text.startsWith('{\n  "$schema": "../schema/breach-explainer-1.schema.json",\n'), file);
+  }
+});
+
+test('dist/ publishes the schema where the data files\' "$schema" finds it', async () => {
+  for (const f of (await readdir(join(root, 'dist/data'))).filter((f) => f.endsWith('.json'))) {
+    const file = pathToFileURL(join(root, 'dist/data', f));
+    const { $schema } = JSON.parse(await readFile(file, 'utf8'));
+    if ($schema === undefined) continue;
+    assert.deepEqual(JSON.parse(await readFile(new URL($schema, file), 'utf8')), schema, `${f}: ${$schema}`);
   }
 });
 
