@@ -117,6 +117,11 @@ for (const file of files) {
   const lang = (await languagesOf(file))[0];
   await page('embed.html', `embed-${stemOf(file)}.html`, lang, [['{{data}}', `data/${basename(file)}`]], stemOf(file));
 }
+// The dataset format's JSON Schema, where the data files' "$schema": "../schema/…" finds it.
+await mkdir(join(dist, 'schema'), { recursive: true });
+for (const f of (await readdir(join(root, 'schema'))).filter((f) => f.endsWith('.json'))) {
+  await copyFile(join(root, 'schema', f), join(dist, 'schema', f));
+}
 
 // What a reader of the shell page downloads, compressed as a CDN would.
 const loaded = [`assets/${wasm}`, `assets/${glue}`, `assets/${explainer}`, `assets/${cssJs}`, `assets/${scripts['main.js']}`,

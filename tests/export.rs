@@ -87,3 +87,17 @@ fn json_export_round_trips() {
     assert!(text.contains("\n  \"format\": \"breach-explainer/1\""));
     assert!(text.contains("쿠팡"));
 }
+
+#[test]
+fn json_export_keeps_any_number_in_comments_and_schema_exactly() {
+    // The checker does not read `_` comments or `$schema`, so any number can be there; the
+    // export must give each back unchanged, and as JSON.
+    let numbers = "[0, -0.0, 12.5, 0.1, 1e-7, -5.69192656830282e-37, 5e-324, 2.980584960010591e108, \
+                   1.7976931348623157e308, 9007199254740993, 6.432370578548959e18, -123456.7890123, 0.3333333333333333]";
+    let text = DEFAULT_DATASET.replacen('{', &format!("{{\"_numbers\": {numbers}, "), 1);
+    let tree = json::parse(&text).unwrap();
+    assert!(validate(&tree).is_ok());
+    let exported = json_text(&tree);
+    assert_eq!(json::parse(&exported).ok(), Some(tree), "{exported}");
+    assert!(exported.contains("\"_numbers\": [\n    0,\n    0,\n    12.5,\n    0.1,\n"));
+}
