@@ -22,12 +22,15 @@ await mount(element, { data: new URL('https://example.org/my-breach.json'), part
 await mount(element, { parts: 'all', lang: 'ko', theme: 'dark' });
 await mount(element);
 
-// A dataset object is typed by the format.
+// A dataset object is typed by the format (dataset.d.ts, generated from its schema).
 async function withData(data: Dataset): Promise<SameDataset> {
-  await mount(element, { data });
+  const languages: Dataset['languages'] = data.languages;
+  await mount(element, { data, lang: languages[0] });
   return data;
 }
 void withData;
+// @ts-expect-error: a dataset needs its format, id, languages…
+await mount(element, { data: { id: 'my-breach' } });
 
 // Wrong options are caught at compile time.
 // @ts-expect-error: not a theme
