@@ -59,6 +59,14 @@ async function sh(cwd, file, args) {
   }
 }
 
+const readme = await readFile(join(root, 'README.md'), 'utf8');
+/** The README's snippet with the given name (the code block after `<!-- snippet:NAME -->`). */
+function snippet(name) {
+  const m = new RegExp(`<!-- snippet:${name} -->\\s*\`\`\`\\w+\\n([\\s\\S]*?)\`\`\``).exec(readme);
+  assert.ok(m, `README has the ${name} snippet`);
+  return m[1];
+}
+
 let browser;
 before(async () => {
   await installBundlers();
@@ -114,6 +122,32 @@ async function built(name, check) {
     await server.close();
   }
 }
+
+test('the apps are configured as the README says', async () => {
+  assert.equal(await readFile(join(apps, 'vite/vite.config.js'), 'utf8'), snippet('npm-vite'));
+  assert.equal(await readFile(join(apps, 'webpack/webpack.config.mjs'), 'utf8'), snippet('npm-webpack'));
+  assert.equal(await readFile(join(apps, 'rollup/rollup.config.mjs'), 'utf8'), snippet('npm-rollup'));
+  assert.equal(snippet('npm-esbuild'), 'esbuild main.js --bundle --format=esm --outdir=public/build\n' +
+    'cp node_modules/breach-explainer/breach_explainer_bg.wasm public/build/\n', 'the esbuild commands are the ones this test runs');
+  for (const line of snippet('npm-app').split('\n').filter((l) => l.startsWith('import'))) {
+    for (const app of ['esbuild', 'vite', 'webpack', 'rollup']) {
+      assert.ok((await readFile(join(apps, app, 'main.js'), 'utf8')).includes(line), `${app}/main.js has ${line}`);
+    }
+  }
+});
+
+test('ES module from the deployment: the README snippet with its stylesheet', { timeout: 60_000 }, async () => {
+  const server = await serve(join(root, 'dist'), {
+    pages: { '/host.html': async () => [`<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body>${
+      snippet('module').replaceAll('https://example.org/breach-explainer/', '/').replace("lang: 'ko'", "lang: 'en'")
+        .replace('// handle.destroy()', 'window.bxResult = { problems: handle.problems(), lang: handle.lang() }; // handle.destroy()')}</body></html>`, 'text/html'] },
+  });
+  try {
+    await assertMounted(`${server.url}host.html`);
+  } finally {
+    await server.close();
+  }
+});
 
 test('esbuild: bundle, copy the wasm beside it, link the CSS', { timeout: 60_000 }, async () => {
   const app = join(apps, 'esbuild');

@@ -1,5 +1,4 @@
-// Rollup: resolve the package, emit the stylesheet, and emit the wasm that
-// new URL('./breach_explainer_bg.wasm', import.meta.url) points at.
+// rollup.config.mjs
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { importMetaAssets } from '@web/rollup-plugin-import-meta-assets';
 import css from 'rollup-plugin-css-only';

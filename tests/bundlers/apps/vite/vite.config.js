@@ -1,4 +1,4 @@
-// Vite: nothing to configure for `vite build`; the dev server needs this one line.
+// vite.config.js
 export default {
   optimizeDeps: { exclude: ['breach-explainer'] },
 };

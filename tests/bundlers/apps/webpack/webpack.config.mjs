@@ -1,5 +1,4 @@
-// webpack 5: the wasm needs nothing (new URL(..., import.meta.url) becomes an asset); the
-// stylesheet needs the usual CSS loaders.
+// webpack.config.mjs
 export default {
   mode: 'production',
   entry: './main.js',
