@@ -22,6 +22,7 @@ const PARTS = ['head', 'timeline', 'revisions', 'comparison', 'exposed', 'money'
 /** The relative module specifiers a JavaScript file imports (`./x.js`, not bare names). */
 export function localImports(code) {
   const found = new Set();
+  code = code.replace(/^\s*(\/\/|\/?\*).*$/gm, ''); // comment lines (examples of use)
   for (const m of code.matchAll(/(?:^|[\s;])(?:import|export)\s*(?:[\w*{}\s,$]+?\s*from\s*)?(['"])(\.\.?\/[^'"]+)\1/gm)) found.add(m[2]);
   for (const m of code.matchAll(/\bimport\s*\(\s*(['"])(\.\.?\/[^'"]+)\1\s*\)/g)) found.add(m[2]);
   return [...found];
@@ -114,22 +115,23 @@ export async function npmPackage({ root = fileURLToPath(new URL('..', import.met
   await writeFile(join(npm, 'breach_explainer.d.ts'), glueTypes(await readFile(join(www, 'pkg/breach_explainer.d.ts'), 'utf8')));
   await copyFile(join(www, 'pkg/breach_explainer_bg.wasm.d.ts'), join(npm, 'breach_explainer_bg.wasm.d.ts'));
 
-  // The wrapper with the glue beside it, and every module it imports from www/ (e.g. a generated
-  // explainer-css.js), whatever they are, so a change of imports needs no edit here.
+  // The wrapper with the glue beside it, and every module it imports from www/ or www/pkg/ (e.g. a
+  // generated explainer-css.js), whatever they are, so a change of imports needs no edit here.
+  // The package is flat: './pkg/x.js' becomes './x.js'.
   const files = new Set(['breach_explainer_bg.wasm', 'breach_explainer.js', 'breach_explainer.d.ts', 'breach_explainer_bg.wasm.d.ts']);
-  const fromPkg = (code) => code.replaceAll('./pkg/breach_explainer', './breach_explainer');
+  const flat = (code) => code.replaceAll("'./pkg/", "'./").replaceAll('"./pkg/', '"./');
   const queue = ['explainer.js', 'embed.js'];
   while (queue.length) {
-    const name = queue.shift();
+    const path = queue.shift();
+    const name = path.replace(/^pkg\//, '');
     if (files.has(name)) continue;
     files.add(name);
-    const code = await readFile(join(www, name), 'utf8');
-    await writeFile(join(npm, name), fromPkg(code));
+    const code = await readFile(join(www, path), 'utf8');
+    await writeFile(join(npm, name), flat(code));
     for (const spec of localImports(code)) {
-      if (spec.startsWith('./pkg/')) continue;
       const dep = spec.replace(/^\.\//, '');
-      if (dep.includes('/') || !/\.m?js$/.test(dep)) throw new Error(`npm package: ${name} imports ${spec}, which the package does not lay out`);
-      queue.push(dep);
+      if (!/^(pkg\/)?[^/]+\.m?js$/.test(dep)) throw new Error(`npm package: ${path} imports ${spec}, which the package does not lay out`);
+      queue.push(path.startsWith('pkg/') && !dep.startsWith('pkg/') ? `pkg/${dep}` : dep);
     }
   }
   await copyFile(join(www, 'explainer.css'), join(npm, 'explainer.css'));
@@ -165,7 +167,7 @@ export async function npmPackage({ root = fileURLToPath(new URL('..', import.met
   return pkg;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const pkg = await npmPackage();
   console.log(`npm package: dist/npm (${pkg.name}@${pkg.version})`);
 }
