@@ -131,38 +131,7 @@ for (const file of loaded) total += gzipSync(await readFile(join(dist, file)), {
 const html = gzipSync(await readFile(join(dist, 'index.html')), { level: 9 }).length;
 console.log(`dist/ built: index.html ${html} B gzip (with the static version inside); assets it loads ${total} B gzip`);
 
-// The npm package: wasm-pack's output plus the mount() wrapper, the embed loader and the styles,
-// so `import { mount } from 'breach-explainer'` works the same as the script embed.
-const npm = join(dist, 'npm');
-await mkdir(npm, { recursive: true });
-for (const file of ['breach_explainer_bg.wasm', 'breach_explainer.js', 'breach_explainer.d.ts', 'breach_explainer_bg.wasm.d.ts']) {
-  await copyFile(join(www, 'pkg', file), join(npm, file));
-}
-await copyFile(join(root, 'README.md'), join(npm, 'README.md'));
-for (const file of ['explainer.css', 'embed.js', 'explainer-css.js']) await copyFile(join(www, file), join(npm, file));
-await writeFile(join(npm, 'explainer.js'), replaceAll(await readFile(join(www, 'explainer.js'), 'utf8'), [
-  ['./pkg/breach_explainer.js', './breach_explainer.js'],
-  ['./pkg/breach_explainer_bg.wasm', './breach_explainer_bg.wasm'],
-]));
-await writeFile(join(npm, 'explainer.d.ts'), `import type { Explainer } from './breach_explainer.js';
-export interface MountOptions {
-  /** A dataset object, or the URL of a dataset file; absent: the dataset built into the wasm. */
-  data?: object | string | URL;
-  /** "en" or "ko"; absent: data-lang, <html lang>, the browser's languages, English. */
-  lang?: string;
-  theme?: 'light' | 'dark' | 'auto';
-}
-/** Mounts an explainer into an element; the handle's destroy() removes it and its listeners. */
-export function mount(element: Element, options?: MountOptions): Promise<Explainer>;
-export { Explainer };
-`);
-const pkg = JSON.parse(await readFile(join(www, 'pkg/package.json'), 'utf8'));
-Object.assign(pkg, {
-  main: 'explainer.js',
-  types: 'explainer.d.ts',
-  exports: { '.': { types: './explainer.d.ts', default: './explainer.js' }, './embed.js': './embed.js', './explainer.css': './explainer.css', './wasm': './breach_explainer.js' },
-  files: ['breach_explainer_bg.wasm', 'breach_explainer.js', 'breach_explainer.d.ts', 'breach_explainer_bg.wasm.d.ts', 'explainer.js', 'explainer.d.ts', 'embed.js', 'explainer.css', 'explainer-css.js'],
-  sideEffects: ['./embed.js'],
-});
-await writeFile(join(npm, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+// The npm package, dist/npm (scripts/npm-package.mjs).
+const { npmPackage } = await import('./npm-package.mjs');
+const pkg = await npmPackage({ root });
 console.log(`npm package: dist/npm (${pkg.name}@${pkg.version})`);

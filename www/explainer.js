@@ -104,16 +104,18 @@ function reserve(element, parts) {
 }
 
 /** When the wasm cannot start, whatever the element holds (the static version) stays, with a
- * short note saying so. */
+ * short note saying so; an empty element (a bundled app has no static version) only says it
+ * could not start. */
 function notice(element, lang) {
   if (element.querySelector(':scope > .bx-notice')) return;
   const korean = (lang ?? element.closest('[lang]')?.lang ?? '').startsWith('ko');
+  const fallback = element.childElementCount > 0 || element.textContent.trim() !== '';
   const p = document.createElement('p');
   p.className = 'bx-notice';
   p.setAttribute('role', 'status');
   p.textContent = korean
-    ? '인터랙티브 버전을 시작하지 못해 정적 버전을 보여 드립니다.'
-    : 'The interactive version could not start, so this is the static version.';
+    ? (fallback ? '인터랙티브 버전을 시작하지 못해 정적 버전을 보여 드립니다.' : '인터랙티브 버전을 시작하지 못했습니다.')
+    : (fallback ? 'The interactive version could not start, so this is the static version.' : 'The interactive version could not start.');
   element.prepend(p);
 }
 

@@ -1,0 +1,4 @@
+// vite.config.js
+export default {
+  optimizeDeps: { exclude: ['breach-explainer'] },
+};
