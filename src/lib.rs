@@ -31,6 +31,9 @@ pub mod model;
 pub mod page;
 /// Paints a scene onto any plotters backend (SVG natively and in the browser).
 pub mod render;
+/// The social image: the headline and key figures as a PNG, for the shell page's og:image.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod social;
 /// A plotters backend that writes compact SVG (integer coordinates, no font layer).
 pub mod svg;
 /// The only module that touches the DOM: mount, listeners, destroy.
