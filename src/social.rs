@@ -324,6 +324,30 @@ fn layout(d: &Dataset, lang: Lang, fonts: &Fonts, theme: &Theme) -> Card {
     }
 }
 
+/// The bounds of each block of text the card draws (x, y, width, height), for tests that
+/// check nothing overlaps or leaves the card.
+pub fn text_boxes(d: &Dataset, lang: Lang, fonts: &Fonts) -> Vec<[f32; 4]> {
+    let card = layout(d, d.page_lang(lang), fonts, &Theme::LIGHT);
+    card.blocks
+        .iter()
+        .map(|(top, lines)| {
+            let right = lines
+                .iter()
+                .filter_map(|l| {
+                    let p = l.chars.last()?;
+                    let face = fonts.face(p.style.bold);
+                    let adv = face
+                        .font
+                        .as_scaled(face.scale(p.style.size))
+                        .h_advance(face.glyph(p.c));
+                    Some(p.x + adv)
+                })
+                .fold(0.0, f32::max);
+            [MARGIN, *top, right, height(lines)]
+        })
+        .collect()
+}
+
 /// Every character the card draws, with the face it is drawn in, that the face lacks.
 fn check_glyphs(fonts: &Fonts, card: &Card) -> Result<(), SocialError> {
     for bold in [false, true] {
