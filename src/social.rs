@@ -154,11 +154,18 @@ struct Line {
     descent: f32,
 }
 
+/// A word's characters with their styles and advances, and the space after it.
+#[derive(Default)]
+struct Word {
+    chars: Vec<(char, Style, f32)>,
+    space: f32,
+}
+
 /// A paragraph of styled runs broken into lines at spaces to fit `width` px (a word longer than
 /// the line is broken between characters).
 fn wrap(fonts: &Fonts, runs: &[(&str, Style)], width: f32, leading: f32) -> Vec<Line> {
-    // Words as runs of (char, style, advance); a space ends a word and is kept with its style.
-    let mut words: Vec<(Vec<(char, Style, f32)>, Option<(Style, f32)>)> = vec![(vec![], None)];
+    // Words as (char, style, advance); a space ends a word, and its advance is kept.
+    let mut words: Vec<Word> = vec![Word::default()];
     for (text, style) in runs {
         let face = fonts.face(style.bold);
         let scaled = face.font.as_scaled(face.scale(style.size));
@@ -166,12 +173,12 @@ fn wrap(fonts: &Fonts, runs: &[(&str, Style)], width: f32, leading: f32) -> Vec<
             let adv = scaled.h_advance(face.glyph(c));
             let last = words.last_mut().expect("one word at least");
             if c == ' ' {
-                if !last.0.is_empty() {
-                    last.1 = Some((*style, adv));
-                    words.push((vec![], None));
+                if !last.chars.is_empty() {
+                    last.space = adv;
+                    words.push(Word::default());
                 }
             } else {
-                last.0.push((c, *style, adv));
+                last.chars.push((c, *style, adv));
             }
         }
     }
@@ -197,7 +204,7 @@ fn wrap(fonts: &Fonts, runs: &[(&str, Style)], width: f32, leading: f32) -> Vec<
             descent,
         });
     };
-    for (word, space) in words.into_iter().filter(|w| !w.0.is_empty()) {
+    for Word { chars: word, space } in words.into_iter().filter(|w| !w.chars.is_empty()) {
         let w: f32 = word.iter().map(|c| c.2).sum();
         if !line.is_empty() && x + pending_space + w > width {
             finish(&mut line, &mut lines);
@@ -213,7 +220,7 @@ fn wrap(fonts: &Fonts, runs: &[(&str, Style)], width: f32, leading: f32) -> Vec<
             line.push(Placed { c, x, style });
             x += adv;
         }
-        pending_space = space.map_or(0.0, |s| s.1);
+        pending_space = space;
     }
     finish(&mut line, &mut lines);
     lines
