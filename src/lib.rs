@@ -13,7 +13,8 @@
 //!    what a reader takes away (SVG, CSV, JSON).
 //! 6. `web` — the only module that touches the DOM (wasm32 only).
 //!
-//! `src/main.rs` is the native command: `check` a dataset, render it as static `html`.
+//! `src/main.rs` is the native command: `check` a dataset, render it as static `html`, draw its
+//! `social` image ([`social`], native only).
 
 /// Every sentence about the story, generated from typed facts, per language.
 pub mod describe;
