@@ -105,7 +105,25 @@ async function page(template, out, lang, extra, stem = dataset.stem) {
   await writeFile(join(dist, out), html);
   return html;
 }
-for (const lang of dataset.languages) await page('index.html', pageOf(lang), lang, []);
+// The social image scripts/build drew per language (none when it found no font), hashed into
+// assets/, for the shell page's og:image. Crawlers want an absolute URL, which only the deployer
+// knows: BX_SITE_URL (the URL dist/ is served at) makes it absolute; without it the URL is
+// relative to the page, which some crawlers do not follow.
+const attr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/{/g, '&#123;');
+async function socialMeta(lang) {
+  const png = join(root, 'target/static', `${dataset.stem}-${lang}.png`);
+  const bytes = await readFile(png).catch(() => null);
+  if (!bytes) return '';
+  const file = await asset(basename(png), bytes);
+  const site = process.env.BX_SITE_URL;
+  const url = site ? new URL(`assets/${file}`, site.endsWith('/') ? site : `${site}/`).href : `assets/${file}`;
+  const alt = (await readFile(`${png}.txt`, 'utf8')).trim();
+  return [['property', 'og:image', url], ['property', 'og:image:type', 'image/png'],
+    ['property', 'og:image:width', bytes.readUInt32BE(16)], ['property', 'og:image:height', bytes.readUInt32BE(20)],
+    ['property', 'og:image:alt', alt], ['name', 'twitter:card', 'summary_large_image']]
+    .map(([k, name, value]) => `<meta ${k}="${name}" content="${attr(String(value))}">`).join('\n  ');
+}
+for (const lang of dataset.languages) await page('index.html', pageOf(lang), lang, [['{{social}}', await socialMeta(lang)]]);
 await page('embed.html', 'embed.html', dataset.languages[0], [['{{data}}', '']]);
 // Every dataset in data/ (and the chosen one): its file, and an iframe page whose static
 // version is that dataset's, so embed-<name>.html shows the right story even without

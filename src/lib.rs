@@ -13,7 +13,8 @@
 //!    what a reader takes away (SVG, CSV, JSON).
 //! 6. `web` — the only module that touches the DOM (wasm32 only).
 //!
-//! `src/main.rs` is the native command: `check` a dataset, render it as static `html`.
+//! `src/main.rs` is the native command: `check` a dataset, render it as static `html`, draw its
+//! `social` image ([`social`], native only).
 
 /// Every sentence about the story, generated from typed facts, per language.
 pub mod describe;
@@ -31,6 +32,9 @@ pub mod model;
 pub mod page;
 /// Paints a scene onto any plotters backend (SVG natively and in the browser).
 pub mod render;
+/// The social image: the headline and key figures as a PNG, for the shell page's og:image.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod social;
 /// A plotters backend that writes compact SVG (integer coordinates, no font layer).
 pub mod svg;
 /// The only module that touches the DOM: mount, listeners, destroy.

@@ -2,6 +2,10 @@
 //!
 //!     breach-explainer check data/my-breach.json
 //!     breach-explainer html  data/my-breach.json --lang ko > fallback.html
+//!     breach-explainer social data/my-breach.json --lang ko --out card.png \
+//!         --font "$(fc-match -f '%{file}#%{index}' sans-serif:lang=ko)" [--bold-font FILE]
+//!
+//! `social` writes the 1200×630 social image and prints its text alternative.
 
 #[cfg(not(target_arch = "wasm32"))]
 use breach_explainer::{
@@ -23,7 +27,10 @@ fn main() -> ExitCode {
     let (cmd, file) = match (args.first(), args.get(1)) {
         (Some(c), Some(f)) => (c.as_str(), f.as_str()),
         _ => {
-            eprintln!("usage: breach-explainer check FILE | html FILE [--lang en|ko] [--width PX]");
+            eprintln!(
+                "usage: breach-explainer check FILE | html FILE [--lang en|ko] [--width PX] \
+                 | social FILE --out PNG --font FONT[#INDEX] [--bold-font FONT[#INDEX]] [--lang en|ko]"
+            );
             return ExitCode::from(2);
         }
     };
@@ -80,9 +87,43 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+        ("social", Ok(d)) => social(&d, lang, flag("--out"), flag("--font"), flag("--bold-font")),
         (other, Ok(_)) => {
-            eprintln!("unknown command {other:?}: use check or html");
+            eprintln!("unknown command {other:?}: use check, html or social");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes the social image to `out` (nothing at all when it cannot be drawn right) and prints
+/// its text alternative.
+#[cfg(not(target_arch = "wasm32"))]
+fn social(
+    d: &breach_explainer::Dataset,
+    lang: Lang,
+    out: Option<String>,
+    font: Option<String>,
+    bold: Option<String>,
+) -> ExitCode {
+    use breach_explainer::social;
+    let (Some(out), Some(font)) = (out, font) else {
+        eprintln!("social: needs --out PNG and --font FONT (e.g. from fc-match)");
+        return ExitCode::from(2);
+    };
+    let made = social::Fonts::load(&font, bold.as_deref())
+        .and_then(|fonts| social::png(d, lang, &fonts, &Theme::LIGHT));
+    match made {
+        Ok((png, alt)) => {
+            if let Err(e) = std::fs::write(&out, png) {
+                eprintln!("{out}: cannot write the image: {e}");
+                return ExitCode::FAILURE;
+            }
+            println!("{}", printable(&alt));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("social image: {e}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -625,3 +625,32 @@ fn decapitalise(s: &str) -> String {
         None => String::new(),
     }
 }
+
+/// The key figures a social image shows: the page's, without the other accounts' periods (the
+/// first figure says whose dates it uses, and the page lists the rest), each capitalised.
+pub fn social_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
+    let mut all = key_figures(d, lang);
+    if d.exposure.preferred_claim().is_some() {
+        let others = d.exposure.claims.len().saturating_sub(1);
+        all.drain(1..(1 + others).min(all.len()));
+    }
+    // Each figure opens a line of its own on the card.
+    for k in &mut all {
+        k.strong = capitalise(&k.strong);
+    }
+    all
+}
+
+/// A social image's text alternative: the headline, then each figure it shows as a sentence.
+pub fn social_alt(d: &Dataset, lang: Lang, shown: &[KeyFigure]) -> String {
+    let title = charts::unpunctuated(d.breach.title.get(lang));
+    std::iter::once(title)
+        .chain(
+            shown
+                .iter()
+                .map(|k| capitalise(&format!("{}{}", k.strong, k.rest))),
+        )
+        .map(|s| format!("{s}."))
+        .collect::<Vec<_>>()
+        .join(" ")
+}

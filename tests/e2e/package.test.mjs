@@ -21,3 +21,28 @@ test('dist/npm is a publishable package with types', async () => {
   // The wrapper imports the wasm-bindgen glue next to it, not a path from the repository.
   assert.match(await readFile(`${dir}explainer.js`, 'utf8'), /from '\.\/breach_explainer\.js'/);
 });
+
+// The shell pages' social card: each names a PNG of the key figures, 1200×630, that is in dist/.
+test('each shell page names an og:image that is a 1200×630 PNG in dist/', async () => {
+  const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+  const images = [];
+  for (const page of ['index.html', 'ko.html']) {
+    const html = await readFile(`${dist}${page}`, 'utf8');
+    const meta = (name) => new RegExp(`<meta (?:property|name)="${name}" content="([^"]*)">`).exec(html)?.[1];
+    const image = meta('og:image');
+    assert.ok(image, `${page} names an og:image`);
+    // Relative to the page, or absolute under BX_SITE_URL.
+    const path = image.replace(/^.*?(?=assets\/)/, '');
+    const png = await readFile(`${dist}${path}`);
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], `${path} is a PNG`);
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630]);
+    assert.equal(meta('og:image:width'), '1200');
+    assert.equal(meta('og:image:height'), '630');
+    assert.equal(meta('twitter:card'), 'summary_large_image');
+    assert.equal(meta('og:title'), /<title>([^<]*)<\/title>/.exec(html)[1]);
+    assert.ok(meta('og:description'), 'og:description');
+    assert.ok(meta('og:image:alt').startsWith(meta('og:title').slice(0, 10)), 'the alt text starts with the headline');
+    images.push(path);
+  }
+  assert.notEqual(images[0], images[1], 'each language has its own card');
+});
