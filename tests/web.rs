@@ -4,7 +4,7 @@
 
 use breach_explainer::model::DEFAULT_DATASET;
 use breach_explainer::web::Explainer;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -41,6 +41,48 @@ fn mounts_the_default_dataset() {
         .is_some());
     let root = el.query_selector(".bx").unwrap().unwrap();
     assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_folded_part_is_built_and_drawn_when_first_opened() {
+    let el = host(800);
+    el.remove_attribute("data-parts").unwrap();
+    let _ex = Explainer::mount(
+        el.clone(),
+        JsValue::UNDEFINED,
+        None,
+        Some("en".into()),
+        None,
+    );
+    let money = el
+        .query_selector("details[data-part=money]")
+        .unwrap()
+        .expect("the money part, folded");
+    assert!(!text(&money, "summary").is_empty(), "its heading is there");
+    assert!(
+        money
+            .query_selector("[data-chart=money]")
+            .unwrap()
+            .is_none(),
+        "not built while folded"
+    );
+    money
+        .dyn_ref::<web_sys::HtmlDetailsElement>()
+        .unwrap()
+        .set_open(true);
+    next_frames(2).await; // `toggle` comes after the change
+    let svg = money
+        .query_selector("[data-chart=money] svg")
+        .unwrap()
+        .expect("built and drawn when opened");
+    assert_eq!(svg.get_attribute("width").as_deref(), Some("800"));
+    assert!(
+        el.query_selector("[data-chart=money] [role=option]")
+            .unwrap()
+            .is_some(),
+        "its marks are named options"
+    );
     el.remove();
 }
 

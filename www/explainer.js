@@ -201,6 +201,8 @@ async function draw(element, data, lang, theme, timeout, isolate) {
     notice(element, lang);
     throw error;
   }
+  // Drawing gets a task of its own, apart from the one that finished starting the wasm.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   let text = data ?? null;
   let name;
   if (typeof data === 'string' || data instanceof URL) {

@@ -142,6 +142,9 @@ impl State {
             }
             Action::HashChanged => self.select_from_hash(),
             Action::PartToggled { part, open } => {
+                if open {
+                    self.unfold(&part)?;
+                }
                 let detail = js_sys::Object::new();
                 js_sys::Reflect::set(&detail, &"part".into(), &JsValue::from_str(&part))?;
                 js_sys::Reflect::set(&detail, &"open".into(), &JsValue::from_bool(open))?;
@@ -149,6 +152,7 @@ impl State {
             }
             Action::BeforePrint => {
                 // Printing shows the lists and tables, not the closed "show the data" panels.
+                self.unfold_all()?;
                 let Some(root) = &self.root else {
                     return Ok(());
                 };

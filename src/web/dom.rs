@@ -21,20 +21,26 @@ pub(super) fn build(doc: &Document, el: &El) -> Result<Element, JsValue> {
     for (name, value) in &el.attrs {
         e.set_attribute(name, value)?;
     }
-    for child in &el.children {
+    build_into(doc, &e, &el.children)?;
+    Ok(e)
+}
+
+/// Appends `nodes` to `parent` as DOM.
+pub(super) fn build_into(doc: &Document, parent: &Element, nodes: &[Node]) -> Result<(), JsValue> {
+    for child in nodes {
         match child {
             Node::El(c) => {
                 let child = build(doc, c)?;
-                e.append_child(&child)?;
+                parent.append_child(&child)?;
             }
             Node::Text(t) => {
-                e.append_child(&doc.create_text_node(t))?;
+                parent.append_child(&doc.create_text_node(t))?;
             }
             // Markup from our own SVG writer, which escapes every text it draws.
-            Node::Svg(markup) => e.insert_adjacent_html("beforeend", markup)?,
+            Node::Svg(markup) => parent.insert_adjacent_html("beforeend", markup)?,
         }
     }
-    Ok(e)
+    Ok(())
 }
 
 /// The reader's language, in this order: the `lang` option of `mount`, the host element's

@@ -233,6 +233,7 @@ impl Explainer {
         s.shown = Shown::Nothing;
         s.parts = None;
         s.stages.clear();
+        s.folded.clear();
         s.timeline = None;
         s.effects.clear();
     }
@@ -251,6 +252,7 @@ fn new_state(host: &Element, lang: Option<String>) -> Rc<RefCell<State>> {
         stages: Vec::new(),
         shown: Shown::Nothing,
         fallback: Vec::new(),
+        folded: Vec::new(),
         lang: pick_lang(lang, host),
         theme_choice: ThemeChoice::Auto,
         theme: Theme::LIGHT,

@@ -9,7 +9,7 @@ use crate::layout::timeline::{self, Timeline, View};
 use crate::layout::Scene;
 use crate::model::{json::Json, Dataset, Issue, Lang};
 use crate::page::hooks::{self, Part};
-use crate::page::{self, El};
+use crate::page::{self, El, Node};
 use crate::render::{self, Theme};
 use gloo_render::AnimationFrame;
 use std::rc::Rc;
@@ -89,6 +89,9 @@ pub(super) struct State {
     pub(super) deep_link: bool,
     /// The parts the host chose (`data-parts`), or the compact default.
     pub(super) page_parts: page::Parts,
+    /// What folded parts hold, built into the page when the reader first opens one (or prints):
+    /// until then a folded part costs the first paint only its heading.
+    pub(super) folded: Vec<(String, Vec<page::Node>)>,
     pub(super) prefix: String,
     pub(super) view: View,
     pub(super) timeline: Option<Timeline>,
@@ -175,7 +178,8 @@ impl State {
         // Only a language the dataset has complete text for: never interface words in one
         // language around data in another.
         self.lang = d.page_lang(self.lang);
-        let el = page::explainer_parts(&d, self.lang, None, &self.page_parts);
+        let mut el = page::explainer_parts(&d, self.lang, None, &self.page_parts);
+        self.folded = set_aside_folded(&mut el);
         self.show(&el)?;
         let root = self.root.clone().ok_or("no root")?;
         self.mark_theme()?;
@@ -189,7 +193,15 @@ impl State {
                 .collect(),
         });
         self.stages.clear();
-        let stages = root.query_selector_all(&format!("[{}]", hooks::STAGE))?;
+        self.add_stages(&root)?;
+        self.layout()?;
+        self.show_detail()?;
+        Ok(())
+    }
+
+    /// Takes in the figures under `within` (the whole explainer, or a part just unfolded).
+    fn add_stages(&mut self, within: &Element) -> Result<(), JsValue> {
+        let stages = within.query_selector_all(&format!("[{}]", hooks::STAGE))?;
         for i in 0..stages.length() {
             let Some(stage) = stages
                 .item(i)
@@ -232,9 +244,33 @@ impl State {
                 tip_for: None,
             });
         }
-        self.layout()?;
-        self.show_detail()?;
         Ok(())
+    }
+
+    /// Builds a folded part's contents into the page (once) and draws its figures.
+    pub(super) fn unfold(&mut self, part: &str) -> Result<(), JsValue> {
+        let Some(at) = self.folded.iter().position(|(p, _)| p == part) else {
+            return Ok(());
+        };
+        let (_, nodes) = self.folded.swap_remove(at);
+        let root = self.root.clone().ok_or("no root")?;
+        let Some(details) = find::<Element>(&root, &format!("[{}=\"{part}\"]", hooks::PAGE_PART))
+        else {
+            return Ok(());
+        };
+        build_into(&document()?, &details, &nodes)?;
+        let first = self.stages.len();
+        self.add_stages(&details)?;
+        for i in first..self.stages.len() {
+            self.layout_stage(i)?;
+        }
+        Ok(())
+    }
+
+    /// Every folded part built, for print.
+    pub(super) fn unfold_all(&mut self) -> Result<(), JsValue> {
+        let parts: Vec<String> = self.folded.iter().map(|(p, _)| p.clone()).collect();
+        parts.iter().try_for_each(|p| self.unfold(p))
     }
 
     /// Lays out every figure at the current width and paints it.
@@ -616,4 +652,22 @@ impl State {
     pub(super) fn stage_index(&self, kind: Kind) -> Option<usize> {
         self.stages.iter().position(|s| s.kind == kind)
     }
+}
+
+/// Takes the contents out of each folded part of the explainer (all but its summary), named by
+/// part, leaving the headings in place.
+fn set_aside_folded(explainer: &mut El) -> Vec<(String, Vec<Node>)> {
+    let mut folded = Vec::new();
+    for child in &mut explainer.children {
+        let Node::El(details) = child else { continue };
+        let part = details
+            .attrs
+            .iter()
+            .find(|(name, _)| *name == hooks::PAGE_PART)
+            .map(|(_, v)| v.clone());
+        if let (Some(part), true) = (part, details.children.len() > 1) {
+            folded.push((part, details.children.split_off(1)));
+        }
+    }
+    folded
 }

@@ -4,12 +4,14 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
 
-/// A fresh host element of a given width, attached to the test page, with deep links on (as
-/// the shell pages mount it; `data-deep-link` removed, it leaves the address alone).
+/// A fresh host element of a given width, attached to the test page, with deep links on and
+/// every part open (as the shell pages mount it; `data-deep-link` removed, it leaves the address
+/// alone; `data-parts` removed, it opens compact, as an embed does).
 pub fn host(width: u32) -> Element {
     let doc = web_sys::window().unwrap().document().unwrap();
     let el = doc.create_element("div").unwrap();
     el.set_attribute("data-deep-link", "").unwrap();
+    el.set_attribute("data-parts", "all").unwrap();
     el.set_attribute("style", &format!("width: {width}px"))
         .unwrap();
     doc.body().unwrap().append_child(&el).unwrap();
