@@ -137,6 +137,10 @@ export async function npmPackage({ root = fileURLToPath(new URL('..', import.met
       queue.push(path.startsWith('pkg/') && !dep.startsWith('pkg/') ? `pkg/${dep}` : dep);
     }
   }
+  // In the package, the default dataset travels inside default-dataset.js (a plain module every
+  // bundler splits off and loads only when mount() is given no data).
+  const dataFile = process.env.BX_DATA ?? join(root, 'data/coupang-2025.json');
+  await writeFile(join(npm, 'default-dataset.js'), `export default ${JSON.stringify(JSON.parse(await readFile(dataFile, 'utf8')))};\n`);
   await copyFile(join(www, 'explainer.css'), join(npm, 'explainer.css'));
   await copyFile(join(root, 'README.md'), join(npm, 'README.md'));
   await writeFile(join(npm, 'explainer.d.ts'), explainerTypes);

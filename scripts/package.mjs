@@ -48,8 +48,15 @@ for (const name of ['explainer.css', 'page.css', 'frame.css']) {
 const cssModule = `export default ${JSON.stringify(await minify(await readFile(join(www, 'explainer.css'), 'utf8'), 'css'))};\n`;
 await writeFile(join(www, 'explainer-css.js'), cssModule);
 const cssJs = await asset('explainer-css.js', cssModule);
+// The default dataset, for mount() without data: a module naming its JSON file in the site's
+// data/ (so a correction is an edit of that file, with no rebuild), loaded only when needed.
+const defaultStem = basename(process.env.BX_DATA ?? join(root, 'data/coupang-2025.json'), '.json');
+const defaultModule = (up) => `export default new URL('${up}data/${defaultStem}.json', import.meta.url);\n`;
+await writeFile(join(www, 'default-dataset.js'), defaultModule('../'));
+const defaultJs = await asset('default-dataset.js', defaultModule('../'));
 const explainer = await asset('explainer.js', await minify(replaceAll(await readFile(join(www, 'explainer.js'), 'utf8'), [
   ['./explainer-css.js', `./${cssJs}`],
+  ['./default-dataset.js', `./${defaultJs}`],
   ['./pkg/breach_explainer.js', `./${glue}`],
   ['./pkg/breach_explainer_bg.wasm', `./${wasm}`],
 ]), 'js'));
@@ -142,7 +149,7 @@ for (const f of (await readdir(join(root, 'schema'))).filter((f) => f.endsWith('
 }
 
 // What a reader of the shell page downloads, compressed as a CDN would.
-const loaded = [`assets/${wasm}`, `assets/${glue}`, `assets/${explainer}`, `assets/${cssJs}`, `assets/${scripts['main.js']}`,
+const loaded = [`assets/${wasm}`, `assets/${glue}`, `assets/${explainer}`, `assets/${cssJs}`, `assets/${defaultJs}`, `data/${defaultStem}.json`, `assets/${scripts['main.js']}`,
   `assets/${css['explainer.css']}`, `assets/${css['page.css']}`];
 let total = 0;
 for (const file of loaded) total += gzipSync(await readFile(join(dist, file)), { level: 9 }).length;

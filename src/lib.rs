@@ -51,7 +51,7 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
 /// Parses and validates the default dataset compiled into the crate.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(not(target_arch = "wasm32"), feature = "embedded-default"))]
 pub fn default_dataset() -> Result<Dataset, Vec<Issue>> {
     let json = model::json::parse(model::DEFAULT_DATASET).map_err(|e| vec![e])?;
     validate(&json)

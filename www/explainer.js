@@ -4,7 +4,7 @@
 //   const handle = await mount(document.querySelector('#explainer'), { lang: 'en' });
 //   handle.destroy();
 //
-// options.data: absent → the dataset compiled into the wasm (no request); a URL string or URL
+// options.data: absent → the site's default dataset (its JSON file beside the site's data/); a URL string or URL
 // → fetched (with a loading line in the element, and given up after options.timeout seconds,
 // 30 by default); an object → used as the dataset. options.lang: a language code ("en", "ko")
 // or a list of them such as navigator.languages (absent: the host's data-lang, <html lang>, the
@@ -203,7 +203,10 @@ async function draw(element, data, lang, theme, timeout, isolate) {
   }
   // Drawing gets a task of its own, apart from the one that finished starting the wasm.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  let text = data ?? null;
+  // No dataset given: the site's own (default-dataset.js names its file, or holds it in a
+  // package), loaded only when asked for.
+  data ??= (await import('./default-dataset.js')).default;
+  let text = data;
   let name;
   if (typeof data === 'string' || data instanceof URL) {
     let url;

@@ -359,7 +359,9 @@ pub fn sorted_by_key(items: Vec<usize>, key: &dyn Fn(usize) -> f64) -> Vec<usize
     keyed.into_iter().map(|(_, _, i)| i).collect()
 }
 
-/// The default dataset (chosen by `build.rs`, whitespace removed), compiled in so the explainer
-/// needs no request for its data.
+/// The default dataset (chosen by `build.rs`, whitespace removed), for the native commands and
+/// the tests; the release wasm leaves it out (feature `embedded-default`).
+#[cfg(feature = "embedded-default")]
 pub const DEFAULT_DATASET: &str = include_str!(concat!(env!("OUT_DIR"), "/default.min.json"));
+#[cfg(feature = "embedded-default")]
 pub const DEFAULT_DATASET_NAME: &str = env!("BX_DEFAULT_DATASET_NAME");

@@ -87,10 +87,7 @@ impl Explainer {
         // Messages name the file; data given inline is named in the reader's language.
         let lang_now = state.borrow().lang;
         let (file, parsed) = if data.is_undefined() || data.is_null() {
-            (
-                file.unwrap_or_else(|| crate::model::DEFAULT_DATASET_NAME.into()),
-                parse_text(crate::model::DEFAULT_DATASET),
-            )
+            default_data(file)
         } else if let Some(text) = data.as_string() {
             (
                 file.unwrap_or_else(|| {
@@ -237,6 +234,27 @@ impl Explainer {
         s.timeline = None;
         s.effects.clear();
     }
+}
+
+/// The dataset compiled in, when there is one (tests); the release wasm has none, and
+/// explainer.js always passes one (the default dataset's file, fetched).
+#[cfg(feature = "embedded-default")]
+fn default_data(file: Option<String>) -> (String, Result<crate::model::Json, Issue>) {
+    (
+        file.unwrap_or_else(|| crate::model::DEFAULT_DATASET_NAME.into()),
+        parse_text(crate::model::DEFAULT_DATASET),
+    )
+}
+
+#[cfg(not(feature = "embedded-default"))]
+fn default_data(file: Option<String>) -> (String, Result<crate::model::Json, Issue>) {
+    let file = file.unwrap_or_else(|| "mount()".into());
+    let problem = Problem::Load {
+        url: String::new(),
+        status: 0,
+        detail: "no dataset was given".into(),
+    };
+    (file, Err(Issue::new(String::new(), problem)))
 }
 
 fn new_state(host: &Element, lang: Option<String>) -> Rc<RefCell<State>> {

@@ -65,6 +65,8 @@ async function looks(css, width) {
     <script type="module" src="${explainer.url}embed.js"></script><p>Text after.</p></body></html>`;
   await page.goto(`${host.url}article.html`);
   await page.waitForFunction(() => !!document.getElementById('embed').shadowRoot?.querySelector('.bx-title'));
+  // Every folded part opened, as a reader would, so its contents are built and compared too.
+  await page.evaluate(() => { for (const d of document.getElementById('embed').shadowRoot.querySelectorAll('details.bx-part')) d.open = true; });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const seen = await page.evaluate(([what, props]) => {
     const root = document.getElementById('embed').shadowRoot;
@@ -107,6 +109,7 @@ for (const [name, background, scheme] of [['light', '#ffffff', 'light'], ['dark'
     assert.equal(theme, name, 'the theme follows the article');
     // Folded parts opened, so everything is checked.
     await page.evaluate(() => { for (const d of document.getElementById('embed').shadowRoot.querySelectorAll('details')) d.open = true; });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const { violations } = await new AxeBuilder({ page }).include('#embed').analyze();
     assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`), []);
     await context.close();
