@@ -6,6 +6,7 @@
 // site is built around (its shell pages, embed.html, the wasm's default).
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -146,6 +147,29 @@ for (const file of files) {
 await mkdir(join(dist, 'schema'), { recursive: true });
 for (const f of (await readdir(join(root, 'schema'))).filter((f) => f.endsWith('.json'))) {
   await copyFile(join(root, 'schema', f), join(dist, 'schema', f));
+}
+
+// The dataset editor (editor.html): its own page, script and styles, and the editor's build of
+// the wasm (the sheets and a structured check), loaded only there. The preview uses the page's
+// own explainer.js. The template it starts from is `breach-explainer new`'s.
+if (existsSync(join(www, 'pkg-editor/breach_explainer_bg.wasm'))) {
+  const edWasm = await asset('editor_bg.wasm', await readFile(join(www, 'pkg-editor/breach_explainer_bg.wasm')));
+  const edGlue = await asset('editor_glue.js', await minify(replaceAll(
+    await readFile(join(www, 'pkg-editor/breach_explainer.js'), 'utf8'),
+    [['breach_explainer_bg.wasm', edWasm]],
+  ), 'js'));
+  const edJs = await asset('editor.js', await minify(replaceAll(await readFile(join(www, 'editor.js'), 'utf8'), [
+    ["'./explainer.js'", `'./${explainer}'`],
+    ['./pkg-editor/breach_explainer.js', `./${edGlue}`],
+    ['./pkg-editor/breach_explainer_bg.wasm', `./${edWasm}`],
+  ]), 'js'));
+  const edCss = await asset('editor.css', await minify(await readFile(join(www, 'editor.css'), 'utf8'), 'css'));
+  await writeFile(join(dist, 'editor.html'), replaceAll(await readFile(join(www, 'editor.html'), 'utf8'), [
+    ['href="editor.css"', `href="assets/${edCss}"`],
+    ['src="editor.js"', `src="assets/${edJs}"`],
+  ]));
+  const template = join(root, 'target/static/template.json');
+  if (existsSync(template)) await copyFile(template, join(dist, 'data/template.json'));
 }
 
 // What a reader of the shell page downloads, compressed as a CDN would.

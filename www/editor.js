@@ -1,0 +1,261 @@
+// The dataset editor (editor.html): a text area for the dataset's JSON with line numbers, the
+// problems as you type (each a button that puts the cursor where it is), the live explainer
+// beside it in either language, at phone, article or desktop width, and the embed code. Files
+// come in by the file picker or by dropping: a .json dataset, or the .csv sheets of a
+// spreadsheet (converted by the crate's sheets module). The work is kept in localStorage.
+//
+// Two wasm modules: the page's own (through mount(), so the preview is exactly what readers
+// get) and the editor's build of the same crate, which adds the sheets and a structured check.
+import { mount } from './explainer.js';
+import initEditor, { checkDataset, sheetsToDataset, datasetToSheets } from './pkg-editor/breach_explainer.js';
+
+const $ = (id) => document.getElementById(id);
+const text = $('ed-text');
+const lines = $('ed-lines');
+const problemsList = $('ed-problems');
+const status = $('ed-status');
+const STORE = 'breach-explainer-editor:dataset';
+const FILE = 'my-breach.json';
+const base = new URL('.', location.href);
+
+const editorReady = initEditor({ module_or_path: new URL('./pkg-editor/breach_explainer_bg.wasm', import.meta.url) });
+
+function say(message) {
+  status.textContent = message;
+}
+
+/** Debounced: `fn` runs once typing has paused for `ms`. */
+function debounce(fn, ms) {
+  let timer;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+}
+
+// --- The text and its line numbers ----------------------------------------------------------
+
+function numberLines() {
+  const n = text.value.split('\n').length;
+  if (lines.childElementCount === n) return;
+  lines.textContent = Array.from({ length: n }, (_, i) => i + 1).join('\n');
+}
+text.addEventListener('scroll', () => { lines.scrollTop = text.scrollTop; });
+
+/** The offset in the text of a 1-based line and column (columns count characters). */
+function offsetOf(line, column) {
+  const rows = text.value.split('\n');
+  let offset = 0;
+  for (let i = 0; i < Math.min(line - 1, rows.length); i++) offset += rows[i].length + 1;
+  const row = rows[line - 1] ?? '';
+  // Characters, not UTF-16 units: step through the row's code points.
+  const before = [...row].slice(0, Math.max(0, column - 1)).join('');
+  return offset + before.length;
+}
+
+/** Puts the cursor at a problem's place and scrolls it into view. */
+function goTo(line, column) {
+  const at = offsetOf(line, column);
+  text.focus();
+  text.setSelectionRange(at, at);
+  const lineHeight = parseFloat(getComputedStyle(text).lineHeight) || 20;
+  text.scrollTop = Math.max(0, (line - 1) * lineHeight - text.clientHeight / 3);
+}
+
+// --- Problems and preview -------------------------------------------------------------------
+
+let handle;
+let shown = ''; // the text the preview shows
+
+function showProblems(problems) {
+  problemsList.replaceChildren();
+  for (const p of problems) {
+    const li = document.createElement('li');
+    if (p.line) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'ed-problem';
+      b.textContent = `Line ${p.line}, column ${p.column}: ${p.message}`;
+      b.addEventListener('click', () => goTo(p.line, p.column));
+      li.append(b);
+    } else {
+      li.textContent = p.message ?? String(p);
+    }
+    problemsList.append(li);
+  }
+}
+
+async function preview() {
+  const host = $('ed-explainer');
+  const frame = host.parentElement;
+  frame.style.width = `${$('ed-width').value}px`;
+  handle?.destroy();
+  const el = document.createElement('div');
+  el.id = 'ed-explainer';
+  host.replaceWith(el);
+  let data;
+  try {
+    data = JSON.parse(shown);
+  } catch {
+    return;
+  }
+  handle = await mount(el, { data, lang: $('ed-lang').value, parts: $('ed-parts').value || undefined });
+}
+
+async function check() {
+  await editorReady;
+  const value = text.value;
+  localStorage.setItem(STORE, value);
+  const problems = checkDataset(value, FILE, 'en');
+  showProblems(problems);
+  if (problems.length === 0) {
+    say('No problems: the preview shows this version.');
+    if (value !== shown) {
+      shown = value;
+      await preview();
+    }
+  } else {
+    say(`${problems.length === 1 ? '1 problem' : `${problems.length} problems`}; the preview shows the last version without problems.`);
+  }
+  embedCode();
+}
+const checkSoon = debounce(check, 400);
+text.addEventListener('input', () => {
+  numberLines();
+  checkSoon();
+});
+for (const id of ['ed-lang', 'ed-width', 'ed-parts']) {
+  $(id).addEventListener('change', () => {
+    preview();
+    embedCode();
+  });
+}
+
+// --- Files in and out -----------------------------------------------------------------------
+
+function load(value, what) {
+  text.value = value;
+  numberLines();
+  say(what);
+  check();
+}
+
+async function openFiles(files) {
+  const list = [...files];
+  const csv = list.filter((f) => /\.csv$/i.test(f.name));
+  const json = list.find((f) => /\.json$/i.test(f.name));
+  if (csv.length) {
+    await editorReady;
+    const sheets = {};
+    for (const f of csv) sheets[f.name] = await f.text();
+    try {
+      load(sheetsToDataset(sheets), `Converted ${csv.length === 1 ? '1 sheet' : `${csv.length} sheets`} to a dataset.`);
+    } catch (problems) {
+      showProblems([].concat(problems).map((message) => ({ message: String(message) })));
+      say('The sheets could not be converted: see the problems.');
+    }
+  } else if (json) {
+    load(await json.text(), `Opened ${json.name}.`);
+  } else {
+    say('Choose a dataset (.json) or the sheets of a spreadsheet (.csv).');
+  }
+}
+$('ed-open').addEventListener('change', (e) => openFiles(e.target.files));
+document.addEventListener('dragover', (e) => e.preventDefault());
+document.addEventListener('drop', (e) => {
+  e.preventDefault();
+  if (e.dataTransfer?.files?.length) openFiles(e.dataTransfer.files);
+});
+
+async function template() {
+  const response = await fetch(new URL('data/template.json', base));
+  load(await response.text(), 'Started from the template: replace its fictional example with your breach.');
+}
+$('ed-template').addEventListener('click', template);
+
+function download(name, content, type) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([content], { type }));
+  a.download = name;
+  a.textContent = name;
+  return a;
+}
+$('ed-download').addEventListener('click', () => {
+  const a = download(`${datasetId() ?? 'my-breach'}.json`, text.value, 'application/json');
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+});
+$('ed-download-sheets').addEventListener('click', async () => {
+  await editorReady;
+  let sheets;
+  try {
+    sheets = datasetToSheets(text.value);
+  } catch (problems) {
+    say(`The sheets could not be made: ${[].concat(problems).join('; ')}`);
+    return;
+  }
+  // One link per sheet: a page may download only one file per click.
+  problemsList.replaceChildren(...Object.entries(sheets).map(([name, csv]) => {
+    const li = document.createElement('li');
+    li.append(download(name, csv, 'text/csv'));
+    return li;
+  }));
+  say('The sheets are listed below the dataset: download each.');
+});
+
+function datasetId() {
+  try {
+    return JSON.parse(text.value).id ?? null;
+  } catch {
+    return null;
+  }
+}
+
+// --- Embed code -----------------------------------------------------------------------------
+
+const attr = (s) => String(s).replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+function embedCode() {
+  const url = $('ed-data-url');
+  if (!url.value) url.value = new URL(`data/${datasetId() ?? 'my-breach'}.json`, base).href;
+  const lang = $('ed-lang').value;
+  const parts = $('ed-parts').value;
+  let title = 'A data breach, explained';
+  try {
+    const d = JSON.parse(shown);
+    title = d.breach?.title?.[lang] ?? title;
+  } catch { /* keep the general title */ }
+  if ($('ed-kind').value === 'script') {
+    $('ed-embed').value = `<div data-breach-explainer data-src="${attr(url.value)}" data-lang="${lang}"${parts ? ` data-parts="${parts}"` : ''}></div>
+<script type="module" src="${attr(new URL('embed.js', base).href)}"></script>`;
+  } else {
+    const src = new URL('embed.html', base);
+    src.searchParams.set('data', url.value);
+    src.searchParams.set('lang', lang);
+    if (parts) src.searchParams.set('parts', parts);
+    $('ed-embed').value = `<div data-frame-src="${attr(src.href)}"
+     data-frame-attribute-title="${attr(title)}"
+     data-frame-attribute-sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></div>
+<script type="module">
+  import { autoInitFrames } from 'https://cdn.jsdelivr.net/npm/@newswire/frames@1/dist/frames.module.js';
+  autoInitFrames();
+</script>`;
+  }
+}
+$('ed-kind').addEventListener('change', embedCode);
+$('ed-data-url').addEventListener('input', embedCode);
+$('ed-copy').addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText($('ed-embed').value);
+    say('The embed code is copied.');
+  } catch {
+    $('ed-embed').select();
+    say('Select and copy the embed code below (the browser did not allow copying).');
+  }
+});
+
+// --- Start ----------------------------------------------------------------------------------
+
+const saved = localStorage.getItem(STORE);
+if (saved) load(saved, 'Your last work, kept in this browser.');
+else template();
