@@ -7,9 +7,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { transform } from 'esbuild';
 
 /** Minified JavaScript or CSS (esbuild): every reader downloads these bytes. */
@@ -179,6 +179,27 @@ let total = 0;
 for (const file of loaded) total += gzipSync(await readFile(join(dist, file)), { level: 9 }).length;
 const html = gzipSync(await readFile(join(dist, 'index.html')), { level: 9 }).length;
 console.log(`dist/ built: index.html ${html} B gzip (with the static version inside); assets it loads ${total} B gzip`);
+
+// Precompressed twins (.br, .gz) of every page, script, stylesheet and wasm, for servers that
+// serve them as they are (scripts/serve's, nginx's gzip_static/brotli_static, most CDNs). Not
+// data/: a data file is corrected in place, and a stale twin would serve the old facts.
+let brotli = 0;
+async function precompress(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!['data', 'npm'].includes(entry.name)) await precompress(path);
+    } else if (/\.(html|js|css|wasm|svg)$/.test(entry.name)) {
+      const bytes = await readFile(path);
+      const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+      await writeFile(`${path}.br`, br);
+      await writeFile(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+      if (loaded.includes(relative(dist, path))) brotli += br.length;
+    }
+  }
+}
+await precompress(dist);
+console.log(`precompressed: what the shell loads is ${brotli} B brotli (+ the data file, compressed on the fly)`);
 
 // The npm package, dist/npm (scripts/npm-package.mjs).
 const { npmPackage } = await import('./npm-package.mjs');

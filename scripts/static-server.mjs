@@ -2,8 +2,13 @@
 // right MIME type for .wasm (instantiateStreaming needs it), Access-Control-Allow-Origin: *
 // (a sandboxed iframe has an opaque origin, so its module scripts and wasm are cross-origin),
 // and optional extra headers (the tests add a strict Content-Security-Policy).
+//
+// Compressed as a CDN would serve it: the build's precompressed .br or .gz twin of a file when
+// the browser accepts it (and the twin is not older than the file), else JSON compressed on the
+// fly (data files are edited in place); hashed files under assets/ cached for a year.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -18,6 +23,20 @@ const TYPES = {
   '.png': 'image/png',
   '.ts': 'text/plain; charset=utf-8',
 };
+
+/** The file's bytes in the best encoding the browser accepts: a precompressed twin no older than
+ * the file, or gzip made now for JSON; else as they are. */
+async function encoded(file, accepts) {
+  const modified = (await stat(file)).mtimeMs;
+  for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!accepts.includes(encoding)) continue;
+    const twin = await stat(file + ext).catch(() => null);
+    if (twin && twin.mtimeMs >= modified) return { body: await readFile(file + ext), encoding };
+  }
+  const body = await readFile(file);
+  if (extname(file) === '.json' && accepts.includes('gzip')) return { body: gzipSync(body), encoding: 'gzip' };
+  return { body };
+}
 
 /**
  * Serves `root` on 127.0.0.1. `headers` may be an object or a function of the request path.
@@ -37,12 +56,14 @@ export async function serve(root, { port = 0, headers = {}, pages = {} } = {}) {
       let file = normalize(join(base, path));
       if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
       const extra = typeof headers === 'function' ? headers(path) : headers;
+      const { body, encoding } = await encoded(file, String(req.headers['accept-encoding'] ?? ''));
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'access-control-allow-origin': '*',
-        'cache-control': 'no-cache',
+        'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        vary: 'accept-encoding',
+        ...(encoding ? { 'content-encoding': encoding } : {}),
         ...extra,
       });
       res.end(body);

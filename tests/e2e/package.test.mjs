@@ -46,3 +46,45 @@ test('each shell page names an og:image that is a 1200×630 PNG in dist/', async
   }
   assert.notEqual(images[0], images[1], 'each language has its own card');
 });
+
+// Served compressed, as scripts/serve serves dist/: the wasm and scripts in brotli or gzip when
+// the browser accepts them (the bytes the same once decoded), data files compressed on the fly
+// and never from a stale twin, hashed assets cached for a year, pages revalidated.
+test('dist/ is served compressed, with long caching only for hashed assets', async () => {
+  const { serve } = await import('../../scripts/static-server.mjs');
+  const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+  const { readdir, stat, utimes } = await import('node:fs/promises');
+  const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+  const server = await serve(dist);
+  try {
+    const wasm = (await readdir(`${dist}assets`)).find((f) => /^breach_explainer_bg\..*\.wasm$/.test(f));
+    const plain = await readFile(`${dist}assets/${wasm}`);
+    const get = (path, encoding) => fetch(`${server.url}${path}`, { headers: { 'accept-encoding': encoding } });
+    const br = await get(`assets/${wasm}`, 'br, gzip');
+    assert.equal(br.headers.get('content-encoding'), 'br');
+    assert.match(br.headers.get('cache-control'), /max-age=31536000, immutable/);
+    // fetch() decodes what the server encoded: the same bytes as the file.
+    assert.ok(Buffer.from(await br.arrayBuffer()).equals(plain));
+    const brBytes = await readFile(`${dist}assets/${wasm}.br`);
+    assert.ok(brotliDecompressSync(brBytes).equals(plain) && brBytes.length < plain.length / 2, 'the twin is the file, compressed');
+    const gz = await get(`assets/${wasm}`, 'gzip');
+    assert.equal(gz.headers.get('content-encoding'), 'gzip');
+    assert.ok(gunzipSync(await readFile(`${dist}assets/${wasm}.gz`)).equals(plain));
+    const none = await get(`assets/${wasm}`, 'identity');
+    assert.equal(none.headers.get('content-encoding'), null);
+    const page = await get('index.html', 'br');
+    assert.equal(page.headers.get('cache-control'), 'no-cache');
+    const data = await get('data/coupang-2025.json', 'gzip');
+    assert.equal(data.headers.get('content-encoding'), 'gzip');
+    assert.equal((await data.json()).format, 'breach-explainer/1');
+    // A page edited after the build is served as edited, not from its older twin.
+    const { atime, mtime } = await stat(`${dist}embed.html`);
+    const later = new Date(Date.now() + 60_000);
+    await utimes(`${dist}embed.html`, later, later);
+    const edited = await get('embed.html', 'br');
+    await utimes(`${dist}embed.html`, atime, mtime);
+    assert.equal(edited.headers.get('content-encoding'), null);
+  } finally {
+    await server.close();
+  }
+});
