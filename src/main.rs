@@ -9,7 +9,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 use breach_explainer::{
-    model::{json, validate},
+    model::{json, position, validate},
     page,
     render::Theme,
     Lang,
@@ -56,9 +56,19 @@ fn main() -> ExitCode {
     let name = std::path::Path::new(file)
         .file_name()
         .map_or(file.to_string(), |n| n.to_string_lossy().into_owned());
-    let result = json::parse(&text)
-        .map_err(|e| vec![e])
-        .and_then(|j| validate(&j));
+    // Every problem with its place: line and column, and the item it is in.
+    let tree = json::parse(&text);
+    let result = match &tree {
+        Err(e) => {
+            let mut issues = vec![e.clone()];
+            position::place(&mut issues, None, Some(&text));
+            Err(issues)
+        }
+        Ok(j) => validate(j).map_err(|mut issues| {
+            position::place(&mut issues, Some(j), Some(&text));
+            issues
+        }),
+    };
     match (cmd, result) {
         (_, Err(issues)) => {
             for i in &issues {
@@ -68,7 +78,9 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
         ("check", Ok(d)) => {
-            for note in breach_explainer::model::figures::listed_not_drawn(&d) {
+            let mut notes = breach_explainer::model::figures::listed_not_drawn(&d);
+            position::place(&mut notes, tree.as_ref().ok(), Some(&text));
+            for note in notes {
                 println!("note: {}", printable(&page::describe(&name, &note, lang)));
             }
             let n = |k: usize, one, many| breach_explainer::format::plural_en(k as i64, one, many);
