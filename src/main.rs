@@ -5,7 +5,10 @@
 //!     breach-explainer social data/my-breach.json --lang ko --out card.png \
 //!         --font "$(fc-match -f '%{file}#%{index}' sans-serif:lang=ko)" [--bold-font FILE]
 //!
-//! `social` writes the 1200×630 social image and prints its text alternative.
+//!     breach-explainer new --lang en,ko > my-breach.json
+//!
+//! `social` writes the 1200×630 social image and prints its text alternative; `new` a commented
+//! template dataset to start from.
 
 #[cfg(not(target_arch = "wasm32"))]
 use breach_explainer::{
@@ -24,11 +27,14 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|c| c == "new") {
+        return new_dataset(&args);
+    }
     let (cmd, file) = match (args.first(), args.get(1)) {
         (Some(c), Some(f)) => (c.as_str(), f.as_str()),
         _ => {
             eprintln!(
-                "usage: breach-explainer check FILE | html FILE [--lang en|ko] [--width PX] \
+                "usage: breach-explainer check FILE | new [--lang en,ko] | html FILE [--lang en|ko] [--width PX] \
                  | social FILE --out PNG --font FONT[#INDEX] [--bold-font FONT[#INDEX]] [--lang en|ko]"
             );
             return ExitCode::from(2);
@@ -105,6 +111,30 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Prints a commented template dataset (a fictional example that passes `check`) in the
+/// languages of `--lang en,ko` (English when not given).
+#[cfg(not(target_arch = "wasm32"))]
+fn new_dataset(args: &[String]) -> ExitCode {
+    let list = args
+        .iter()
+        .position(|a| a == "--lang")
+        .and_then(|i| args.get(i + 1))
+        .map_or("en", String::as_str);
+    let mut languages = Vec::new();
+    for tag in list.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        match Lang::ALL.into_iter().find(|l| l.code() == tag) {
+            Some(l) if !languages.contains(&l) => languages.push(l),
+            Some(_) => {}
+            None => {
+                eprintln!("new: {tag:?} is not a language the explainer speaks (en, ko)");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    print!("{}", breach_explainer::template::template(&languages));
+    ExitCode::SUCCESS
 }
 
 /// Writes the social image to `out` (nothing at all when it cannot be drawn right) and prints
