@@ -43,7 +43,7 @@ fn text_at(text: &str, at: Position) -> &str {
     let line = &text[start..];
     let offset = line
         .char_indices()
-        .nth(at.column - 1)
+        .nth(at.column as usize - 1)
         .map_or(line.len(), |(i, _)| i);
     &line[offset..]
 }

@@ -326,7 +326,7 @@ pub struct Issue {
     /// [`super::position::place`]).
     pub at: Option<Position>,
     /// The list items its path goes through, outermost first, to say where it is in words.
-    pub within: Vec<Within>,
+    pub within: Box<[Within]>,
 }
 
 impl Issue {
@@ -335,7 +335,7 @@ impl Issue {
             path,
             problem,
             at: None,
-            within: Vec::new(),
+            within: Box::new([]),
         }
     }
 

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 pub fn place(issues: &mut [Issue], tree: Option<&Json>, text: Option<&str>) {
     if let Some(root) = tree {
         for issue in issues.iter_mut() {
-            issue.within = within(root, &issue.path);
+            issue.within = within(root, &issue.path).into();
         }
     }
     let Some(text) = text else { return };
@@ -30,8 +30,8 @@ pub fn place(issues: &mut [Issue], tree: Option<&Json>, text: Option<&str>) {
     for (issue, spot) in issues.iter_mut().zip(spots) {
         issue.at = match &issue.problem {
             Problem::Syntax { line, column, .. } => Some(Position {
-                line: *line,
-                column: *column,
+                line: u32::try_from(*line).unwrap_or(u32::MAX),
+                column: u32::try_from(*column).unwrap_or(u32::MAX),
             }),
             Problem::NotJson { detail } => from_browser_message(text, detail),
             Problem::Load { .. }
@@ -130,7 +130,7 @@ fn name(fields: &[(String, Json)]) -> Option<Text> {
 /// The place a browser's `JSON.parse` message names: "line 4 column 3" (Firefox, and recent
 /// Chrome), or "position 42" (a count of UTF-16 units, older Chrome); Safari names none.
 pub fn from_browser_message(text: &str, detail: &str) -> Option<Position> {
-    let number_after = |word: &str| -> Option<usize> {
+    let number_after = |word: &str| -> Option<u32> {
         let at = detail.find(word)? + word.len();
         let digits: String = detail
             .get(at..)?
@@ -144,27 +144,27 @@ pub fn from_browser_message(text: &str, detail: &str) -> Option<Position> {
     }
     let units = number_after("position ")?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (mut line, mut column, mut seen) = (1, 1, 0);
+    let (mut line, mut column, mut seen) = (1u32, 1u32, 0usize);
     for c in text.chars() {
-        if seen >= units {
+        if seen >= units as usize {
             break;
         }
         seen += c.len_utf16();
         if c == '\n' {
-            line += 1;
+            line = line.saturating_add(1);
             column = 1;
         } else {
-            column += 1;
+            column = column.saturating_add(1);
         }
     }
     Some(Position { line, column })
 }
 
-/// A 1-based line and column (in characters).
+/// A 1-based line and column (in characters; past 2^32 − 1, that).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
-    pub line: usize,
-    pub column: usize,
+    pub line: u32,
+    pub column: u32,
 }
 
 /// What the text holds at one path.
@@ -208,12 +208,17 @@ pub fn locate(text: &str, paths: &[&str]) -> Vec<Spot> {
             // `nodes[i]` is the node of the path's first `i` characters.
             let end = nodes.last().copied().unwrap_or(0);
             let here = trie.nodes.get(end).and_then(|n| n.seen);
-            // The enclosing values: the prefixes ending before a `.` or `[`, and the root.
-            let parent = path
-                .char_indices()
-                .rev()
+            // The enclosing values: the prefixes ending before a `.` or `[` (counted in
+            // characters), and the root.
+            let cuts: Vec<usize> = path
+                .chars()
+                .enumerate()
                 .filter(|&(_, c)| c == '.' || c == '[')
-                .map(|(i, _)| path[..i].chars().count())
+                .map(|(n, _)| n)
+                .collect();
+            let parent = cuts
+                .into_iter()
+                .rev()
                 .chain(std::iter::once(0))
                 .find_map(|n| {
                     let node = *nodes.get(n)?;
@@ -232,10 +237,11 @@ pub fn locate(text: &str, paths: &[&str]) -> Vec<Spot> {
 /// A line and column in serde_json's terms (the column in bytes) → in characters, in the text
 /// as it was parsed.
 pub fn char_column(text: &str, line: usize, byte_column: usize) -> Position {
+    let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let Some(this) = text.split('\n').nth(line.saturating_sub(1)) else {
         return Position {
-            line,
-            column: byte_column,
+            line: small(line),
+            column: small(byte_column),
         };
     };
     let bytes = this.as_bytes();
@@ -244,8 +250,8 @@ pub fn char_column(text: &str, line: usize, byte_column: usize) -> Position {
     // points just past the first byte it could not read.
     let chars = upto.iter().filter(|&&b| b & 0xC0 != 0x80).count();
     Position {
-        line,
-        column: chars.max(1) + byte_column.saturating_sub(bytes.len()),
+        line: small(line),
+        column: small(chars.max(1) + byte_column.saturating_sub(bytes.len())),
     }
 }
 
@@ -323,8 +329,8 @@ impl Trie {
 struct Cursor<'a> {
     text: &'a str,
     at: usize,
-    line: usize,
-    column: usize,
+    line: u32,
+    column: u32,
 }
 
 impl Cursor<'_> {
@@ -336,10 +342,10 @@ impl Cursor<'_> {
         let c = self.peek()?;
         self.at += c.len_utf8();
         if c == '\n' {
-            self.line += 1;
+            self.line = self.line.saturating_add(1);
             self.column = 1;
         } else {
-            self.column += 1;
+            self.column = self.column.saturating_add(1);
         }
         Some(c)
     }
@@ -542,7 +548,7 @@ fn scan(text: &str, trie: &mut Trie) {
 mod tests {
     use super::*;
 
-    fn p(line: usize, column: usize) -> Option<Position> {
+    fn p(line: u32, column: u32) -> Option<Position> {
         Some(Position { line, column })
     }
 

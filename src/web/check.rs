@@ -34,7 +34,7 @@ pub fn check_dataset(text: &str, file: &str, lang: Option<String>) -> JsValue {
     let out = Array::new();
     for issue in &issues {
         let o = Object::new();
-        let number = |n: Option<usize>| n.map_or(JsValue::NULL, |n| JsValue::from(n as f64));
+        let number = |n: Option<u32>| n.map_or(JsValue::NULL, JsValue::from);
         let _ = Reflect::set(&o, &"line".into(), &number(issue.at.map(|a| a.line)));
         let _ = Reflect::set(&o, &"column".into(), &number(issue.at.map(|a| a.column)));
         let _ = Reflect::set(&o, &"path".into(), &issue.path.as_str().into());
