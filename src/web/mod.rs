@@ -10,7 +10,7 @@
 //! - `events`: the listeners (decoding only), one borrow of the state at a time.
 
 mod action;
-mod check;
+pub mod check;
 mod dom;
 mod events;
 mod exports;
