@@ -1,7 +1,9 @@
 //! Problems found in a dataset, in words a journalist understands.
 //!
 //! Each problem is data (what was expected, what was found) so the page can word it in the
-//! reader's language; `Display` gives the English line `path: message`.
+//! reader's language; `Display` gives the English line `path: message`, and once
+//! [`super::position::place`] has placed an issue, `path (the 4th event, "…"): message` (the
+//! line and column are put before it by `page::describe`).
 
 use super::position::Position;
 use super::{Lang, Text};
