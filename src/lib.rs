@@ -37,6 +37,9 @@ pub mod render;
 pub mod social;
 /// A plotters backend that writes compact SVG (integer coordinates, no font layer).
 pub mod svg;
+/// The commented template dataset `breach-explainer new` writes (native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod template;
 /// The only module that touches the DOM: mount, listeners, destroy.
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -5,11 +5,14 @@
 //!     breach-explainer social data/my-breach.json --lang ko --out card.png \
 //!         --font "$(fc-match -f '%{file}#%{index}' sans-serif:lang=ko)" [--bold-font FILE]
 //!
-//! `social` writes the 1200×630 social image and prints its text alternative.
+//!     breach-explainer new --lang en,ko > my-breach.json
+//!
+//! `social` writes the 1200×630 social image and prints its text alternative; `new` a commented
+//! template dataset to start from.
 
 #[cfg(not(target_arch = "wasm32"))]
 use breach_explainer::{
-    model::{json, validate},
+    model::{json, position, validate},
     page,
     render::Theme,
     Lang,
@@ -24,11 +27,14 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|c| c == "new") {
+        return new_dataset(&args);
+    }
     let (cmd, file) = match (args.first(), args.get(1)) {
         (Some(c), Some(f)) => (c.as_str(), f.as_str()),
         _ => {
             eprintln!(
-                "usage: breach-explainer check FILE | html FILE [--lang en|ko] [--width PX] \
+                "usage: breach-explainer check FILE | new [--lang en,ko] | html FILE [--lang en|ko] [--width PX] \
                  | social FILE --out PNG --font FONT[#INDEX] [--bold-font FONT[#INDEX]] [--lang en|ko]"
             );
             return ExitCode::from(2);
@@ -56,9 +62,19 @@ fn main() -> ExitCode {
     let name = std::path::Path::new(file)
         .file_name()
         .map_or(file.to_string(), |n| n.to_string_lossy().into_owned());
-    let result = json::parse(&text)
-        .map_err(|e| vec![e])
-        .and_then(|j| validate(&j));
+    // Every problem with its place: line and column, and the item it is in.
+    let tree = json::parse(&text);
+    let result = match &tree {
+        Err(e) => {
+            let mut issues = vec![e.clone()];
+            position::place(&mut issues, None, Some(&text));
+            Err(issues)
+        }
+        Ok(j) => validate(j).map_err(|mut issues| {
+            position::place(&mut issues, Some(j), Some(&text));
+            issues
+        }),
+    };
     match (cmd, result) {
         (_, Err(issues)) => {
             for i in &issues {
@@ -68,7 +84,9 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
         ("check", Ok(d)) => {
-            for note in breach_explainer::model::figures::listed_not_drawn(&d) {
+            let mut notes = breach_explainer::model::figures::listed_not_drawn(&d);
+            position::place(&mut notes, tree.as_ref().ok(), Some(&text));
+            for note in notes {
                 println!("note: {}", printable(&page::describe(&name, &note, lang)));
             }
             let n = |k: usize, one, many| breach_explainer::format::plural_en(k as i64, one, many);
@@ -93,6 +111,30 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Prints a commented template dataset (a fictional example that passes `check`) in the
+/// languages of `--lang en,ko` (English when not given).
+#[cfg(not(target_arch = "wasm32"))]
+fn new_dataset(args: &[String]) -> ExitCode {
+    let list = args
+        .iter()
+        .position(|a| a == "--lang")
+        .and_then(|i| args.get(i + 1))
+        .map_or("en", String::as_str);
+    let mut languages = Vec::new();
+    for tag in list.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        match Lang::ALL.into_iter().find(|l| l.code() == tag) {
+            Some(l) if !languages.contains(&l) => languages.push(l),
+            Some(_) => {}
+            None => {
+                eprintln!("new: {tag:?} is not a language the explainer speaks (en, ko)");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    print!("{}", breach_explainer::template::template(&languages));
+    ExitCode::SUCCESS
 }
 
 /// Writes the social image to `out` (nothing at all when it cannot be drawn right) and prints

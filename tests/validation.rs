@@ -275,7 +275,16 @@ fn typos_in_field_names_are_caught() {
             .unwrap()
             .insert("detial".into(), detail);
     });
-    assert!(p.iter().any(|m| m.starts_with("events[0].detial: \"detial\" is not a field here (a typo?); known fields: id, date, end, lane, title, detail")), "{p:?}");
+    // A likely misspelling names the field it is close to.
+    assert!(p.iter().any(|m| m.starts_with("events[0].detial: \"detial\" is not a field here; did you mean \"detail\"? (known fields: id, date, end, lane, title, detail")), "{p:?}");
+    // A key close to none keeps the plain message.
+    let p = with(|v| {
+        v["events"][0]
+            .as_object_mut()
+            .unwrap()
+            .insert("colour".into(), "red".into());
+    });
+    assert!(p.iter().any(|m| m.starts_with("events[0].colour: \"colour\" is not a field here (a typo?); known fields: id, date, end, lane, title, detail")), "{p:?}");
 }
 
 #[test]

@@ -18,6 +18,52 @@ fn changed(from: &str, to: &str) -> String {
     DEFAULT_DATASET.replacen(from, to, 1)
 }
 
+/// The 1-based line and column (in characters) where `needle` first starts in `text`.
+fn line_column(text: &str, needle: &str) -> (usize, usize) {
+    let at = text.find(needle).expect("in the text");
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+#[wasm_bindgen_test]
+fn check_dataset_gives_each_problem_its_place() {
+    use breach_explainer::web::check::check_dataset;
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).unwrap();
+    assert_eq!(
+        js_sys::Array::from(&check_dataset(DEFAULT_DATASET, "x.json", None)).length(),
+        0
+    );
+    let data = changed("\"as_of\"", "\"asof\"");
+    let found = js_sys::Array::from(&check_dataset(&data, "x.json", Some("ko".into())));
+    let (line, column) = line_column(&data, "\"asof\"");
+    let asof = found
+        .iter()
+        .find(|o| get(o, "path").as_string().as_deref() == Some("counts[0].asof"))
+        .expect("the misspelt key");
+    assert_eq!(get(&asof, "line").as_f64(), Some(line as f64));
+    assert_eq!(get(&asof, "column").as_f64(), Some(column as f64));
+    let message = get(&asof, "message").as_string().unwrap();
+    assert!(
+        message.starts_with("counts[0].asof (1번째 수치 '")
+            && message.contains("혹시 \"as_of\"인가요?"),
+        "{message}"
+    );
+    // Not JSON: one problem for the whole file, placed where the browser says.
+    let broken = js_sys::Array::from(&check_dataset("{\n  oops\n}", "x.json", None));
+    assert_eq!(broken.length(), 1);
+    let only = broken.get(0);
+    assert_eq!(get(&only, "path").as_string().as_deref(), Some(""));
+    assert_eq!(get(&only, "line").as_f64(), Some(2.0));
+    assert!(get(&only, "message")
+        .as_string()
+        .unwrap()
+        .starts_with("the file is not valid JSON: "));
+}
+
 #[wasm_bindgen_test]
 fn mounts_the_default_dataset() {
     let el = host(800);
@@ -99,8 +145,10 @@ fn an_invalid_dataset_shows_its_problems_in_the_element() {
     );
     let problems = ex.problems();
     assert_eq!(problems.len(), 1, "{problems:?}");
+    // Given as text, the problem names its line and column: those of the wrong date.
+    let (line, column) = line_column(&data, "\"2025-02-30\"");
     assert!(
-        problems[0].starts_with("my-breach.json: "),
+        problems[0].starts_with(&format!("my-breach.json:{line}:{column}: ")),
         "{}",
         problems[0]
     );
@@ -138,7 +186,7 @@ fn malformed_json_is_reported_with_its_position() {
     let p = ex.problems();
     assert_eq!(p.len(), 1);
     assert!(
-        p[0].starts_with("broken.json: the file is not valid JSON: "),
+        p[0].starts_with("broken.json:3:3: the file is not valid JSON: "),
         "{}",
         p[0]
     );

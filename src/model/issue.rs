@@ -1,9 +1,12 @@
 //! Problems found in a dataset, in words a journalist understands.
 //!
 //! Each problem is data (what was expected, what was found) so the page can word it in the
-//! reader's language; `Display` gives the English line `path: message`.
+//! reader's language; `Display` gives the English line `path: message`, and once
+//! [`super::position::place`] has placed an issue, `path (the 4th event, "…"): message` (the
+//! line and column are put before it by `page::describe`).
 
-use super::Lang;
+use super::position::Position;
+use super::{Lang, Text};
 use std::fmt;
 
 /// What a field should hold, as said to a dataset author.
@@ -151,6 +154,8 @@ pub enum Problem {
     UnknownField {
         name: String,
         known: &'static [&'static str],
+        /// The known field it is a likely typo of ("asof" → "as_of").
+        suggestion: Option<&'static str>,
     },
     MilestoneTwice {
         milestone: &'static str,
@@ -216,17 +221,160 @@ pub enum NotDrawn {
     Currency { currency: String, main: String },
 }
 
+/// What kind of item of a list a problem is in, for "the 4th event".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    Event,
+    Source,
+    Count,
+    Comparison,
+    DataClass,
+    Amount,
+    Correction,
+    Claim,
+    Alternative,
+    Part,
+    Conversion,
+    Item,
+}
+
+impl ItemKind {
+    /// The kind of the items of the list under `key` (the format's list names).
+    pub fn of_list(key: &str) -> ItemKind {
+        match key {
+            "events" => ItemKind::Event,
+            "sources" => ItemKind::Source,
+            "counts" => ItemKind::Count,
+            "comparisons" => ItemKind::Comparison,
+            "data_classes" => ItemKind::DataClass,
+            "money" => ItemKind::Amount,
+            "corrections" => ItemKind::Correction,
+            "claims" => ItemKind::Claim,
+            "alternatives" => ItemKind::Alternative,
+            "parts" => ItemKind::Part,
+            "converted" => ItemKind::Conversion,
+            _ => ItemKind::Item,
+        }
+    }
+
+    fn words(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::En, ItemKind::Event) => "event",
+            (Lang::En, ItemKind::Source) => "source",
+            (Lang::En, ItemKind::Count) => "count",
+            (Lang::En, ItemKind::Comparison) => "comparison",
+            (Lang::En, ItemKind::DataClass) => "kind of data",
+            (Lang::En, ItemKind::Amount) => "amount",
+            (Lang::En, ItemKind::Correction) => "correction",
+            (Lang::En, ItemKind::Claim) => "account of the exposure",
+            (Lang::En, ItemKind::Alternative) => "other date",
+            (Lang::En, ItemKind::Part) => "part",
+            (Lang::En, ItemKind::Conversion) => "conversion",
+            (Lang::En, ItemKind::Item) => "item",
+            (Lang::Ko, ItemKind::Event) => "사건",
+            (Lang::Ko, ItemKind::Source) => "출처",
+            (Lang::Ko, ItemKind::Count) => "수치",
+            (Lang::Ko, ItemKind::Comparison) => "비교",
+            (Lang::Ko, ItemKind::DataClass) => "데이터 종류",
+            (Lang::Ko, ItemKind::Amount) => "금액",
+            (Lang::Ko, ItemKind::Correction) => "정정",
+            (Lang::Ko, ItemKind::Claim) => "노출 기간 주장",
+            (Lang::Ko, ItemKind::Alternative) => "다른 날짜",
+            (Lang::Ko, ItemKind::Part) => "세부 항목",
+            (Lang::Ko, ItemKind::Conversion) => "환산",
+            (Lang::Ko, ItemKind::Item) => "항목",
+        }
+    }
+}
+
+/// One item of a list that a problem's path goes through: "the 4th event, "Police raid"".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Within {
+    pub kind: ItemKind,
+    /// From 0, as in the path.
+    pub index: usize,
+    /// The item's title, label or id, as the dataset gives it.
+    pub name: Option<Text>,
+}
+
+/// "1st", "2nd", "3rd", "4th", "11th", "21st".
+fn ordinal_en(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// A name from the dataset, cut to 40 characters.
+fn short(name: &str) -> String {
+    let mut out: String = name.chars().take(40).collect();
+    if name.chars().nth(40).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// One problem at one place in the file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Issue {
     /// A JSON path such as `events[14].date`; empty for the file as a whole.
     pub path: String,
     pub problem: Problem,
+    /// Its line and column in the file, when the dataset was read from text (see
+    /// [`super::position::place`]).
+    pub at: Option<Position>,
+    /// The list items its path goes through, outermost first, to say where it is in words.
+    pub within: Box<[Within]>,
 }
 
 impl Issue {
     pub fn new(path: String, problem: Problem) -> Issue {
-        Issue { path, problem }
+        Issue {
+            path,
+            problem,
+            at: None,
+            within: Box::new([]),
+        }
+    }
+
+    /// The items the problem is in, in words: "the 1st other date of the 4th event, "Police
+    /// raid"" / "4번째 사건 '경찰 압수수색'의 1번째 다른 날짜".
+    pub fn place_words(&self, lang: Lang) -> Option<String> {
+        let (outer, inner) = self.within.split_first()?;
+        let name = outer.name.as_ref().map(|t| short(t.get(lang)));
+        let n = outer.index + 1;
+        let noun = outer.kind.words(lang);
+        Some(match lang {
+            Lang::En => {
+                let mut out = String::new();
+                for w in inner.iter().rev() {
+                    out.push_str(&format!(
+                        "the {} {} of ",
+                        ordinal_en(w.index + 1),
+                        w.kind.words(lang)
+                    ));
+                }
+                out.push_str(&format!("the {} {noun}", ordinal_en(n)));
+                if let Some(name) = name {
+                    out.push_str(&format!(", \"{name}\""));
+                }
+                out
+            }
+            Lang::Ko => {
+                let mut out = format!("{n}번째 {noun}");
+                if let Some(name) = name {
+                    out.push_str(&format!(" '{name}'"));
+                }
+                for w in inner {
+                    out.push_str(&format!("의 {}번째 {}", w.index + 1, w.kind.words(lang)));
+                }
+                out
+            }
+        })
     }
 }
 
@@ -334,7 +482,16 @@ impl Problem {
                 f,
                 "\"{found}\" is not a language code; write one like \"en\", \"ko\" or \"pt-BR\""
             ),
-            Problem::UnknownField { name, known } => write!(
+            Problem::UnknownField {
+                name,
+                known,
+                suggestion: Some(s),
+            } => write!(
+                f,
+                "\"{name}\" is not a field here; did you mean \"{s}\"? (known fields: {})",
+                known.join(", ")
+            ),
+            Problem::UnknownField { name, known, .. } => write!(
                 f,
                 "\"{name}\" is not a field here (a typo?); known fields: {}",
                 known.join(", ")
@@ -454,7 +611,11 @@ impl Problem {
             Problem::NotLanguageTag { found } => format!(
                 "\"{found}\"은(는) 언어 코드가 아닙니다. \"en\", \"ko\", \"pt-BR\"처럼 적어 주세요"
             ),
-            Problem::UnknownField { name, known } => format!(
+            Problem::UnknownField { name, known, suggestion: Some(s) } => format!(
+                "\"{name}\"은(는) 이곳에 없는 항목입니다. 혹시 \"{s}\"인가요? (가능한 항목: {})",
+                known.join(", ")
+            ),
+            Problem::UnknownField { name, known, .. } => format!(
                 "\"{name}\"은(는) 이곳에 없는 항목입니다(오타인가요?). 가능한 항목: {}",
                 known.join(", ")
             ),
@@ -507,22 +668,21 @@ impl fmt::Display for Problem {
 }
 
 impl Issue {
-    /// `path: message` in `lang`.
+    /// `path (the 4th event, "Police raid"): message` in `lang`; without the words when the
+    /// path is in no list item, without the path for the file as a whole.
     pub fn describe(&self, lang: Lang) -> String {
         if self.path.is_empty() {
-            self.problem.describe(lang)
-        } else {
-            format!("{}: {}", self.path, self.problem.describe(lang))
+            return self.problem.describe(lang);
+        }
+        match self.place_words(lang) {
+            Some(place) => format!("{} ({place}): {}", self.path, self.problem.describe(lang)),
+            None => format!("{}: {}", self.path, self.problem.describe(lang)),
         }
     }
 }
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}", self.problem)
-        } else {
-            write!(f, "{}: {}", self.path, self.problem)
-        }
+        f.write_str(&self.describe(Lang::En))
     }
 }

@@ -111,8 +111,11 @@ pub const MAX_DEPTH: usize = 128;
 pub const MAX_VALUES: usize = 2_000_000;
 
 /// Natively: parse JSON text, or say where it stops being JSON.
+/// A byte order mark at the start is skipped (JSON allows a reader to ignore it); columns
+/// count characters, not bytes.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn parse(text: &str) -> Result<Json, crate::model::Issue> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str(text).map_err(|e| {
         if e.to_string().starts_with("recursion limit exceeded") {
             return crate::model::Issue::new(
@@ -124,7 +127,7 @@ pub fn parse(text: &str) -> Result<Json, crate::model::Issue> {
             String::new(),
             crate::model::Problem::Syntax {
                 line: e.line(),
-                column: e.column(),
+                column: super::position::char_column(text, e.line(), e.column()).column as usize,
                 detail: syntax_detail(&e),
             },
         )

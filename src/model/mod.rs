@@ -9,6 +9,7 @@ pub mod date;
 pub mod figures;
 pub mod issue;
 pub mod json;
+pub mod position;
 pub mod validate;
 
 use codes::codes;

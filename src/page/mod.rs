@@ -390,9 +390,13 @@ pub fn problems(file: &str, issues: &[Issue], lang: Lang) -> El {
         )
 }
 
-/// `file: path: message`, the line a dataset author reads, in `lang`.
+/// `file:line:column: path (the 4th event, "…"): message`, the line a dataset author reads
+/// (and an editor jumps from), in `lang`; `file: …` when the place in the text is not known.
 pub fn describe(file: &str, issue: &Issue, lang: Lang) -> String {
-    format!("{file}: {}", issue.describe(lang))
+    match issue.at {
+        Some(at) => format!("{file}:{}:{}: {}", at.line, at.column, issue.describe(lang)),
+        None => format!("{file}: {}", issue.describe(lang)),
+    }
 }
 
 pub fn chart_svg(d: &Dataset, lang: Lang, kind: ChartKind, width: f64, theme: &Theme) -> String {

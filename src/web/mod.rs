@@ -10,6 +10,7 @@
 //! - `events`: the listeners (decoding only), one borrow of the state at a time.
 
 mod action;
+pub mod check;
 mod dom;
 mod events;
 mod exports;
@@ -86,14 +87,15 @@ impl Explainer {
         }
         // Messages name the file; data given inline is named in the reader's language.
         let lang_now = state.borrow().lang;
+        let text = data.as_string();
         let (file, parsed) = if data.is_undefined() || data.is_null() {
             default_data(file)
-        } else if let Some(text) = data.as_string() {
+        } else if let Some(text) = &text {
             (
                 file.unwrap_or_else(|| {
                     crate::i18n::ui(lang_now, crate::i18n::Ui::InlineDataset).into()
                 }),
-                parse_text(&text),
+                parse_text(text),
             )
         } else {
             (
@@ -104,10 +106,22 @@ impl Explainer {
             )
         };
         let parsed = parsed.map(Rc::new);
-        let result = parsed
-            .clone()
-            .map_err(|e| vec![e])
-            .and_then(|j| validate(&j).map(|d| (d, j)));
+        // Problems with their place: the item in words, and the line and column when the
+        // dataset came as text (an object has no lines).
+        let place = |issues: &mut Vec<Issue>, tree: Option<&crate::model::Json>| {
+            crate::model::position::place(issues, tree, text.as_deref());
+        };
+        let result = match &parsed {
+            Err(e) => {
+                let mut issues = vec![e.clone()];
+                place(&mut issues, None);
+                Err(issues)
+            }
+            Ok(j) => validate(j).map(|d| (d, j.clone())).map_err(|mut issues| {
+                place(&mut issues, Some(j));
+                issues
+            }),
+        };
         let shown = {
             let mut s = state.borrow_mut();
             match result {

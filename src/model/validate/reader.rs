@@ -75,6 +75,7 @@ impl Checker {
                     Problem::UnknownField {
                         name: key.clone(),
                         known,
+                        suggestion: closest(key, known),
                     },
                 );
             } else if !seen.insert(key.as_str()) {
@@ -289,6 +290,55 @@ impl Checker {
         }
         ok.then_some(refs)
     }
+}
+
+/// The known field `key` is most likely a typo of: within two edits (one for names of up to
+/// three letters), a swap of neighbours counting as one, letter case ignored; the first of the
+/// nearest in `known`.
+pub fn closest(key: &str, known: &[&'static str]) -> Option<&'static str> {
+    let key: Vec<char> = key.to_lowercase().chars().collect();
+    let most = if key.len() <= 3 { 1 } else { 2 };
+    // Names past this are no typo of a field name; so each comparison stays small.
+    if key.len() > 40 {
+        return None;
+    }
+    known
+        .iter()
+        .filter_map(|k| {
+            let target: Vec<char> = k.chars().collect();
+            let d = edit_distance(&key, &target);
+            (d <= most && key.len().abs_diff(target.len()) <= most).then_some((d, *k))
+        })
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, k)| k)
+}
+
+/// Edits (insert, delete, replace, or swap two neighbours) from `a` to `b`: the optimal string
+/// alignment distance.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    for (i, row) in d.chunks_mut(width).enumerate() {
+        if let Some(first) = row.first_mut() {
+            *first = i;
+        }
+    }
+    for (j, cell) in d.iter_mut().take(width).enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = best;
+        }
+    }
+    d[a.len() * width + b.len()]
 }
 
 /// Only `https:` and `http:` links reach the page: a `javascript:` or `data:` address in a
