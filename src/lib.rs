@@ -35,6 +35,10 @@ pub mod render;
 /// The social image: the headline and key figures as a PNG, for the shell page's og:image.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod social;
+/// Spreadsheet authoring: a dataset as CSV sheets (one per list, one column per language) and
+/// back, without loss (feature `sheets`).
+#[cfg(feature = "sheets")]
+pub mod sheets;
 /// A plotters backend that writes compact SVG (integer coordinates, no font layer).
 pub mod svg;
 /// The only module that touches the DOM: mount, listeners, destroy.
