@@ -35,7 +35,12 @@ pub fn read(file: &str, text: &str) -> Result<Table, SheetProblem> {
             let row = e
                 .position()
                 .map(|p| (p.line() as usize).saturating_sub(inner_lines));
-            SheetProblem::new(file, row, None, format!("this is not readable as CSV ({e})"))
+            SheetProblem::new(
+                file,
+                row,
+                None,
+                format!("this is not readable as CSV ({e})"),
+            )
         })?;
         let line = record.position().map_or(0, |p| p.line() as usize);
         let row = line.saturating_sub(inner_lines);

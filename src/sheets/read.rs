@@ -38,7 +38,9 @@ impl Imported {
             Some(lang.map_or("value".to_string(), |l| format!("value_{l}")))
         } else {
             match (parts.next().filter(|c| !c.is_empty()), parts.next()) {
-                (Some(field), Some(lang)) if !lang.ends_with(']') => Some(format!("{field}_{lang}")),
+                (Some(field), Some(lang)) if !lang.ends_with(']') => {
+                    Some(format!("{field}_{lang}"))
+                }
                 (field, _) => field.map(str::to_string),
             }
         };
@@ -101,9 +103,16 @@ pub fn from_sheets(files: &[(String, String)]) -> Result<Imported, Vec<SheetProb
     let mut lists: Vec<(&str, Json)> = Vec::new();
     for (key, sheet) in LISTS {
         let Some(t) = table(sheet.file) else { continue };
-        let path = if *key == "exposure" { "exposure.claims" } else { key };
+        let path = if *key == "exposure" {
+            "exposure.claims"
+        } else {
+            key
+        };
         let items = list(&mut cx, sheet, t, path, &table);
-        lists.push((key, Json::Array(items.into_iter().map(|(_, o)| o).collect())));
+        lists.push((
+            key,
+            Json::Array(items.into_iter().map(|(_, o)| o).collect()),
+        ));
     }
     for (_, sheet) in LISTS {
         for child in children(sheet) {
@@ -112,7 +121,10 @@ pub fn from_sheets(files: &[(String, String)]) -> Result<Imported, Vec<SheetProb
                     child.file,
                     None,
                     None,
-                    format!("its rows belong to rows of {}, which is missing", sheet.file),
+                    format!(
+                        "its rows belong to rows of {}, which is missing",
+                        sheet.file
+                    ),
                 ));
             }
         }
@@ -176,12 +188,17 @@ fn breach_fields(cx: &mut Cx, t: &Table) -> Vec<(String, Json)> {
         } else if let Some(lang) = h.strip_prefix("value_").filter(|l| !l.is_empty()) {
             columns.push((h.clone(), Some(lang.to_string())));
         } else {
-            cx.problems.push(SheetProblem::new(file, Some(1), Some(h), 
+            cx.problems.push(SheetProblem::new(file, Some(1), Some(h),
                 "not a column of this sheet: it has field, value, and value_ and a language code (value_en, value_ko) for texts".into()));
         }
     }
     let Some(at) = t.header.iter().position(|h| h == "field") else {
-        cx.problems.push(SheetProblem::new(file, Some(1), None, "no column named field".into()));
+        cx.problems.push(SheetProblem::new(
+            file,
+            Some(1),
+            None,
+            "no column named field".into(),
+        ));
         return Vec::new();
     };
     let mut out: Vec<(String, Json)> = Vec::new();
@@ -190,7 +207,9 @@ fn breach_fields(cx: &mut Cx, t: &Table) -> Vec<(String, Json)> {
         let cell = |i: usize| cells.get(i).map(String::as_str).unwrap_or("");
         let field = cell(at).trim();
         let comment = field.starts_with('_')
-            || OBJECTS.iter().any(|(o, _)| field.strip_prefix(o).is_some_and(|r| r.starts_with("._")));
+            || OBJECTS
+                .iter()
+                .any(|(o, _)| field.strip_prefix(o).is_some_and(|r| r.starts_with("._")));
         let kind = match BREACH_ROWS.iter().find(|(f, _)| *f == field) {
             Some((_, kind)) => *kind,
             None if comment => Kind::Str,
@@ -199,14 +218,23 @@ fn breach_fields(cx: &mut Cx, t: &Table) -> Vec<(String, Json)> {
                 let message = if field.is_empty() {
                     "which field this row is for is missing".to_string()
                 } else {
-                    format!("{field:?} is not a field here; the fields are {}", known.join(", "))
+                    format!(
+                        "{field:?} is not a field here; the fields are {}",
+                        known.join(", ")
+                    )
                 };
-                cx.problems.push(SheetProblem::new(file, Some(*row), Some("field"), message));
+                cx.problems
+                    .push(SheetProblem::new(file, Some(*row), Some("field"), message));
                 continue;
             }
         };
         if let Some((_, first)) = rows_of.iter().find(|(f, _)| f == field) {
-            cx.problems.push(SheetProblem::new(file, Some(*row), Some("field"), format!("{field} is given twice (also in row {first})")));
+            cx.problems.push(SheetProblem::new(
+                file,
+                Some(*row),
+                Some("field"),
+                format!("{field} is given twice (also in row {first})"),
+            ));
             continue;
         }
         rows_of.push((field.to_string(), *row));
@@ -220,13 +248,25 @@ fn breach_fields(cx: &mut Cx, t: &Table) -> Vec<(String, Json)> {
             }
             match (kind, lang) {
                 (Kind::Text, Some(lang)) => text.push((lang.clone(), Json::String(c.to_string()))),
-                (Kind::Text, None) => cx.problems.push(SheetProblem::new(file, Some(*row), Some(name),
-                    "a text goes in one column per language (value_en, value_ko…)".into())),
-                (_, Some(_)) => cx.problems.push(SheetProblem::new(file, Some(*row), Some(name),
-                    format!("{field} is not a text in several languages: write it in the column value"))),
+                (Kind::Text, None) => cx.problems.push(SheetProblem::new(
+                    file,
+                    Some(*row),
+                    Some(name),
+                    "a text goes in one column per language (value_en, value_ko…)".into(),
+                )),
+                (_, Some(_)) => cx.problems.push(SheetProblem::new(
+                    file,
+                    Some(*row),
+                    Some(name),
+                    format!(
+                        "{field} is not a text in several languages: write it in the column value"
+                    ),
+                )),
                 (kind, None) => match cell_value(kind, c) {
                     Ok(v) => value = v,
-                    Err(m) => cx.problems.push(SheetProblem::new(file, Some(*row), Some(name), m)),
+                    Err(m) => cx
+                        .problems
+                        .push(SheetProblem::new(file, Some(*row), Some(name), m)),
                 },
             }
         }
@@ -251,19 +291,35 @@ fn cell_value(kind: Kind, cell: &str) -> Result<Option<Json>, String> {
     match kind {
         Kind::Str | Kind::Text | Kind::Child(_) => Ok(Some(Json::String(cell.to_string()))),
         Kind::Int => {
-            let digits: String = cell.trim().chars().filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}')).collect();
+            let digits: String = cell
+                .trim()
+                .chars()
+                .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
+                .collect();
             match digits.parse::<i64>() {
-                Ok(n) if n.unsigned_abs() <= 9_007_199_254_740_991 => Ok(Some(Json::Number(n as f64))),
-                _ => Err(format!("expected a whole number in digits (e.g. 33673817), not {}", crate::model::json::quote(cell))),
+                Ok(n) if n.unsigned_abs() <= 9_007_199_254_740_991 => {
+                    Ok(Some(Json::Number(n as f64)))
+                }
+                _ => Err(format!(
+                    "expected a whole number in digits (e.g. 33673817), not {}",
+                    crate::model::json::quote(cell)
+                )),
             }
         }
         Kind::Bool => match cell.trim().to_lowercase().as_str() {
             "true" | "yes" | "1" => Ok(Some(Json::Bool(true))),
             "false" | "no" | "0" => Ok(Some(Json::Bool(false))),
-            _ => Err(format!("expected TRUE or FALSE, not {}", crate::model::json::quote(cell))),
+            _ => Err(format!(
+                "expected TRUE or FALSE, not {}",
+                crate::model::json::quote(cell)
+            )),
         },
         Kind::Ids => {
-            let ids: Vec<Json> = cell.split(is_separator).filter(|s| !s.is_empty()).map(|s| Json::String(s.to_string())).collect();
+            let ids: Vec<Json> = cell
+                .split(is_separator)
+                .filter(|s| !s.is_empty())
+                .map(|s| Json::String(s.to_string()))
+                .collect();
             Ok((!ids.is_empty()).then_some(Json::Array(ids)))
         }
     }
@@ -289,10 +345,16 @@ fn list<'t>(
     let mut cols = Vec::new();
     for (i, h) in t.header.iter().enumerate() {
         if t.header[..i].contains(h) && !h.is_empty() {
-            cx.problems.push(SheetProblem::new(file, Some(1), Some(h), "this column is given twice".into()));
+            cx.problems.push(SheetProblem::new(
+                file,
+                Some(1),
+                Some(h),
+                "this column is given twice".into(),
+            ));
         }
         cols.push(header_column(sheet, h).unwrap_or_else(|m| {
-            cx.problems.push(SheetProblem::new(file, Some(1), Some(h), m));
+            cx.problems
+                .push(SheetProblem::new(file, Some(1), Some(h), m));
             Col::Blank
         }));
     }
@@ -306,22 +368,37 @@ fn list<'t>(
             match col {
                 Col::Blank | Col::Parent => {
                     if matches!(col, Col::Blank) && !cell.trim().is_empty() && name.is_empty() {
-                        cx.problems.push(SheetProblem::new(file, Some(*row), None,
-                            format!("a cell in column {} has no column name in row 1", i + 1)));
+                        cx.problems.push(SheetProblem::new(
+                            file,
+                            Some(*row),
+                            None,
+                            format!("a cell in column {} has no column name in row 1", i + 1),
+                        ));
                     }
                 }
-                Col::Comment(key) if !cell.is_empty() => fields.push((usize::MAX, key.clone(), Json::String(cell.to_string()))),
+                Col::Comment(key) if !cell.is_empty() => {
+                    fields.push((usize::MAX, key.clone(), Json::String(cell.to_string())))
+                }
                 Col::Comment(_) => {}
                 Col::Field(f, lang) => {
                     let field = sheet.fields[*f];
                     match (lang, cell_value(field.kind, cell)) {
                         (_, Ok(None)) => {}
-                        (Some(lang), Ok(Some(v))) => match fields.iter_mut().find(|(g, _, _)| g == f) {
-                            Some((_, _, Json::Object(text))) => text.push((lang.clone(), v)),
-                            _ => fields.push((*f, field.key.to_string(), Json::Object(vec![(lang.clone(), v)]))),
-                        },
+                        (Some(lang), Ok(Some(v))) => {
+                            match fields.iter_mut().find(|(g, _, _)| g == f) {
+                                Some((_, _, Json::Object(text))) => text.push((lang.clone(), v)),
+                                _ => fields.push((
+                                    *f,
+                                    field.key.to_string(),
+                                    Json::Object(vec![(lang.clone(), v)]),
+                                )),
+                            }
+                        }
                         (None, Ok(Some(v))) => fields.push((*f, field.key.to_string(), v)),
-                        (_, Err(m)) => cx.problems.push(SheetProblem::new(file, Some(*row), Some(name), m)),
+                        (_, Err(m)) => {
+                            cx.problems
+                                .push(SheetProblem::new(file, Some(*row), Some(name), m))
+                        }
                     }
                 }
             }
@@ -331,14 +408,24 @@ fn list<'t>(
             Json::String(s) if k == "id" => Some(s.clone()),
             _ => None,
         });
-        items.push((*row, id, fields.into_iter().map(|(_, k, v)| (k, v)).collect()));
+        items.push((
+            *row,
+            id,
+            fields.into_iter().map(|(_, k, v)| (k, v)).collect(),
+        ));
     }
     for (i, (row, _, _)) in items.iter().enumerate() {
         cx.places.push((format!("{path}[{i}]"), file, *row));
     }
     for child in children(sheet) {
-        let Some(ct) = table(child.file) else { continue };
-        let key = sheet.fields.iter().find(|f| f.kind == Kind::Child(child)).map_or("", |f| f.key);
+        let Some(ct) = table(child.file) else {
+            continue;
+        };
+        let key = sheet
+            .fields
+            .iter()
+            .find(|f| f.kind == Kind::Child(child))
+            .map_or("", |f| f.key);
         let parent_col = child.parent.unwrap_or_default();
         let at = ct.header.iter().position(|h| h == parent_col);
         let before = cx.places.len();
@@ -346,14 +433,28 @@ fn list<'t>(
         let child_places = cx.places.split_off(before);
         let mut counts = vec![0usize; items.len()];
         for (j, ((row, cells), (_, obj))) in ct.rows.iter().zip(rows).enumerate() {
-            let parent = at.and_then(|a| cells.get(a)).map(|c| c.trim()).unwrap_or("");
-            let Some(p) = items.iter().position(|(_, id, _)| id.as_deref() == Some(parent)) else {
+            let parent = at
+                .and_then(|a| cells.get(a))
+                .map(|c| c.trim())
+                .unwrap_or("");
+            let Some(p) = items
+                .iter()
+                .position(|(_, id, _)| id.as_deref() == Some(parent))
+            else {
                 let message = if parent.is_empty() {
-                    format!("which {parent_col} this row belongs to is missing: write its id from {}", sheet.file)
+                    format!(
+                        "which {parent_col} this row belongs to is missing: write its id from {}",
+                        sheet.file
+                    )
                 } else {
                     format!("no row of {} has the id {parent:?}", sheet.file)
                 };
-                cx.problems.push(SheetProblem::new(child.file, Some(*row), Some(parent_col), message));
+                cx.problems.push(SheetProblem::new(
+                    child.file,
+                    Some(*row),
+                    Some(parent_col),
+                    message,
+                ));
                 continue;
             };
             let list = &mut items[p].2;
@@ -362,13 +463,20 @@ fn list<'t>(
                 _ => list.push((key.to_string(), Json::Array(vec![obj]))),
             }
             if let Some((_, f, r)) = child_places.get(j) {
-                cx.places.push((format!("{path}[{p}].{key}[{}]", counts[p]), f, *r));
+                cx.places
+                    .push((format!("{path}[{p}].{key}[{}]", counts[p]), f, *r));
             }
             counts[p] += 1;
         }
     }
     // Children were appended last: put every field back in documented order, comments after.
-    let rank = |k: &str| sheet.fields.iter().position(|f| f.key == k).unwrap_or(usize::MAX);
+    let rank = |k: &str| {
+        sheet
+            .fields
+            .iter()
+            .position(|f| f.key == k)
+            .unwrap_or(usize::MAX)
+    };
     items
         .into_iter()
         .map(|(_, id, mut fields)| {
@@ -389,7 +497,10 @@ fn header_column(sheet: &Sheet, h: &str) -> Result<Col, String> {
         return Ok(Col::Comment(h.to_string()));
     }
     let fields = sheet.fields.iter().enumerate();
-    if let Some((i, f)) = fields.clone().find(|(_, f)| f.key == h && !matches!(f.kind, Kind::Text | Kind::Child(_))) {
+    if let Some((i, f)) = fields
+        .clone()
+        .find(|(_, f)| f.key == h && !matches!(f.kind, Kind::Text | Kind::Child(_)))
+    {
         let _ = f;
         return Ok(Col::Field(i, None));
     }
@@ -408,8 +519,14 @@ fn header_column(sheet: &Sheet, h: &str) -> Result<Col, String> {
             _ => names.push(f.key.to_string()),
         }
     }
-    if sheet.fields.iter().any(|f| f.key == h && f.kind == Kind::Text) {
-        return Err(format!("a text needs one column per language: {h}_en, {h}_ko…"));
+    if sheet
+        .fields
+        .iter()
+        .any(|f| f.key == h && f.kind == Kind::Text)
+    {
+        return Err(format!(
+            "a text needs one column per language: {h}_en, {h}_ko…"
+        ));
     }
     Err(format!("not a column of this sheet; its columns are {} (a text has one per language, and a column starting with _ is a comment)", names.join(", ")))
 }

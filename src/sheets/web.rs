@@ -14,12 +14,14 @@ pub fn sheets_to_dataset(files: js_sys::Object) -> Result<String, JsValue> {
         let entry = js_sys::Array::from(&entry);
         let name = entry.get(0).as_string().unwrap_or_default();
         let Some(text) = entry.get(1).as_string() else {
-            return Err(problems(vec![format!("{name}: expected the CSV text of the file")]));
+            return Err(problems(vec![format!(
+                "{name}: expected the CSV text of the file"
+            )]));
         };
         pairs.push((name, text));
     }
-    let imported = from_sheets(&pairs)
-        .map_err(|ps| problems(ps.iter().map(ToString::to_string).collect()))?;
+    let imported =
+        from_sheets(&pairs).map_err(|ps| problems(ps.iter().map(ToString::to_string).collect()))?;
     super::check(&imported, crate::Lang::En).map_err(problems)?;
     Ok(crate::export::json_text(&imported.json))
 }

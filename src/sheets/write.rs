@@ -61,7 +61,8 @@ pub fn to_sheets(dataset: &Json) -> Result<Sheets, Vec<String>> {
                 } else if sub.starts_with('_') {
                     fields.push((path, Kind::Str, v));
                 } else {
-                    cx.problems.push(format!("{path}: not a field of the format"));
+                    cx.problems
+                        .push(format!("{path}: not a field of the format"));
                 }
             }
         } else if let Some((_, sheet)) = LISTS.iter().find(|(l, _)| l == key) {
@@ -69,7 +70,8 @@ pub fn to_sheets(dataset: &Json) -> Result<Sheets, Vec<String>> {
         } else if key.starts_with('_') {
             fields.push((key.clone(), Kind::Str, value));
         } else {
-            cx.problems.push(format!("{key}: not a field of the format"));
+            cx.problems
+                .push(format!("{key}: not a field of the format"));
         }
     }
     // Documented fields first, in the documented order; comments after, as they came.
@@ -80,7 +82,9 @@ pub fn to_sheets(dataset: &Json) -> Result<Sheets, Vec<String>> {
         let mut row = vec![("field".to_string(), field.clone())];
         let comment = field.rsplit('.').next().is_some_and(|k| k.starts_with('_'));
         if comment && !matches!(value, Json::String(_)) {
-            cx.notes.push(format!("{field}: a comment that is not a string was left out"));
+            cx.notes.push(format!(
+                "{field}: a comment that is not a string was left out"
+            ));
             continue;
         }
         cells(&mut cx, *kind, value, field, "value", &mut row);
@@ -120,7 +124,11 @@ pub fn to_sheets(dataset: &Json) -> Result<Sheets, Vec<String>> {
 fn unique_keys(cx: &mut Cx, entries: &[(String, Json)], path: &str) {
     for (i, (k, _)) in entries.iter().enumerate() {
         if entries[..i].iter().any(|(e, _)| e == k) {
-            let at = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+            let at = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
             cx.problems.push(format!("{at}: given twice"));
         }
     }
@@ -183,11 +191,13 @@ fn list_rows<'a>(
                 },
                 None if key.starts_with('_') => match value {
                     Json::String(s) => row.push((key.clone(), s.clone())),
-                    _ => cx
-                        .notes
-                        .push(format!("{here}: a comment that is not a string was left out")),
+                    _ => cx.notes.push(format!(
+                        "{here}: a comment that is not a string was left out"
+                    )),
                 },
-                None => cx.problems.push(format!("{here}: not a field of the format")),
+                None => cx
+                    .problems
+                    .push(format!("{here}: not a field of the format")),
             }
         }
         if let Some(id) = id {
@@ -196,7 +206,10 @@ fn list_rows<'a>(
         rows.push(row);
     }
     for (i, (id, has)) in parents.iter().enumerate() {
-        let twice = parents.iter().enumerate().any(|(j, (o, h))| j != i && o == id && (*h || *has));
+        let twice = parents
+            .iter()
+            .enumerate()
+            .any(|(j, (o, h))| j != i && o == id && (*h || *has));
         if *has && twice {
             cx.problems.push(format!(
                 "{path}: the id {id:?} is given twice, so its rows in other sheets cannot say which they belong to"
