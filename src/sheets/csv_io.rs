@@ -32,9 +32,11 @@ pub fn read(file: &str, text: &str) -> Result<Table, SheetProblem> {
     let mut inner_lines = 0usize;
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let row = e
-                .position()
-                .map(|p| (p.line() as usize).saturating_sub(inner_lines));
+            let row = e.position().map(|p| {
+                let at = (p.byte() as usize).min(text.len());
+                let line = 1 + text.get(..at).map_or(0, |t| t.matches('\n').count());
+                line.saturating_sub(inner_lines)
+            });
             SheetProblem::new(
                 file,
                 row,
@@ -42,7 +44,13 @@ pub fn read(file: &str, text: &str) -> Result<Table, SheetProblem> {
                 format!("this is not readable as CSV ({e})"),
             )
         })?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        // The record's first line: csv's own line count lags behind a CRLF and skips blank
+        // lines, so count the new lines before the record's first character.
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        let start = text.get(start..).map_or(start, |rest| {
+            start + (rest.len() - rest.trim_start_matches(['\r', '\n']).len())
+        });
+        let line = 1 + text.get(..start).map_or(0, |t| t.matches('\n').count());
         let row = line.saturating_sub(inner_lines);
         let cells: Vec<String> = record.iter().map(str::to_string).collect();
         inner_lines += cells.iter().map(|c| c.matches('\n').count()).sum::<usize>();

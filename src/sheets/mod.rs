@@ -78,7 +78,15 @@ pub fn check(imported: &Imported, lang: crate::Lang) -> Result<crate::Dataset, V
     crate::validate(&imported.json).map_err(|issues| {
         issues
             .iter()
-            .map(|i| match imported.place(&i.path) {
+            .map(|i| {
+                // A missing language is a missing cell: name its column (`title_ko`).
+                let path = match &i.problem {
+                    crate::model::Problem::MissingLanguage { lang } => format!("{}.{lang}", i.path),
+                    _ => i.path.clone(),
+                };
+                (i, path)
+            })
+            .map(|(i, path)| match imported.place(&path) {
                 Some(place) => format!("{place} — {}", i.describe(lang)),
                 None => i.describe(lang),
             })

@@ -23,14 +23,22 @@ impl Imported {
     /// Where a JSON path (as the checker names it) is in the sheets: `events[3].title.ko` →
     /// `events.csv, row 5, column title_ko`.
     pub fn place(&self, path: &str) -> Option<String> {
-        let (at, file, row) = self
+        let found = self
             .places
             .iter()
             .filter(|(p, _, _)| {
                 path.strip_prefix(p.as_str())
                     .is_some_and(|r| r.is_empty() || r.starts_with(['.', '[']))
             })
-            .max_by_key(|(p, _, _)| p.len())?;
+            .max_by_key(|(p, _, _)| p.len());
+        let Some((at, file, row)) = found else {
+            // A field breach.csv has no row for.
+            let (field, _) = BREACH_ROWS.iter().find(|(f, _)| {
+                path.strip_prefix(f)
+                    .is_some_and(|r| r.is_empty() || r.starts_with('.'))
+            })?;
+            return Some(format!("{BREACH_FILE}, row for {field}"));
+        };
         let rest = path[at.len()..].trim_start_matches('.');
         let mut parts = rest.split(['.', '[']);
         let column = if *file == BREACH_FILE {

@@ -239,6 +239,11 @@ fn cells(cx: &mut Cx, kind: Kind, value: &Json, path: &str, column: &str, row: &
         (Kind::Bool, Json::Bool(b)) => put(cx, column.into(), if *b { "TRUE" } else { "FALSE" }),
         (Kind::Ids, Json::Array(items)) => {
             let mut ids = Vec::new();
+            if items.is_empty() {
+                cx.problems.push(format!(
+                    "{path}: an empty list cannot be told apart from a missing field in a sheet"
+                ));
+            }
             for item in items {
                 match item {
                     Json::String(s) if !s.is_empty() && !s.contains(super::read::is_separator) => {
@@ -250,7 +255,9 @@ fn cells(cx: &mut Cx, kind: Kind, value: &Json, path: &str, column: &str, row: &
                     )),
                 }
             }
-            put(cx, column.into(), &ids.join(", "));
+            if ids.len() == items.len() && !ids.is_empty() {
+                put(cx, column.into(), &ids.join(", "));
+            }
         }
         (Kind::Text, Json::Object(entries)) => {
             unique_keys(cx, entries, path);
