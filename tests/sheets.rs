@@ -456,3 +456,44 @@ proptest! {
         prop_assert_eq!(value(&import(&files)), value(&tree));
     }
 }
+
+/// Comments (`_` keys) at every level, and a language the dataset does not list, are carried;
+/// a comment that is not a string is left out and said so.
+#[test]
+fn comments_everywhere_and_another_language_are_carried() {
+    let text = std::fs::read_to_string("data/equifax-2017.json").expect("dataset");
+    let commented = text
+        .replacen("\"format\":", "\"_note\": \"top\",\n  \"format\":", 1)
+        .replacen("\"offset\":", "\"_tz\": \"zone\", \"offset\":", 1)
+        .replacen(
+            "\"organisation\":",
+            "\"_by\": \"desk\", \"organisation\":",
+            1,
+        )
+        .replacen("\"preferred\":", "\"_why\": \"longest\", \"preferred\":", 1)
+        .replacen(
+            "\"en\": \"Equifax\",",
+            "\"en\": \"Equifax\", \"ja\": \"エクイファックス\",",
+            1,
+        );
+    let tree = json::parse(&commented).expect("JSON");
+    let Json::Object(top) = &tree else { panic!() };
+    let has_comment = top.iter().any(|(k, _)| k == "_note");
+    assert!(has_comment, "the edit took");
+    let files = export(&tree);
+    assert_eq!(value(&import(&files)), value(&tree));
+    let breach = &files[0].1;
+    assert!(
+        breach.starts_with("field,value,value_en,value_ko,value_ja\r\n"),
+        "{breach}"
+    );
+    assert!(breach.contains("\r\nbreach._by,desk,,,\r\n"), "{breach}");
+    // Comments with numbers in them are dropped, with a note.
+    let numbered =
+        json::parse(&text.replacen("\"format\":", "\"_n\": 3, \"format\":", 1)).expect("JSON");
+    let out = sheets::to_sheets(&numbered).expect("sheets");
+    assert_eq!(
+        out.notes,
+        ["_n: a comment that is not a string was left out"]
+    );
+}

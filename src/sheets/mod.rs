@@ -16,7 +16,7 @@ mod csv_io;
 pub mod layout;
 mod read;
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;
 mod write;
 
 pub use csv_io::Table;
@@ -63,7 +63,7 @@ impl fmt::Display for SheetProblem {
 /// name `My breach - events.csv` all name `events.csv`; `None` for any other name.
 pub fn sheet_name(file_name: &str) -> Option<&'static str> {
     let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
-    let lower = base.trim().to_lowercase();
+    let lower = base.trim().to_ascii_lowercase();
     let stem = lower.strip_suffix(".csv").unwrap_or(&lower);
     let stem = stem.rsplit(" - ").next().unwrap_or(stem).trim();
     layout::all_files()

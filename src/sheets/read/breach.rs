@@ -140,7 +140,7 @@ pub(super) fn cell_value(kind: Kind, cell: &str) -> Result<Option<Json>, String>
                 )),
             }
         }
-        Kind::Bool => match cell.trim().to_lowercase().as_str() {
+        Kind::Bool => match cell.trim().to_ascii_lowercase().as_str() {
             "true" | "yes" | "1" => Ok(Some(Json::Bool(true))),
             "false" | "no" | "0" => Ok(Some(Json::Bool(false))),
             _ => Err(format!("expected TRUE or FALSE, not {}", quote(cell))),
