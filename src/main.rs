@@ -223,6 +223,16 @@ mod sheets {
             std::fs::write(&path, csv)
                 .map_err(|e| vec![format!("{}: cannot write: {e}", path.display())])?;
         }
+        // A sheet left from before would be read by the next import as part of this dataset.
+        for name in sheets::layout::all_files() {
+            let path = dir.join(name);
+            if path.exists() && !out.files.iter().any(|(f, _)| f == name) {
+                eprintln!(
+                    "note: {} is not part of {file} (it has no such list); remove it before `import`",
+                    path.display()
+                );
+            }
+        }
         Ok(())
     }
 }
