@@ -298,6 +298,9 @@ fn problems_name_the_file_row_and_column() {
         p[0].starts_with("events.csv, row 2, column title_ko — events[0].title"),
         "{p:?}"
     );
+    let stray = edit("sources.csv", |t| format!("{},extra\r\n", t.trim_end()));
+    let p = problems(&stray);
+    assert_eq!(p, ["sources.csv, row 2: a cell in column 9 is right of the last named column: give the column a name in row 1, or move the cell"]);
     let unknown = vec![("notes.csv".to_string(), "a,b\r\n".to_string())];
     assert!(problems(&unknown)[0].starts_with("notes.csv: not one of the sheets"));
 }

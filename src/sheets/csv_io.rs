@@ -64,6 +64,20 @@ pub fn read(file: &str, text: &str) -> Result<Table, SheetProblem> {
                 ));
             }
             header = Some(cells.iter().map(|c| c.trim().to_string()).collect());
+        } else if let Some(i) = header
+            .as_ref()
+            .and_then(|h| (h.len()..cells.len()).find(|&i| !cells[i].trim().is_empty()))
+        {
+            return Err(SheetProblem::new(
+                file,
+                Some(row),
+                None,
+                format!(
+                    "a cell in column {} is right of the last named column: give the column a \
+                     name in row 1, or move the cell",
+                    i + 1
+                ),
+            ));
         } else if cells.iter().any(|c| !c.trim().is_empty()) {
             rows.push((row, cells));
         }
