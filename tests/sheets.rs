@@ -500,3 +500,25 @@ fn comments_everywhere_and_another_language_are_carried() {
         ["_n: a comment that is not a string was left out"]
     );
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+    /// Any text in any sheet, a header from the template or not: a result or problems, never a
+    /// panic; and any JSON path can be asked for its place.
+    #[test]
+    fn any_sheet_text_is_read_without_panicking(
+        which in 0usize..12,
+        keep_header in any::<bool>(),
+        body in "[a-z0-9_,;\"\r\n \u{feff}한-]{0,200}",
+        path in "[a-z_.\\[\\]0-9]{0,30}",
+    ) {
+        let mut files = template();
+        let (_, text) = &mut files[which];
+        let header = text.lines().next().unwrap_or("").to_string();
+        *text = if keep_header { format!("{header}\r\n{body}") } else { body.clone() };
+        if let Ok(imported) = sheets::from_sheets(&files) {
+            let _ = sheets::check(&imported, Lang::Ko);
+            let _ = imported.place(&path);
+        }
+    }
+}
