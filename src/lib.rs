@@ -10,11 +10,13 @@
 //!    packing, hit regions), tested natively.
 //! 4. [`render`], [`svg`] — a scene painted onto any plotters `DrawingBackend`.
 //! 5. [`page`], [`export`] — the explainer as an element tree (live DOM and static HTML), and
-//!    what a reader takes away (SVG, CSV, JSON).
+//!    what a reader takes away (SVG, CSV, JSON); `sheets` (feature `sheets`) — a dataset as CSV
+//!    sheets for spreadsheet authoring and back, pure (its wasm32 part gives the editor the two
+//!    conversions without touching the DOM).
 //! 6. `web` — the only module that touches the DOM (wasm32 only).
 //!
 //! `src/main.rs` is the native command: `check` a dataset, render it as static `html`, draw its
-//! `social` image ([`social`], native only).
+//! `social` image ([`social`], native only), `import`/`export` it as spreadsheet sheets.
 
 /// Every sentence about the story, generated from typed facts, per language.
 pub mod describe;
@@ -32,6 +34,10 @@ pub mod model;
 pub mod page;
 /// Paints a scene onto any plotters backend (SVG natively and in the browser).
 pub mod render;
+/// Spreadsheet authoring: a dataset as CSV sheets (one per list, one column per language) and
+/// back, without loss (feature `sheets`).
+#[cfg(feature = "sheets")]
+pub mod sheets;
 /// The social image: the headline and key figures as a PNG, for the shell page's og:image.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod social;

@@ -6,9 +6,12 @@
 //!         --font "$(fc-match -f '%{file}#%{index}' sans-serif:lang=ko)" [--bold-font FILE]
 //!
 //!     breach-explainer new --lang en,ko > my-breach.json
+//!     breach-explainer import sheets/ > data/my-breach.json
+//!     breach-explainer export data/my-breach.json sheets/
 //!
 //! `social` writes the 1200×630 social image and prints its text alternative; `new` a commented
-//! template dataset to start from.
+//! template dataset to start from; `import` turns a directory of CSV sheets into a dataset
+//! (checked, like `check`); `export` writes a dataset as those sheets (`docs/sheets.md`).
 
 #[cfg(not(target_arch = "wasm32"))]
 use breach_explainer::{
@@ -35,11 +38,16 @@ fn main() -> ExitCode {
         _ => {
             eprintln!(
                 "usage: breach-explainer check FILE | new [--lang en,ko] | html FILE [--lang en|ko] [--width PX] \
-                 | social FILE --out PNG --font FONT[#INDEX] [--bold-font FONT[#INDEX]] [--lang en|ko]"
+                 | social FILE --out PNG --font FONT[#INDEX] [--bold-font FONT[#INDEX]] [--lang en|ko] \
+                 | import DIR > FILE | export FILE DIR"
             );
             return ExitCode::from(2);
         }
     };
+    #[cfg(feature = "sheets")]
+    if cmd == "import" || cmd == "export" {
+        return sheets::command(cmd, file, args.get(2).map(String::as_str));
+    }
     let flag = |name: &str| {
         args.iter()
             .position(|a| a == name)
@@ -167,6 +175,104 @@ fn social(
             eprintln!("social image: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `import DIR` and `export FILE DIR`: spreadsheet authoring (`docs/sheets.md`).
+#[cfg(all(not(target_arch = "wasm32"), feature = "sheets"))]
+mod sheets {
+    use super::printable;
+    use breach_explainer::{model::json, sheets, Lang};
+    use std::{path::Path, process::ExitCode};
+
+    pub fn command(cmd: &str, from: &str, to: Option<&str>) -> ExitCode {
+        let done = match (cmd, to) {
+            ("import", None) => import(Path::new(from)),
+            ("export", Some(dir)) => export(from, Path::new(dir)),
+            _ => Err(vec![
+                "usage: breach-explainer import DIR > FILE | export FILE DIR".to_string(),
+            ]),
+        };
+        match done {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(lines) => {
+                for line in &lines {
+                    eprintln!("{}", printable(line));
+                }
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    /// Every `.csv` file in `dir` → the dataset, checked, as JSON on standard output.
+    fn import(dir: &Path) -> Result<(), Vec<String>> {
+        let show = dir.display();
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| vec![format!("{show}: cannot read the directory: {e}")])?;
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !name.to_lowercase().ends_with(".csv") {
+                continue;
+            }
+            match std::fs::read(&path).map(String::from_utf8) {
+                Ok(Ok(text)) => files.push((name, text)),
+                Ok(Err(_)) => problems.push(format!(
+                    "{name}: not UTF-8 text; in Excel save as \"CSV UTF-8 (Comma delimited)\""
+                )),
+                Err(e) => problems.push(format!("{name}: cannot read the file: {e}")),
+            }
+        }
+        files.sort();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let imported = sheets::from_sheets(&files)
+            .map_err(|ps| ps.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+        if let Err(mut lines) = sheets::check(&imported, Lang::En) {
+            lines.push(format!("{} problem(s) in {show}", lines.len()));
+            return Err(lines);
+        }
+        print!("{}", breach_explainer::export::json_text(&imported.json));
+        Ok(())
+    }
+
+    /// A dataset → its sheets, written into `dir` (made if missing).
+    fn export(file: &str, dir: &Path) -> Result<(), Vec<String>> {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| vec![format!("{file}: cannot read the file: {e}")])?;
+        let tree =
+            json::parse(&text).map_err(|i| vec![format!("{file}: {}", i.describe(Lang::En))])?;
+        let out = sheets::to_sheets(&tree).map_err(|ps| {
+            let mut lines: Vec<String> = ps.iter().map(|p| format!("{file}: {p}")).collect();
+            lines.push(format!(
+                "{file}: cannot be written as sheets without loss; nothing written"
+            ));
+            lines
+        })?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| vec![format!("{}: cannot make the directory: {e}", dir.display())])?;
+        for note in &out.notes {
+            eprintln!("note: {file}: {}", printable(note));
+        }
+        for (name, csv) in &out.files {
+            let path = dir.join(name);
+            std::fs::write(&path, csv)
+                .map_err(|e| vec![format!("{}: cannot write: {e}", path.display())])?;
+        }
+        // A sheet left from before would be read by the next import as part of this dataset.
+        for name in sheets::layout::all_files() {
+            let path = dir.join(name);
+            if path.exists() && !out.files.iter().any(|(f, _)| f == name) {
+                eprintln!(
+                    "note: {} is not part of {file} (it has no such list); remove it before `import`",
+                    path.display()
+                );
+            }
+        }
+        Ok(())
     }
 }
 
