@@ -7,7 +7,7 @@
 // Two wasm modules: the page's own (through mount(), so the preview is exactly what readers
 // get) and the editor's build of the same crate, which adds the sheets and a structured check.
 import { mount } from './explainer.js';
-import initEditor, { checkDataset, sheetsToDataset, datasetToSheets } from './pkg-editor/breach_explainer.js';
+import initEditor, { checkDataset, sheetsToJson, datasetToSheets } from './pkg-editor/breach_explainer.js';
 
 const $ = (id) => document.getElementById(id);
 const text = $('ed-text');
@@ -109,11 +109,11 @@ async function check() {
   const problems = checkDataset(value, FILE, 'en');
   showProblems(problems);
   if (problems.length === 0) {
-    say('No problems: the preview shows this version.');
     if (value !== shown) {
       shown = value;
       await preview();
     }
+    say('No problems: the preview shows this version.');
   } else {
     say(`${problems.length === 1 ? '1 problem' : `${problems.length} problems`}; the preview shows the last version without problems.`);
   }
@@ -149,7 +149,7 @@ async function openFiles(files) {
     const sheets = {};
     for (const f of csv) sheets[f.name] = await f.text();
     try {
-      load(sheetsToDataset(sheets), `Converted ${csv.length === 1 ? '1 sheet' : `${csv.length} sheets`} to a dataset.`);
+      load(sheetsToJson(sheets), `Converted ${csv.length === 1 ? '1 sheet' : `${csv.length} sheets`} to a dataset.`);
     } catch (problems) {
       showProblems([].concat(problems).map((message) => ({ message: String(message) })));
       say('The sheets could not be converted: see the problems.');

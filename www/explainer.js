@@ -188,7 +188,7 @@ export async function mount(element, options) {
   try {
     const handle = await draw(element, data, lang, theme, timeout, isolate);
     // After the first frame with the explainer in it has been painted: what benchmarks measure.
-    requestAnimationFrame(() => setTimeout(() => performance.mark('rendered', { detail: { element } })));
+    requestAnimationFrame(() => setTimeout(() => performance.mark('rendered')));
     return handle;
   } finally {
     release();

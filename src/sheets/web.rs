@@ -9,6 +9,20 @@ use wasm_bindgen::prelude::*;
 /// each placed in the sheets where it can be.
 #[wasm_bindgen(js_name = sheetsToDataset)]
 pub fn sheets_to_dataset(files: js_sys::Object) -> Result<String, JsValue> {
+    let imported = read(files)?;
+    super::check(&imported, crate::Lang::En).map_err(problems)?;
+    Ok(crate::export::json_text(&imported.json))
+}
+
+/// As [`sheets_to_dataset`], but the dataset's own problems are left to the caller: the editor
+/// shows the JSON and checks it, so each problem is placed on its line there. Only what keeps
+/// the sheets from becoming JSON at all (a stray cell, an unknown column) is refused.
+#[wasm_bindgen(js_name = sheetsToJson)]
+pub fn sheets_to_json(files: js_sys::Object) -> Result<String, JsValue> {
+    Ok(crate::export::json_text(&read(files)?.json))
+}
+
+fn read(files: js_sys::Object) -> Result<super::Imported, JsValue> {
     let mut pairs = Vec::new();
     for entry in js_sys::Object::entries(&files).iter() {
         let entry = js_sys::Array::from(&entry);
@@ -20,10 +34,7 @@ pub fn sheets_to_dataset(files: js_sys::Object) -> Result<String, JsValue> {
         };
         pairs.push((name, text));
     }
-    let imported =
-        from_sheets(&pairs).map_err(|ps| problems(ps.iter().map(ToString::to_string).collect()))?;
-    super::check(&imported, crate::Lang::En).map_err(problems)?;
-    Ok(crate::export::json_text(&imported.json))
+    from_sheets(&pairs).map_err(|ps| problems(ps.iter().map(ToString::to_string).collect()))
 }
 
 /// Dataset JSON text → `{ "breach.csv": "…", … }`, or an array of problem strings (each value a

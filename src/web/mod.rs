@@ -10,6 +10,7 @@
 //! - `events`: the listeners (decoding only), one borrow of the state at a time.
 
 mod action;
+#[cfg(feature = "authoring")]
 pub mod check;
 mod dom;
 mod events;
@@ -108,8 +109,12 @@ impl Explainer {
         let parsed = parsed.map(Rc::new);
         // Problems with their place: the item in words, and the line and column when the
         // dataset came as text (an object has no lines).
+        // (An author's build only: readers' wasm leaves the scanner out.)
         let place = |issues: &mut Vec<Issue>, tree: Option<&crate::model::Json>| {
+            #[cfg(feature = "authoring")]
             crate::model::position::place(issues, tree, text.as_deref());
+            #[cfg(not(feature = "authoring"))]
+            let _ = (issues, tree, &text);
         };
         let result = match &parsed {
             Err(e) => {

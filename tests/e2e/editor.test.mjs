@@ -1,0 +1,151 @@
+// The dataset editor, driven in Chromium as a journalist would, under the strict CSP: drop the
+// template's CSV sheets (one date broken), click the problem to land on it, fix it, see the
+// preview, copy the script embed code, download the dataset, and load that embed with that file
+// on a host page of another origin. Also: the work survives a reload, axe finds nothing, and the
+// screenshots for docs/authoring.md are made here.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { serve } from '../../scripts/static-server.mjs';
+import { launch, watchErrors } from './browser.mjs';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
+let site, host, browser;
+let article = '';
+let published = '';
+
+before(async () => {
+  site = await serve(here('../../dist/'), {
+    headers: (path) => (path.endsWith('.html') ? { 'content-security-policy': CSP } : {}),
+  });
+  host = await serve(here('../../tests/e2e/'), {
+    pages: {
+      '/article.html': async () => [article, 'text/html; charset=utf-8'],
+      '/data/new-breach.json': async () => [published, 'application/json'],
+    },
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await host?.close();
+});
+
+/** The template's sheets, as a spreadsheet's "download as CSV" gives them, with `change` made. */
+async function templateSheets(change = (name, csv) => csv) {
+  const dir = here('../../templates/sheets/');
+  const files = [];
+  for (const name of (await readdir(dir)).filter((f) => f.endsWith('.csv')).sort()) {
+    files.push({ name, text: change(name, await readFile(`${dir}${name}`, 'utf8')) });
+  }
+  return files;
+}
+
+/** Drops files onto the page the way a browser does: a `drop` event with a DataTransfer. */
+async function drop(page, files) {
+  await page.evaluate((files) => {
+    const transfer = new DataTransfer();
+    for (const f of files) transfer.items.add(new File([f.text], f.name, { type: 'text/csv' }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files);
+}
+
+const previewTitle = (page) => page.evaluate(() => document.getElementById('ed-explainer')?.shadowRoot?.querySelector('.bx-title')?.textContent ?? '');
+
+test('a journalist drops the sheets, fixes the problem found, and embeds the result', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url.replace(/\/$/, '') });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${site.url}editor.html`);
+  // A first visit starts from the template, checked and previewed.
+  await page.waitForFunction(() => document.getElementById('ed-status').textContent.includes('No problems'));
+  const templateTitle = await previewTitle(page);
+  assert.ok(templateTitle.length > 0, 'the template is previewed');
+
+  // The sheets, with one event's date impossible (a spreadsheet typo).
+  const good = await templateSheets();
+  const events = good.find((f) => f.name === 'events.csv');
+  assert.ok(events, 'the template has an events sheet');
+  const firstDate = /(\d{4}-\d{2}-\d{2})/.exec(events.text)[1];
+  const broken = good.map((f) => (f.name === 'events.csv' ? { ...f, text: f.text.replace(firstDate, '2025-02-30') } : f));
+  await drop(page, broken);
+  await page.waitForSelector('.ed-problem');
+  const problem = page.locator('.ed-problem').first();
+  assert.match(await problem.textContent(), /^Line \d+, column \d+: .*2025-02-30|^Line \d+, column \d+: .*date/);
+  // The click puts the cursor on the broken date; the fix is typed there.
+  await problem.click();
+  const at = await page.evaluate(() => {
+    const t = document.getElementById('ed-text');
+    return t.value.slice(t.selectionStart, t.selectionStart + 14);
+  });
+  assert.ok(at.includes('2025-02-30'), `the cursor is at the broken date: ${JSON.stringify(at)}`);
+  await page.evaluate(() => {
+    const t = document.getElementById('ed-text');
+    const from = t.value.indexOf('2025-02-30', t.selectionStart - 1);
+    t.setSelectionRange(from, from + '2025-02-30'.length);
+  });
+  await page.keyboard.type(firstDate);
+  await page.waitForFunction(() => document.getElementById('ed-status').textContent.includes('No problems'));
+  assert.equal(await page.locator('.ed-problem').count(), 0);
+  assert.ok((await previewTitle(page)).length > 0, 'the preview shows the dropped dataset');
+
+  // At phone width, as most readers will see it.
+  await page.selectOption('#ed-width', '375');
+  await page.waitForFunction(() => document.querySelector('.ed-frame').getBoundingClientRect().width < 420);
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.screenshot({ path: here('../../docs/screenshots/editor-1280.png') });
+
+  // The embed code, for where the file will be published.
+  const dataUrl = `${host.url}data/new-breach.json`;
+  await page.fill('#ed-data-url', dataUrl);
+  await page.click('#ed-copy');
+  await page.waitForFunction(() => document.getElementById('ed-status').textContent.includes('copied'));
+  const code = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(code.includes(`data-src="${dataUrl}"`), code);
+  const download = page.waitForEvent('download');
+  await page.click('#ed-download');
+  published = await readFile(await (await download).path(), 'utf8');
+  assert.equal(JSON.parse(published).format, 'breach-explainer/1');
+
+  // The work survives a reload.
+  const text = await page.inputValue('#ed-text');
+  await page.reload();
+  await page.waitForFunction(() => document.getElementById('ed-status').textContent.length > 0);
+  assert.equal(await page.inputValue('#ed-text'), text);
+  assert.deepEqual(errors, []);
+
+  // The copied embed code in an article on another origin shows the new breach.
+  article = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article</title></head><body>${code}</body></html>`;
+  const reader = await context.newPage();
+  await reader.goto(`${host.url}article.html`);
+  await reader.waitForFunction(() => !!document.querySelector('[data-breach-explainer]')?.shadowRoot?.querySelector('.bx-title'));
+  const shownTitle = await reader.evaluate(() => document.querySelector('[data-breach-explainer]').shadowRoot.querySelector('.bx-title').textContent);
+  assert.equal(shownTitle, JSON.parse(published).breach.title.en);
+  await context.close();
+});
+
+test('the editor is usable by keyboard and screen reader (axe: 0 violations)', { timeout: 60_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${site.url}editor.html`);
+  await page.waitForFunction(() => document.getElementById('ed-status').textContent.includes('No problems'));
+  // A problem on show, so its button is checked too.
+  await page.evaluate(() => {
+    const t = document.getElementById('ed-text');
+    t.value = t.value.replace('"format"', '"formt"');
+    t.dispatchEvent(new Event('input'));
+  });
+  await page.waitForSelector('.ed-problem');
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`), []);
+  // Tab reaches the problem and Enter moves the cursor into the text.
+  await page.locator('.ed-problem').first().focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'ed-text');
+  await context.close();
+});
