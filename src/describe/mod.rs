@@ -421,7 +421,8 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
             let p = claim_period(d, lang, other);
             let rest = match lang {
                 Lang::En => format!(
-                    " by the dates of {}{}",
+                    "{} by the dates of {}{}",
+                    if p.is_phrase() { "," } else { "" },
                     other.by.get(lang),
                     colon(p.after())
                 ),
