@@ -260,3 +260,25 @@ fn a_figure_is_given_in_exactly_one_form() {
         assert!(!pr.describe(Lang::Ko).is_empty() && !pr.to_string().is_empty());
     }
 }
+
+#[test]
+fn the_fixture_goes_to_sheets_and_back_unchanged() {
+    use breach_explainer::export::json_text;
+    use breach_explainer::sheets;
+    let text = std::fs::read_to_string(FIXTURE).expect("fixture");
+    let tree = json::parse(&text).expect("JSON");
+    let out = sheets::to_sheets(&tree).unwrap_or_else(|p| panic!("cannot export: {p:#?}"));
+    assert_eq!(out.notes, Vec::<String>::new(), "nothing left out");
+    let exposure = &out
+        .files
+        .iter()
+        .find(|(n, _)| n == "exposure.csv")
+        .unwrap()
+        .1;
+    assert!(exposure.contains("no later than 2025-05-13"), "{exposure}");
+    let back = sheets::from_sheets(&out.files)
+        .unwrap_or_else(|p| panic!("{p:?}"))
+        .json;
+    let back: Value = serde_json::from_str(&json_text(&back)).expect("JSON");
+    assert_eq!(back, fixture_json(), "JSON → sheets → JSON");
+}
