@@ -183,9 +183,22 @@ pub fn counts_csv(d: &Dataset, lang: Lang) -> String {
             "reported_by",
             "status",
             "sources",
+            "at_least",
+            "at_most",
+            "disclosed",
         ],
     );
     for c in &d.counts {
+        // One form per row, as in the dataset: the exact value, its bounds, or not disclosed.
+        let cell = |n: Option<u64>| n.map_or(String::new(), |n| n.to_string());
+        use crate::model::Figure as F;
+        let (value, low, high, disclosed) = match c.value {
+            F::Exact(n) => (Some(n), None, None, ""),
+            F::AtLeast(n) => (None, Some(n), None, ""),
+            F::AtMost(n) => (None, None, Some(n), ""),
+            F::Between(a, b) => (None, Some(a), Some(b), ""),
+            F::NotDisclosed => (None, None, None, "false"),
+        };
         let unit = c.unit.code();
         let status = c.status.code();
         row(
@@ -194,13 +207,16 @@ pub fn counts_csv(d: &Dataset, lang: Lang) -> String {
                 &c.id,
                 &c.series,
                 &c.as_of.iso(),
-                &c.value.to_string(),
+                &cell(value),
                 if c.approximate { "true" } else { "false" },
                 unit,
                 c.subject.get(lang),
                 c.reported_by.get(lang),
                 status,
                 &urls(d, &c.sources),
+                &cell(low),
+                &cell(high),
+                disclosed,
             ],
         );
     }

@@ -3,7 +3,7 @@
 //!
 //! Pure and deterministic: no host locale, no clock.
 
-use crate::model::{Lang, Precision, StoryDate};
+use crate::model::{Lang, Part, Precision, StoryDate};
 
 const MONTHS_EN: [&str; 12] = [
     "January",
@@ -44,10 +44,17 @@ pub fn month_short(lang: Lang, month: u32) -> String {
 /// A date at its real precision: "April 2025", "24 June 2025",
 /// "18 November 2025, 22:52 UTC" / "2025년 4월", "2025년 6월 24일", "2025년 11월 18일 오후 10시 52분".
 /// `zone_label` names the offset of times (e.g. "UTC").
+/// Parts of a month or year: "early May 2017", "mid-May 2017", "late 2024" / "2017년 5월 초",
+/// "2017년 5월 중순", "2024년 중반".
 pub fn date(lang: Lang, d: &StoryDate, zone_label: &str) -> String {
+    let part = d.part().unwrap_or(Part::Mid);
     match (lang, d.precision) {
         (Lang::En, Precision::Year) => format!("{}", d.year),
+        (Lang::En, Precision::YearPart) => format!("{}{}", part_en(part), d.year),
         (Lang::En, Precision::Month) => format!("{} {}", month_name(d.month), d.year),
+        (Lang::En, Precision::MonthPart) => {
+            format!("{}{} {}", part_en(part), month_name(d.month), d.year)
+        }
         (Lang::En, Precision::Day) => format!("{} {} {}", d.day, month_name(d.month), d.year),
         (Lang::En, Precision::Minute) => format!(
             "{} {} {}, {:02}:{:02} {zone_label}",
@@ -58,7 +65,23 @@ pub fn date(lang: Lang, d: &StoryDate, zone_label: &str) -> String {
             d.minute % 60
         ),
         (Lang::Ko, Precision::Year) => format!("{}년", d.year),
+        (Lang::Ko, Precision::YearPart) => {
+            let p = match part {
+                Part::Early => "초",
+                Part::Mid => "중반",
+                Part::Late => "말",
+            };
+            format!("{}년 {p}", d.year)
+        }
         (Lang::Ko, Precision::Month) => format!("{}년 {}월", d.year, d.month),
+        (Lang::Ko, Precision::MonthPart) => {
+            let p = match part {
+                Part::Early => "초",
+                Part::Mid => "중순",
+                Part::Late => "말",
+            };
+            format!("{}년 {}월 {p}", d.year, d.month)
+        }
         (Lang::Ko, Precision::Day) => format!("{}년 {}월 {}일", d.year, d.month, d.day),
         (Lang::Ko, Precision::Minute) => {
             let (h, m) = (d.minute / 60, d.minute % 60);
@@ -80,14 +103,31 @@ pub fn date(lang: Lang, d: &StoryDate, zone_label: &str) -> String {
     }
 }
 
+/// "early ", "mid-", "late ": before a month or a year.
+fn part_en(part: Part) -> &'static str {
+    match part {
+        Part::Early => "early ",
+        Part::Mid => "mid-",
+        Part::Late => "late ",
+    }
+}
+
 /// A short date for labels on the time axis and markers: "24 Jun", "6월 24일".
 pub fn date_short(lang: Lang, d: &StoryDate) -> String {
     match (lang, d.precision) {
-        (_, Precision::Year) => date(lang, d, ""),
+        (_, Precision::Year | Precision::YearPart) => date(lang, d, ""),
         (Lang::En, Precision::Month) => format!("{} {}", month_short(lang, d.month), d.year),
-        (Lang::En, _) => format!("{} {}", d.day, month_short(lang, d.month)),
-        (Lang::Ko, Precision::Month) => format!("{}년 {}월", d.year, d.month),
-        (Lang::Ko, _) => format!("{}월 {}일", d.month, d.day),
+        (Lang::En, Precision::MonthPart) => format!(
+            "{}{} {}",
+            part_en(d.part().unwrap_or(Part::Mid)),
+            month_short(lang, d.month),
+            d.year
+        ),
+        (Lang::En, Precision::Day | Precision::Minute) => {
+            format!("{} {}", d.day, month_short(lang, d.month))
+        }
+        (Lang::Ko, Precision::Month | Precision::MonthPart) => date(lang, d, ""),
+        (Lang::Ko, Precision::Day | Precision::Minute) => format!("{}월 {}일", d.month, d.day),
     }
 }
 

@@ -2,7 +2,7 @@
 //! datasets of every shape (a property test), and no breach-specific word in `src/`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use breach_explainer::model::{json, validate, Dataset, Lang, Unit};
+use breach_explainer::model::{json, validate, Dataset, Figure, Lang, Unit};
 use breach_explainer::page;
 use breach_explainer::render::Theme;
 use proptest::prelude::*;
@@ -214,13 +214,50 @@ fn src_names_no_breach() {
     assert!(hits.is_empty(), "breach-specific words in src/: {hits:?}");
 }
 
-/// A date at a random precision within 2019–2025.
+/// A date at a random precision within 2019–2025: a year, a part of a year, a month, a part
+/// of a month, a day.
 fn date(precision: u8, day: u32) -> String {
     let (y, m, d) = (2019 + day / 400, 1 + (day / 31) % 12, 1 + day % 28);
+    let part = ["early", "mid", "late"][(day % 3) as usize];
     match precision {
         0 => format!("{y}"),
         1 => format!("{y}-{m:02}"),
+        3 => format!("{y}-{part}"),
+        4 => format!("{y}-{m:02}-{part}"),
         _ => format!("{y}-{m:02}-{d:02}"),
+    }
+}
+
+/// A claim's start in one of its forms: 0 a date, 1 no later than, 2 no earlier than.
+fn start_form(form: u8, date: String) -> Value {
+    match form {
+        1 => j!({ "no_later_than": date }),
+        2 => j!({ "no_earlier_than": date }),
+        _ => Value::from(date),
+    }
+}
+
+/// A claim's end in one of its forms: those of a start, 3 ongoing, 4 unknown.
+fn end_form(form: u8, date: String) -> Value {
+    match form {
+        3 => Value::from("ongoing"),
+        4 => Value::from("unknown"),
+        f => start_form(f, date),
+    }
+}
+
+/// A figure in one of its forms, under `field` (`value` or `amount`): 0 exact, 1 at least, 2 at
+/// most, 3 a range, 4 not disclosed.
+fn figure_form(form: u8, field: &str, n: u64, v: &mut Value) {
+    match form {
+        1 => v["at_least"] = j!(n),
+        2 => v["at_most"] = j!(n),
+        3 => {
+            v["at_least"] = j!(n / 3);
+            v["at_most"] = j!(n);
+        }
+        4 => v["disclosed"] = j!(false),
+        _ => v[field] = j!(n),
     }
 }
 
@@ -229,13 +266,14 @@ const UNITS: [&str; 5] = ["accounts", "people", "records", "subscribers", "page-
 prop_compose! {
     fn arbitrary_dataset()(
         korean in any::<bool>(),
-        start in (0u8..3, 0u32..2000),
+        start in (0u8..5, 0u32..2000),
         length in 0u32..1500,
-        end_precision in 0u8..3,
+        end_precision in 0u8..5,
+        ends in (0u8..3, 0u8..5),
         detected in proptest::option::of((0u8..3, 0u32..2000)),
         disclosed in proptest::option::of((0u8..3, 0u32..2000)),
-        counts in proptest::collection::vec((0u64..50_000_000_000, 0usize..5, any::<bool>(), 0u8..3, 0u32..2000, 0usize..3), 1..5),
-        money in proptest::collection::vec((0u64..5_000_000_000_000, 0usize..4), 0..4),
+        counts in proptest::collection::vec((0u64..50_000_000_000, 0usize..5, any::<bool>(), 0u8..5, 0u32..2000, 0usize..3, 0u8..5), 1..5),
+        money in proptest::collection::vec((0u64..5_000_000_000_000, 0usize..4, 0u8..5), 0..4),
         second_claim in proptest::option::of((0u8..3, 0u32..2000, 0u32..900)),
         comparison in any::<bool>(),
     ) -> Value {
@@ -247,8 +285,8 @@ prop_compose! {
             }
             Value::Object(o)
         };
-        let mut claims = vec![j!({"id": "a", "by": text("Author A"), "start": date(start.0, start.1),
-            "end": date(end_precision, start.1 + length), "note": text("Claim note A"), "sources": ["s"]})];
+        let mut claims = vec![j!({"id": "a", "by": text("Author A"), "start": start_form(ends.0, date(start.0, start.1)),
+            "end": end_form(ends.1, date(end_precision, start.1 + length)), "note": text("Claim note A"), "sources": ["s"]})];
         if let Some((p, s, l)) = second_claim {
             claims.push(j!({"id": "b", "by": text("Author B"), "start": date(p, s), "end": date(p, s + l),
                 "note": text("Claim note B"), "sources": ["s"]}));
@@ -261,15 +299,19 @@ prop_compose! {
                     "detail": text("Detail"), "confidence": "medium", "milestone": milestone, "sources": ["s"]}));
             }
         }
-        let counts: Vec<Value> = counts.iter().enumerate().map(|(k, (value, unit, approximate, p, day, series))| {
-            j!({"id": format!("c{k}"), "series": format!("series-{series}"), "subject": text(&format!("Subject {k}")),
-                "value": value, "approximate": approximate, "unit": UNITS[*unit], "as_of": date(*p, *day),
-                "reported_by": text("Reporter"), "note": text(&format!("Count note {k}")), "sources": ["s"]})
+        let counts: Vec<Value> = counts.iter().enumerate().map(|(k, (value, unit, approximate, p, day, series, form))| {
+            let mut c = j!({"id": format!("c{k}"), "series": format!("series-{series}"), "subject": text(&format!("Subject {k}")),
+                "approximate": approximate, "unit": UNITS[*unit], "as_of": date(*p, *day),
+                "reported_by": text("Reporter"), "note": text(&format!("Count note {k}")), "sources": ["s"]});
+            figure_form(*form, "value", *value, &mut c);
+            c
         }).collect();
         let currencies = ["KRW", "USD", "GBP", "AUD"];
-        let money: Vec<Value> = money.iter().enumerate().map(|(k, (amount, cur))| {
-            j!({"id": format!("m{k}"), "kind": "fine", "subject": text(&format!("Amount {k}")), "amount": amount,
-                "currency": currencies[*cur], "date": "2024-05-01", "note": text(&format!("Money note {k}")), "sources": ["s"]})
+        let money: Vec<Value> = money.iter().enumerate().map(|(k, (amount, cur, form))| {
+            let mut m = j!({"id": format!("m{k}"), "kind": "fine", "subject": text(&format!("Amount {k}")),
+                "currency": currencies[*cur], "date": "2024-05-01", "note": text(&format!("Money note {k}")), "sources": ["s"]});
+            figure_form(*form, "amount", *amount, &mut m);
+            m
         }).collect();
         let mut v = j!({
             "format": "breach-explainer/1", "id": "random", "languages": langs,
@@ -299,6 +341,47 @@ proptest! {
             let page = static_text(&d, lang);
             let bad = false_or_absurd(&page);
             prop_assert!(bad.is_empty(), "{:?}: {:?}\n{}", lang, bad, page);
+            // No day count from an open or bounded end: the preferred claim's length is a
+            // bound ("at least"/"at most") or not given at all.
+            let claim = &d.exposure.claims[d.exposure.preferred];
+            let exact_ends = claim.start.exact().is_some() && claim.end.exact().is_some();
+            let first = breach_explainer::describe::key_figures(&d, lang)
+                .first()
+                .map(|k| k.strong.clone())
+                .unwrap_or_default();
+            if !exact_ends {
+                let digits: String = first.chars().take_while(|c| c.is_ascii_digit() || *c == ',').collect();
+                let rest = &first[digits.len()..];
+                let counted = (!digits.is_empty() && (rest.starts_with(" day") || rest.starts_with('일')))
+                    || first.starts_with("about")
+                    || first.starts_with("약 ");
+                prop_assert!(!counted, "{:?}: a day count from a bounded or open end: {}", lang, first);
+                let bounded_words = ["at least", "at most", "최소", "최대"];
+                if first.contains(" day") || first.ends_with('일') {
+                    prop_assert!(bounded_words.iter().any(|w| first.starts_with(w)), "{}", first);
+                }
+            }
+            // No single figure for a range, and "not disclosed" never as a zero.
+            for c in &d.counts {
+                let said = breach_explainer::describe::charts::figure_text(lang, c);
+                match c.value {
+                    Figure::Between(low, high) if low != high => {
+                        prop_assert!(said.contains(" and ") || said.contains('~'), "{}", said)
+                    }
+                    Figure::NotDisclosed => prop_assert!(
+                        said == "not disclosed" || said == "공개되지 않음", "{}", said
+                    ),
+                    Figure::AtLeast(_) => prop_assert!(said.starts_with("at least") || said.starts_with("최소"), "{}", said),
+                    Figure::AtMost(_) => prop_assert!(said.starts_with("up to") || said.starts_with("최대"), "{}", said),
+                    Figure::Exact(_) | Figure::Between(..) => {}
+                }
+            }
+            for m in &d.money {
+                let said = breach_explainer::describe::charts::money_text(lang, m);
+                if m.amount == Figure::NotDisclosed {
+                    prop_assert!(said == "not disclosed" || said == "공개되지 않음", "{}", said);
+                }
+            }
             // Every authored note, subject, claim and title reaches the page.
             for needle in v.to_string().split('"').filter(|s| {
                 ["Count note", "Money note", "Claim note", "Subject", "Amount", "Comparison title"]

@@ -10,28 +10,141 @@ pub use super::takeaways::takeaway;
 use crate::format;
 use crate::i18n::{self, Ui};
 use crate::model::figures::{all_money, main_currency, rows, ChartKind};
-use crate::model::{Count, CountStatus, Dataset, Lang, Money, SourceRef, Unit};
+use crate::model::{Count, CountStatus, Dataset, Figure, Lang, Money, SourceRef, Unit};
 
-/// "4,536 accounts" / "about 37.6 million people" / "+165,455 accounts": compact, with unit.
-pub fn figure_text(lang: Lang, c: &Count) -> String {
-    let sign = if c.adds_to.is_some() { "+" } else { "" };
-    let n = format!("{sign}{}", format::compact(lang, c.value));
-    i18n::quantity(lang, c.unit, &n, c.value, c.approximate)
+/// A figure as far as it is known, each number made by `number` and the whole by `with`
+/// (which adds the unit or currency, given the number text and the largest number): "at least
+/// 4,536 accounts", "up to 2 million people", "between 1 and 2 million people", "not disclosed".
+/// `full`: a lower bound also says that the full figure has not been disclosed (`what`: "count"
+/// or "amount").
+fn figure_words(
+    lang: Lang,
+    f: &Figure,
+    approximate: bool,
+    full: Option<(&str, &str)>,
+    number: &dyn Fn(u64) -> String,
+    with: &dyn Fn(&str, u64) -> String,
+) -> String {
+    let approx = |text: String| format::approx(lang, approximate, text);
+    match *f {
+        Figure::Exact(n) => approx(with(&number(n), n)),
+        Figure::AtLeast(n) => {
+            let base = approx(with(&number(n), n));
+            match (lang, full) {
+                (Lang::En, None) => format!("at least {base}"),
+                (Lang::En, Some((what, _))) => {
+                    format!("at least {base}; the full {what} has not been disclosed")
+                }
+                (Lang::Ko, None) => format!("최소 {base}"),
+                (Lang::Ko, Some((_, what))) => format!("최소 {base}({what}는 공개되지 않음)"),
+            }
+        }
+        Figure::AtMost(n) => {
+            let base = approx(with(&number(n), n));
+            match lang {
+                Lang::En => format!("up to {base}"),
+                Lang::Ko => format!("최대 {base}"),
+            }
+        }
+        Figure::Between(low, high) => {
+            let (a, b) = (number(low), number(high));
+            match lang {
+                Lang::En => {
+                    // "between 1 and 2 million people": a shared scale word is said once.
+                    let shared =
+                        a.rsplit_once(' ')
+                            .zip(b.rsplit_once(' '))
+                            .filter(|((_, wa), (_, wb))| {
+                                wa == wb && wa.chars().all(char::is_alphabetic)
+                            });
+                    let a = shared.map_or(a.clone(), |((head, _), _)| head.to_string());
+                    let range = format!("between {a} and {}", with(&b, high));
+                    if approximate {
+                        format!("roughly {range}")
+                    } else {
+                        range
+                    }
+                }
+                Lang::Ko => {
+                    let range = with(&format!("{a}~{b}"), high);
+                    if approximate {
+                        format!("대략 {range}")
+                    } else {
+                        range
+                    }
+                }
+            }
+        }
+        Figure::NotDisclosed => i18n::ui(lang, Ui::NotDisclosed).to_string(),
+    }
 }
 
-/// The exact figure with its unit, for tooltips and names: "33,673,817 records".
-fn exact_text(lang: Lang, c: &Count) -> String {
+/// A count's figure with its unit, its numbers made by `number`.
+fn count_words(lang: Lang, c: &Count, full: bool, number: &dyn Fn(u64) -> String) -> String {
     let sign = if c.adds_to.is_some() { "+" } else { "" };
-    let n = format!("{sign}{}", format::exact(c.value));
-    i18n::quantity(lang, c.unit, &n, c.value, c.approximate)
-}
-
-/// "₩624.7 billion" or "about ₩44.5 billion".
-pub fn money_text(lang: Lang, m: &Money) -> String {
-    format::approx(
+    figure_words(
         lang,
+        &c.value,
+        c.approximate,
+        full.then_some(("count", "전체 수치")),
+        &|n| format!("{sign}{}", number(n)),
+        &|text, n| i18n::quantity(lang, c.unit, text, n, false),
+    )
+}
+
+/// "4,536 accounts" / "about 37.6 million people" / "+165,455 accounts" / "at least 4,536
+/// accounts": compact, with unit.
+pub fn figure_text(lang: Lang, c: &Count) -> String {
+    count_words(lang, c, false, &|n| format::compact(lang, n))
+}
+
+/// The exact figure with its unit, for tooltips and names: "33,673,817 records", "at least
+/// 4,536 accounts; the full count has not been disclosed".
+fn exact_text(lang: Lang, c: &Count) -> String {
+    count_words(lang, c, true, &|n| format::exact(n))
+}
+
+/// The figure of a count for a table's figure column, without its unit (the next column):
+/// "33,673,817", "at least 4,536; the full count has not been disclosed", "not disclosed".
+pub fn table_figure(lang: Lang, c: &Count) -> String {
+    let sign = if c.adds_to.is_some() { "+" } else { "" };
+    figure_words(
+        lang,
+        &c.value,
+        c.approximate,
+        Some(("count", "전체 수치")),
+        &|n| format!("{sign}{}", format::exact(n)),
+        &|text, _| text.to_string(),
+    )
+}
+
+/// The unit column beside [`table_figure`]: plural by the largest number given.
+pub fn table_unit(lang: Lang, c: &Count) -> &'static str {
+    i18n::unit(lang, c.unit, c.value.largest().unwrap_or(2))
+}
+
+/// "₩624.7 billion", "about ₩44.5 billion", "at least ₩1 billion", "not disclosed".
+pub fn money_text(lang: Lang, m: &Money) -> String {
+    figure_words(
+        lang,
+        &m.amount,
         m.approximate,
-        format::money(lang, m.amount, &m.currency),
+        None,
+        &|n| format::money(lang, n, &m.currency),
+        &|text, _| text.to_string(),
+    )
+}
+
+/// The exact amount for tables and tooltips: "₩624,700,000,000", "at least ₩1,000,000,000;
+/// the full amount has not been disclosed".
+pub fn money_exact_text(lang: Lang, m: &Money) -> String {
+    figure_words(
+        lang,
+        &m.amount,
+        m.approximate,
+        Some(("amount", "전체 금액")),
+        &|n| format::money_exact(lang, n, &m.currency),
+        &|text, _| text.to_string(),
     )
 }
 
@@ -272,11 +385,7 @@ pub fn chart_item(d: &Dataset, lang: Lang, kind: ChartKind, item: usize) -> (Str
                 return Default::default();
             };
             let mut lines = vec![
-                format::approx(
-                    lang,
-                    m.approximate,
-                    format::money_exact(lang, m.amount, &m.currency),
-                ),
+                money_exact_text(lang, m),
                 format!(
                     "{} ({})",
                     m.subject.get(lang),

@@ -16,7 +16,8 @@ pub use span::{length, Length};
 use crate::format::{self, particle, Particle};
 use crate::model::figures::{claim_span, figures, ChartKind, Span};
 use crate::model::{
-    Claim, Dataset, Event, Lang, Milestone, Precision, Source, SourceRef, StoryDate, TitleKind,
+    Bound, Claim, Dataset, End, Event, Lang, Milestone, Precision, Source, SourceRef, StoryDate,
+    TitleKind,
 };
 
 /// "[3, 7]": citations by number in the sources list.
@@ -152,42 +153,122 @@ fn same_dates(d: &Dataset, lang: Lang, _claim: &Claim) -> String {
     }
 }
 
-/// A claim's period: its length (`None` when both ends fall in one year or month), its dates,
-/// and its dates with "counting the first and last day" where both ends are days.
+/// A claim's period: its length (`None` when both ends fall in one year or month, or when an
+/// end is open or a bound too coarse to count days from), its dates, and its dates with
+/// "counting the first and last day" where both ends are days.
 struct Period {
     len: Option<String>,
     range: String,
     dates: String,
+    shape: Shape,
+}
+
+/// What a claim's ends are: two dates, dates of which one or both is a bound, or an end that is
+/// ongoing or not known.
+#[derive(Clone, Copy, PartialEq)]
+enum Shape {
+    Closed,
+    Bounded,
+    Open,
+}
+
+/// "no later than 13 May 2025" / "늦어도 2025년 5월 13일": a bound as it is, or the date.
+fn bound_text(lang: Lang, b: &Bound, zone: &str) -> String {
+    let date = format::date(lang, b.date(), zone);
+    match (lang, b) {
+        (_, Bound::On(_)) => date,
+        (Lang::En, Bound::NoLaterThan(_)) => format!("no later than {date}"),
+        (Lang::En, Bound::NoEarlierThan(_)) => format!("no earlier than {date}"),
+        (Lang::Ko, Bound::NoLaterThan(_)) => format!("늦어도 {date}"),
+        (Lang::Ko, Bound::NoEarlierThan(_)) => format!("빨라도 {date}"),
+    }
+}
+
+/// A claim whose end is open: "began no later than 13 May 2025 and may be continuing", "began
+/// on 2 March 2024 and has ended; when is not known". `sentence`: Korean ends as a sentence.
+fn open_phrase(lang: Lang, start: &Bound, ongoing: bool, zone: &str, sentence: bool) -> String {
+    let began = match (lang, start) {
+        (_, Bound::On(d)) => on_date(lang, d, zone),
+        (Lang::En, _) => bound_text(lang, start, zone),
+        (Lang::Ko, _) => format!("{}에", bound_text(lang, start, zone)),
+    };
+    match (lang, ongoing, sentence) {
+        (Lang::En, true, _) => format!("began {began} and may be continuing"),
+        (Lang::En, false, _) => format!("began {began} and has ended; when is not known"),
+        (Lang::Ko, true, false) => format!("{began} 시작됐고 지금도 계속되고 있을 수 있음"),
+        (Lang::Ko, true, true) => format!("{began} 시작됐고 지금도 계속되고 있을 수 있다"),
+        (Lang::Ko, false, false) => {
+            format!("{began} 시작돼 끝났으나 언제 끝났는지는 알려지지 않음")
+        }
+        (Lang::Ko, false, true) => {
+            format!("{began} 시작돼 끝났으나 언제 끝났는지는 알려지지 않았다")
+        }
+    }
+}
+
+/// A claim's dates in words: "24 June – 8 November 2025", "from no later than 13 May 2025 to 8
+/// November 2025", "began no later than 13 May 2025 and may be continuing".
+fn claim_range(lang: Lang, c: &Claim, zone: &str, sentence: bool) -> (String, Shape) {
+    match (&c.start, &c.end) {
+        (Bound::On(s), End::At(Bound::On(e))) => (date_range(lang, s, e, zone), Shape::Closed),
+        (_, End::At(end)) => {
+            let (a, b) = (
+                bound_text(lang, &c.start, zone),
+                bound_text(lang, end, zone),
+            );
+            let range = match lang {
+                Lang::En => format!("from {a} to {b}"),
+                Lang::Ko => format!("{a}부터 {b}까지"),
+            };
+            (range, Shape::Bounded)
+        }
+        (_, End::Ongoing) => (
+            open_phrase(lang, &c.start, true, zone, sentence),
+            Shape::Open,
+        ),
+        (_, End::Unknown) => (
+            open_phrase(lang, &c.start, false, zone, sentence),
+            Shape::Open,
+        ),
+    }
 }
 
 fn claim_period(d: &Dataset, lang: Lang, c: &Claim) -> Period {
+    claim_period_as(d, lang, c, false)
+}
+
+fn claim_period_as(d: &Dataset, lang: Lang, c: &Claim, sentence: bool) -> Period {
     let span = claim_span(c);
-    let range = date_range(lang, &c.start, &c.end, d.zone.label.get(lang));
-    let counting = match (span.days().is_some(), lang) {
+    let (range, shape) = claim_range(lang, c, d.zone.label.get(lang), sentence);
+    let counting = match (span.and_then(|s| s.days()).is_some(), lang) {
         (false, _) => "",
         (true, Lang::En) => ", counting the first and last day",
         (true, Lang::Ko) => ", 첫날과 마지막 날 포함",
     };
     Period {
-        len: match span::length(lang, &span) {
+        len: span.and_then(|span| match span::length(lang, &span) {
             Length::Some(len) => Some(len),
-            Length::Within(_) => None,
-        },
+            Length::Within(_) | Length::Unknown => None,
+        }),
         dates: format!("{range}{counting}"),
         range,
+        shape,
     }
 }
 
 impl Period {
-    /// The key figure's bold part: the length, or "In 2023" when there is none.
+    /// The key figure's bold part: the length, or "In 2023" when there is none, or the dates
+    /// themselves where an end is a bound or open.
     fn strong(&self, lang: Lang) -> String {
         let single = !self.range.contains(['–', '~']);
-        match (&self.len, lang, single) {
-            (Some(len), _, _) => len.clone(),
-            (None, Lang::En, true) => format!("In {}", self.range),
-            (None, Lang::Ko, true) => format!("{} 중", self.range),
-            (None, Lang::En, false) => format!("Within {}", self.range),
-            (None, Lang::Ko, false) => format!("{} 사이", self.range),
+        match (&self.len, self.shape, lang, single) {
+            (Some(len), _, _, _) => len.clone(),
+            (None, Shape::Bounded | Shape::Open, Lang::En, _) => capitalise(&self.range),
+            (None, Shape::Bounded | Shape::Open, Lang::Ko, _) => self.range.clone(),
+            (None, Shape::Closed, Lang::En, true) => format!("In {}", self.range),
+            (None, Shape::Closed, Lang::Ko, true) => format!("{} 중", self.range),
+            (None, Shape::Closed, Lang::En, false) => format!("Within {}", self.range),
+            (None, Shape::Closed, Lang::Ko, false) => format!("{} 사이", self.range),
         }
     }
     /// The dates after the bold part; empty when the bold part already is the dates.
@@ -198,9 +279,15 @@ impl Period {
             ""
         }
     }
+    /// Whether the bold part is the dates in words (a bounded or open claim without a length),
+    /// which "of unauthorised access" cannot follow.
+    fn is_phrase(&self) -> bool {
+        self.len.is_none() && self.shape != Shape::Closed
+    }
 }
 
-/// How a gap between two moments reads, whatever its sign and precision.
+/// How a gap between two moments reads, whatever its sign and precision (`None` from
+/// [`gap`] when an end is only a bound that allows no length).
 enum Gap {
     Later(String),
     /// Both in the same day, month or year (the span's precision).
@@ -212,11 +299,14 @@ enum Gap {
 fn same(lang: Lang, p: Precision) -> &'static str {
     match (lang, p) {
         (Lang::En, Precision::Year) => "the same year",
+        (Lang::En, Precision::YearPart) => "the same part of the year",
         (Lang::En, Precision::Month) => "the same month",
-        (Lang::En, _) => "the same day",
+        (Lang::En, Precision::MonthPart) => "the same part of the month",
+        (Lang::En, Precision::Day | Precision::Minute) => "the same day",
         (Lang::Ko, Precision::Year) => "같은 해",
+        (Lang::Ko, Precision::YearPart | Precision::MonthPart) => "같은 시기",
         (Lang::Ko, Precision::Month) => "같은 달",
-        (Lang::Ko, _) => "같은 날",
+        (Lang::Ko, Precision::Day | Precision::Minute) => "같은 날",
     }
 }
 
@@ -224,18 +314,24 @@ fn same(lang: Lang, p: Precision) -> &'static str {
 pub fn on_date(lang: Lang, date: &StoryDate, zone: &str) -> String {
     let text = format::date(lang, date, zone);
     match (lang, date.precision) {
-        (Lang::En, Precision::Year | Precision::Month) => format!("in {text}"),
-        (Lang::En, _) => format!("on {text}"),
+        (
+            Lang::En,
+            Precision::Year | Precision::YearPart | Precision::Month | Precision::MonthPart,
+        ) => format!("in {text}"),
+        (Lang::En, Precision::Day | Precision::Minute) => format!("on {text}"),
         (Lang::Ko, _) => format!("{text}에"),
     }
 }
 
-fn gap(lang: Lang, span: &Span) -> Gap {
-    match span::length(lang, span) {
+fn gap(lang: Lang, span: &Span) -> Option<Gap> {
+    Some(match span::length(lang, span) {
         Length::Within(_) => Gap::Same(span.precision()),
+        Length::Unknown => return None,
         Length::Some(len) => {
+            // A bounded span has a length only when its days are positive.
             let sign = span
                 .days()
+                .or(span.bound_days())
                 .map_or(span.middle_days(), |n| n as f64)
                 .total_cmp(&0.0);
             match sign {
@@ -244,12 +340,12 @@ fn gap(lang: Lang, span: &Span) -> Gap {
                 std::cmp::Ordering::Greater => Gap::Later(len),
             }
         }
-    }
+    })
 }
 
 /// "147 days from the start of access to detection", "the same day", "1 day earlier: …".
-fn between(lang: Lang, span: &Span, from: &str, to: &str) -> KeyFigure {
-    let (strong, rest) = match (gap(lang, span), lang) {
+fn between(lang: Lang, span: &Span, from: &str, to: &str) -> Option<KeyFigure> {
+    let (strong, rest) = match (gap(lang, span)?, lang) {
         (Gap::Later(len), Lang::En) => (len, format!(" from {from} to {to}")),
         (Gap::Later(len), Lang::Ko) => (len, format!(": {from}부터 {to}까지")),
         (Gap::Same(p), Lang::En) => (capitalise(same(lang, p)), format!(": {from} and {to}")),
@@ -266,7 +362,7 @@ fn between(lang: Lang, span: &Span, from: &str, to: &str) -> KeyFigure {
             ),
         ),
     };
-    KeyFigure { strong, rest }
+    Some(KeyFigure { strong, rest })
 }
 
 fn noun(lang: Lang, en: &'static str, ko: &'static str) -> &'static str {
@@ -305,13 +401,17 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
     let preferred = d.exposure.preferred_claim();
     if let Some(c) = preferred {
         let p = claim_period(d, lang, c);
-        let rest = match lang {
-            Lang::En => format!(
+        let rest = match (lang, p.is_phrase()) {
+            (Lang::En, false) => format!(
                 " of unauthorised access{}{}",
                 by_whose(d, lang, c),
                 colon(p.after())
             ),
-            Lang::Ko => format!(" 무단 접근{}{}", by_whose(d, lang, c), colon(p.after())),
+            (Lang::En, true) => format!(": unauthorised access{}", by_whose(d, lang, c)),
+            (Lang::Ko, false) => {
+                format!(" 무단 접근{}{}", by_whose(d, lang, c), colon(p.after()))
+            }
+            (Lang::Ko, true) => format!(": 무단 접근{}", by_whose(d, lang, c)),
         };
         out.push(KeyFigure {
             strong: p.strong(lang),
@@ -321,7 +421,8 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
             let p = claim_period(d, lang, other);
             let rest = match lang {
                 Lang::En => format!(
-                    " by the dates of {}{}",
+                    "{} by the dates of {}{}",
+                    if p.is_phrase() { "," } else { "" },
                     other.by.get(lang),
                     colon(p.after())
                 ),
@@ -336,19 +437,20 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
     let detected = d.milestone(Milestone::Detected);
     let detection_note = detected.map_or(String::new(), |e| other_accounts(d, lang, e));
     if let Some(span) = &f.access_to_detection {
-        let mut k = between(
+        if let Some(mut k) = between(
             lang,
             span,
             noun(lang, "the start of access", "접근 시작"),
             noun(lang, "detection", "탐지"),
-        );
-        k.rest
-            .push_str(&preferred.map_or(String::new(), |c| same_dates(d, lang, c)));
-        k.rest.push_str(&detection_note);
-        out.push(k);
+        ) {
+            k.rest
+                .push_str(&preferred.map_or(String::new(), |c| same_dates(d, lang, c)));
+            k.rest.push_str(&detection_note);
+            out.push(k);
+        }
     }
     if let Some(span) = &f.detection_to_disclosure {
-        out.push(between(
+        out.extend(between(
             lang,
             span,
             noun(lang, "detection", "탐지"),
@@ -357,11 +459,7 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
     }
     if let Some(r) = f.revision {
         if let (Some(a), Some(b)) = (d.counts.get(r.first), d.counts.get(r.revised)) {
-            let span = Span {
-                from: a.as_of,
-                to: b.as_of,
-                inclusive: false,
-            };
+            let span = Span::exact(a.as_of, b.as_of, false);
             let (from, to) = match lang {
                 Lang::En => (
                     format!("the first count ({})", charts::figure_text(lang, a)),
@@ -372,7 +470,7 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
                     format!("첫 정정({})", charts::figure_text(lang, b)),
                 ),
             };
-            out.push(between(lang, &span, &from, &to));
+            out.extend(between(lang, &span, &from, &to));
         }
     }
     out
@@ -394,7 +492,7 @@ pub fn band_label(d: &Dataset, lang: Lang) -> String {
 
 /// The label of another claim's span beside the band: "Government probe: April – November 2025".
 pub fn other_claim_label(d: &Dataset, lang: Lang, c: &Claim) -> String {
-    let range = date_range(lang, &c.start, &c.end, d.zone.label.get(lang));
+    let (range, _) = claim_range(lang, c, d.zone.label.get(lang), false);
     format!("{}: {range}", c.by.get(lang))
 }
 
@@ -402,7 +500,7 @@ pub fn other_claim_label(d: &Dataset, lang: Lang, c: &Claim) -> String {
 /// "10 days to detection, 2 more to disclosure"; "detected 1 day before access ended".
 pub fn gap_label(d: &Dataset, lang: Lang) -> Option<String> {
     let f = figures(d);
-    let first = match (gap(lang, f.end_to_detection.as_ref()?), lang) {
+    let first = match (gap(lang, f.end_to_detection.as_ref()?)?, lang) {
         (Gap::Later(len), Lang::En) => format!("{len} to detection"),
         (Gap::Later(len), Lang::Ko) => format!("탐지까지 {len}"),
         (Gap::Same(p), Lang::En) => format!("detected {} access ended", same(lang, p)),
@@ -412,7 +510,8 @@ pub fn gap_label(d: &Dataset, lang: Lang) -> Option<String> {
     };
     let second = f
         .detection_to_disclosure
-        .map(|s| match (gap(lang, &s), lang) {
+        .and_then(|s| gap(lang, &s))
+        .map(|g| match (g, lang) {
             (Gap::Later(len), Lang::En) => format!(", disclosed {len} later"),
             (Gap::Later(len), Lang::Ko) => format!(", {len} 뒤 공개"),
             (Gap::Same(p), Lang::En) => format!(", disclosed {}", same(lang, p)),
@@ -434,10 +533,24 @@ pub fn timeline_alt(d: &Dataset, lang: Lang) -> String {
     }];
     let org = d.breach.organisation.get(lang);
     for (k, c) in d.exposure.claims.iter().enumerate() {
-        let p = claim_period(d, lang, c);
+        let p = claim_period_as(d, lang, c, true);
         let by = c.by.get(lang);
         let preferred = k == d.exposure.preferred;
         parts.push(match (lang, preferred, &p.len) {
+            (Lang::En, true, None) if p.shape == Shape::Open => format!(
+                "Unauthorised access to data held by {org} {}, by the dates of {by}.",
+                p.range
+            ),
+            (Lang::Ko, true, None) if p.shape == Shape::Open => format!(
+                "{by} 기준, {} 보유한 데이터에 대한 무단 접근은 {}.",
+                particle(org, Particle::Subject),
+                p.range
+            ),
+            (Lang::Ko, true, None) if p.shape == Shape::Bounded => format!(
+                "{} 보유한 데이터에 대한 무단 접근은 {by} 기준 {} 있었다.",
+                particle(org, Particle::Subject),
+                p.range
+            ),
             (Lang::En, true, Some(len)) => format!(
                 "Unauthorised access to data held by {org} lasted {len}, {}, by the dates of {by}.",
                 p.dates
@@ -466,14 +579,17 @@ pub fn timeline_alt(d: &Dataset, lang: Lang) -> String {
     }
     if let Some(e) = d.milestone(Milestone::Detected) {
         let when = on_date(lang, &e.date, zone);
-        let relation = f.end_to_detection.map(|s| match (gap(lang, &s), lang) {
-            (Gap::Later(len), Lang::En) => format!(", {len} after access ended"),
-            (Gap::Later(len), Lang::Ko) => format!("접근이 끝나고 {len} 뒤인 "),
-            (Gap::Same(p), Lang::En) => format!(", {} access ended", same(lang, p)),
-            (Gap::Same(p), Lang::Ko) => format!("접근이 끝난 것과 {} ", same(lang, p)),
-            (Gap::Earlier(len), Lang::En) => format!(", {len} before access ended"),
-            (Gap::Earlier(len), Lang::Ko) => format!("접근이 끝나기 {len} 전인 "),
-        });
+        let relation = f
+            .end_to_detection
+            .and_then(|s| gap(lang, &s))
+            .map(|g| match (g, lang) {
+                (Gap::Later(len), Lang::En) => format!(", {len} after access ended"),
+                (Gap::Later(len), Lang::Ko) => format!("접근이 끝나고 {len} 뒤인 "),
+                (Gap::Same(p), Lang::En) => format!(", {} access ended", same(lang, p)),
+                (Gap::Same(p), Lang::Ko) => format!("접근이 끝난 것과 {} ", same(lang, p)),
+                (Gap::Earlier(len), Lang::En) => format!(", {len} before access ended"),
+                (Gap::Earlier(len), Lang::Ko) => format!("접근이 끝나기 {len} 전인 "),
+            });
         parts.push(match lang {
             Lang::En => format!(
                 "It was detected {when}{}{}.",
@@ -487,9 +603,12 @@ pub fn timeline_alt(d: &Dataset, lang: Lang) -> String {
             ),
         });
     }
-    if let (Some(e), Some(s)) = (d.milestone(Milestone::Disclosed), f.detection_to_disclosure) {
+    if let (Some(e), Some(g)) = (
+        d.milestone(Milestone::Disclosed),
+        f.detection_to_disclosure.and_then(|s| gap(lang, &s)),
+    ) {
         let when = on_date(lang, &e.date, zone);
-        parts.push(match (gap(lang, &s), lang) {
+        parts.push(match (g, lang) {
             (Gap::Later(len), Lang::En) => {
                 format!("The first public disclosure came {len} later, {when}.")
             }

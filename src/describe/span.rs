@@ -4,7 +4,7 @@
 //! "2023" is "in 2023", not "1 day").
 
 use crate::format;
-use crate::model::figures::Span;
+use crate::model::figures::{Known, Span};
 use crate::model::{Lang, Precision};
 
 /// A span's length in words, or that both ends fall within one period of its precision.
@@ -15,12 +15,33 @@ pub enum Length {
     Some(String),
     /// Both ends in the same year (or month) at that precision: no length can be given.
     Within(Precision),
+    /// An end given only as a bound at a coarser precision than a day, or a bound that leaves
+    /// the span empty: nothing can be said of its length.
+    Unknown,
 }
 
 const DAYS_PER_MONTH: f64 = 365.2425 / 12.0;
 
 /// The length of `span`, without its sign.
 pub fn length(lang: Lang, span: &Span) -> Length {
+    // A bounded end: the days between the dates are a bound on the length, never the length.
+    let bound = match span.known {
+        Known::Exactly => None,
+        Known::AtLeast => Some(("at least", "최소")),
+        Known::AtMost => Some(("at most", "최대")),
+    };
+    if let Some((en, ko)) = bound {
+        return match span.bound_days() {
+            Some(days) if days > 0 => {
+                let plain = match lang {
+                    Lang::En => format!("{en} {}", format::plural_en(days, "day", "days")),
+                    Lang::Ko => format!("{ko} {}일", format::count(days)),
+                };
+                Length::Some(plain)
+            }
+            _ => Length::Unknown,
+        };
+    }
     if let Some(days) = span.days() {
         return Length::Some(days_words(lang, days.abs()));
     }
@@ -34,7 +55,22 @@ pub fn length(lang: Lang, span: &Span) -> Length {
                 Length::Some(about(lang, &years_months(lang, years, 0, true)))
             }
         }
-        _ => {
+        // Parts of a month: under a month, in weeks ("about two weeks"); the same part of a
+        // month has no length.
+        Precision::MonthPart if months == 0 => {
+            let weeks = (span.middle_days().abs() / 7.0).round() as i64;
+            if weeks == 0 {
+                Length::Within(Precision::MonthPart)
+            } else {
+                Length::Some(about(lang, &weeks_words(lang, weeks)))
+            }
+        }
+        Precision::YearPart if months == 0 => Length::Within(Precision::YearPart),
+        Precision::YearPart
+        | Precision::Month
+        | Precision::MonthPart
+        | Precision::Day
+        | Precision::Minute => {
             if months == 0 {
                 Length::Within(Precision::Month)
             } else {
@@ -44,6 +80,15 @@ pub fn length(lang: Lang, span: &Span) -> Length {
                 ))
             }
         }
+    }
+}
+
+/// "two weeks" / "2주".
+fn weeks_words(lang: Lang, weeks: i64) -> String {
+    match (lang, weeks) {
+        (Lang::En, 1) => "one week".to_string(),
+        (Lang::En, n) => format!("{} weeks", format::number_word_en(n)),
+        (Lang::Ko, n) => format!("{n}주"),
     }
 }
 

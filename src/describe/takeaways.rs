@@ -48,16 +48,15 @@ fn revisions_takeaway(d: &Dataset, lang: Lang) -> String {
         ([first, .., last], revision) => {
             let revised = revision.and_then(|r| d.counts.get(r.revised));
             if let Some(revised) = revised {
-                let span = Span {
-                    from: first.as_of,
-                    to: revised.as_of,
-                    inclusive: false,
-                };
+                let span = Span::exact(first.as_of, revised.as_of, false);
                 let when = match (span::length(lang, &span), lang) {
                     (Length::Some(len), Lang::En) => format!("{len} later"),
                     (Length::Some(len), Lang::Ko) => format!("{len} 뒤"),
                     (Length::Within(_), Lang::En) => "soon after".to_string(),
                     (Length::Within(_), Lang::Ko) => "곧".to_string(),
+                    // Report dates are never bounds; said plainly should one ever be.
+                    (Length::Unknown, Lang::En) => "later".to_string(),
+                    (Length::Unknown, Lang::Ko) => "이후".to_string(),
                 };
                 out.push_str(&match lang {
                     Lang::En => format!(
@@ -176,7 +175,7 @@ fn comparison_takeaway(d: &Dataset, lang: Lang) -> String {
     let Some((subject, rest)) = counts.split_first() else {
         return String::new();
     };
-    let Some(reference) = rest.iter().max_by_key(|c| c.value) else {
+    let Some(reference) = rest.iter().max_by_key(|c| c.value.largest().unwrap_or(0)) else {
         return String::new();
     };
     let a = format!(
@@ -194,7 +193,19 @@ fn comparison_takeaway(d: &Dataset, lang: Lang) -> String {
         figure_text(lang, &plain),
         reference.subject.get(lang)
     );
-    let share = subject.value as f64 / reference.value.max(1) as f64;
+    // A share only between two exact figures: a bound or a range has no single ratio.
+    let (Some(x), Some(y)) = (subject.value.exact(), reference.value.exact()) else {
+        return match lang {
+            Lang::En => super::capitalise(&format!(
+                "{a} set against {b}; not both are exact figures, so no share is given."
+            )),
+            Lang::Ko => format!(
+                "{} {b}: 두 수치가 모두 정확한 값은 아니어서 비율은 구하지 않았다.",
+                particle(&a, Particle::And)
+            ),
+        };
+    };
+    let share = x as f64 / y.max(1) as f64;
     let mut out = if share <= 1.05 {
         let words = share_words(lang, share).unwrap_or_else(|| match lang {
             Lang::En => format!("about {}", percent(share)),
@@ -289,14 +300,33 @@ fn money_takeaway(d: &Dataset, lang: Lang) -> String {
         .first()
         .and_then(|&i| d.money.get(i))
     {
-        out = match lang {
-            Lang::En => format!(
+        // The first bar is the largest only when its amount is exact and no other is open
+        // upwards (a lower bound may be larger than it shows).
+        let largest = top.amount.exact().is_some()
+            && rows(d, ChartKind::Money)
+                .iter()
+                .filter_map(|&i| d.money.get(i))
+                .all(|m| !matches!(m.amount, crate::model::Figure::AtLeast(_)));
+        out = match (lang, largest) {
+            (Lang::En, false) => format!(
+                "The highest figure given: {}, {} ({}).",
+                top.subject.get(lang),
+                money_text(lang, top),
+                i18n::money_kind(lang, top.kind)
+            ),
+            (Lang::Ko, false) => format!(
+                "가장 높은 수치는 {}의 {}({})이다.",
+                top.subject.get(lang),
+                money_text(lang, top),
+                i18n::money_kind(lang, top.kind)
+            ),
+            (Lang::En, true) => format!(
                 "The largest amount: {}, {} ({}).",
                 top.subject.get(lang),
                 money_text(lang, top),
                 i18n::money_kind(lang, top.kind)
             ),
-            Lang::Ko => format!(
+            (Lang::Ko, true) => format!(
                 "가장 큰 금액은 {}의 {}({})이다.",
                 top.subject.get(lang),
                 money_text(lang, top),

@@ -13,7 +13,7 @@ use crate::describe::cite;
 use crate::format;
 use crate::i18n::{self, Ui};
 use crate::model::figures::{main_currency, rows};
-use crate::model::{CountStatus, Dataset, Lang};
+use crate::model::{CountStatus, Dataset, Figure, Lang};
 
 const PAD: f64 = 12.0;
 const AXIS_Y: f64 = 38.0;
@@ -118,8 +118,79 @@ fn scale_note(marks: &mut Vec<Mark>, text: &str, width: f64, m: &dyn TextMeasure
 /// What a row draws under its text: a dot at a position (hollow for a disputed claim) on a
 /// stem from the axis start, or bar segments.
 enum RowMark {
-    Dot { x: f64, from: f64, hollow: bool },
-    Bar(Vec<(f64, f64, Paint)>),
+    Dot {
+        x: f64,
+        from: f64,
+        hollow: bool,
+    },
+    /// Bars from zero; `open`: the last ends in an arrowhead (a lower bound: the figure may be
+    /// larger).
+    Bar {
+        segments: Vec<(f64, f64, Paint)>,
+        open: bool,
+    },
+    /// A range (or "up to"): a thin bar between two values, capped at both ends.
+    Range {
+        x0: f64,
+        x1: f64,
+        paint: Paint,
+    },
+    /// No figure disclosed: an outlined marker at the start of the axis and no bar (the row's
+    /// words say "not disclosed").
+    Undisclosed {
+        x: f64,
+    },
+}
+
+/// An arrowhead pointing right at `x`: the open end of a lower bound.
+fn arrowhead(marks: &mut Vec<Mark>, x: f64, y: f64, paint: Paint) {
+    for dy in [-5.0, 5.0] {
+        marks.push(Mark::Line {
+            x1: x,
+            y1: y,
+            x2: x - 6.0,
+            y2: y + dy,
+            paint,
+            width: 2.0,
+        });
+    }
+}
+
+/// The mark for a count figure on a scale `px`, from `from` (zero or the axis start): a dot
+/// (exact, `dot`) or a bar, a bar with an open end, a range, or the "not disclosed" marker.
+fn figure_mark(
+    f: &Figure,
+    px: &dyn Fn(u64) -> f64,
+    from: f64,
+    dot: Option<bool>,
+    paint: Paint,
+) -> RowMark {
+    match (*f, dot) {
+        (Figure::Exact(n), Some(hollow)) => RowMark::Dot {
+            x: px(n),
+            from,
+            hollow,
+        },
+        (Figure::Exact(n), None) => RowMark::Bar {
+            segments: vec![(from, px(n), paint)],
+            open: false,
+        },
+        (Figure::AtLeast(n), _) => RowMark::Bar {
+            segments: vec![(from, px(n), paint)],
+            open: true,
+        },
+        (Figure::AtMost(n), _) => RowMark::Range {
+            x0: from,
+            x1: px(n),
+            paint,
+        },
+        (Figure::Between(low, high), _) => RowMark::Range {
+            x0: px(low),
+            x1: px(high),
+            paint,
+        },
+        (Figure::NotDisclosed, _) => RowMark::Undisclosed { x: from + DOT_R },
+    }
 }
 
 struct RowSpec {
@@ -185,7 +256,7 @@ fn rows_chart(
                     hollow: *hollow,
                 });
             }
-            RowMark::Bar(segments) => {
+            RowMark::Bar { segments, open } => {
                 for (x0, x1, paint) in segments {
                     marks.push(Mark::Rect {
                         x: *x0,
@@ -195,6 +266,47 @@ fn rows_chart(
                         fill: *paint,
                     });
                 }
+                if let (true, Some((_, x1, paint))) = (*open, segments.last()) {
+                    // The bar runs on past its bound: a thin line and an arrowhead.
+                    let end = (x1 + 18.0).min(width - PAD);
+                    marks.push(Mark::Line {
+                        x1: *x1,
+                        y1: mark_y,
+                        x2: end,
+                        y2: mark_y,
+                        paint: *paint,
+                        width: 2.0,
+                    });
+                    arrowhead(&mut marks, end, mark_y, *paint);
+                }
+            }
+            RowMark::Range { x0, x1, paint } => {
+                marks.push(Mark::Rect {
+                    x: *x0,
+                    y: mark_y - BAR_H / 4.0,
+                    w: (x1 - x0).max(2.0),
+                    h: BAR_H / 2.0,
+                    fill: *paint,
+                });
+                for x in [*x0, *x1] {
+                    marks.push(Mark::Line {
+                        x1: x,
+                        y1: mark_y - BAR_H / 2.0,
+                        x2: x,
+                        y2: mark_y + BAR_H / 2.0,
+                        paint: *paint,
+                        width: 2.0,
+                    });
+                }
+            }
+            RowMark::Undisclosed { x } => {
+                marks.push(Mark::Ring {
+                    x: *x,
+                    y: mark_y,
+                    r: DOT_R,
+                    paint: Paint::Disputed,
+                    width: 1.5,
+                });
             }
         }
         hits.push(Hit {
@@ -219,7 +331,8 @@ fn revisions(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene 
     let values: Vec<u64> = items
         .iter()
         .filter_map(|&i| d.counts.get(i))
-        .map(|c| c.value)
+        .filter_map(|c| c.value.extent())
+        .flat_map(|(low, high)| [low, high])
         .collect();
     let scale = LogScale::covering(&values, PAD + DOT_R, width - PAD - DOT_R);
     let ticks: Vec<(f64, String)> = scale
@@ -247,11 +360,17 @@ fn revisions(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene 
                 item: i,
                 headline,
                 context,
-                mark: RowMark::Dot {
-                    x: scale.px(c.value),
-                    from: scale.p0,
-                    hollow: disputed,
-                },
+                mark: figure_mark(
+                    &c.value,
+                    &|v| scale.px(v),
+                    scale.p0,
+                    Some(disputed),
+                    if disputed {
+                        Paint::Disputed
+                    } else {
+                        Paint::Accent
+                    },
+                ),
             })
         })
         .collect();
@@ -279,8 +398,23 @@ pub fn linear_ticks(max: f64, span_px: f64, min_gap: f64) -> Vec<f64> {
     ticks
 }
 
-/// One bar's row: (item, headline, context, parts with their paint).
-type BarRow = (usize, String, String, Vec<(u64, Paint)>);
+/// What one bar's row draws: parts of an exact amount, or one figure as far as it is known.
+enum BarValue {
+    Parts(Vec<(u64, Paint)>),
+    Figure(Figure, Paint),
+}
+
+impl BarValue {
+    fn largest(&self) -> u64 {
+        match self {
+            BarValue::Parts(parts) => parts.iter().map(|(v, _)| *v).sum(),
+            BarValue::Figure(f, _) => f.largest().unwrap_or(0),
+        }
+    }
+}
+
+/// One bar's row: (item, headline, context, what it draws).
+type BarRow = (usize, String, String, BarValue);
 
 /// Bars on one linear scale from zero.
 fn bars(
@@ -292,7 +426,7 @@ fn bars(
 ) -> Scene {
     let max = rows
         .iter()
-        .map(|(_, _, _, parts)| parts.iter().map(|(v, _)| *v).sum::<u64>())
+        .map(|(_, _, _, value)| value.largest())
         .max()
         .unwrap_or(1)
         .max(1);
@@ -308,23 +442,34 @@ fn bars(
         .collect();
     let rows = rows
         .into_iter()
-        .map(|(item, headline, context, parts)| {
-            let mut acc = 0u64;
-            let segments = parts
-                .into_iter()
-                .map(|(value, paint)| {
-                    // A 2 px gap between parts, so they are told apart without colour.
-                    let gap = if acc > 0 { 2.0 } else { 0.0 };
-                    let x0 = scale.px(acc as f64) + gap;
-                    acc += value;
-                    (x0, scale.px(acc as f64), paint)
-                })
-                .collect();
+        .map(|(item, headline, context, value)| {
+            let mark = match value {
+                BarValue::Parts(parts) => {
+                    let mut acc = 0u64;
+                    let segments = parts
+                        .into_iter()
+                        .map(|(value, paint)| {
+                            // A 2 px gap between parts, so they are told apart without colour.
+                            let gap = if acc > 0 { 2.0 } else { 0.0 };
+                            let x0 = scale.px(acc as f64) + gap;
+                            acc += value;
+                            (x0, scale.px(acc as f64), paint)
+                        })
+                        .collect();
+                    RowMark::Bar {
+                        segments,
+                        open: false,
+                    }
+                }
+                BarValue::Figure(f, paint) => {
+                    figure_mark(&f, &|v| scale.px(v as f64), scale.p0, None, paint)
+                }
+            };
             RowSpec {
                 item,
                 headline,
                 context,
-                mark: RowMark::Bar(segments),
+                mark,
             }
         })
         .collect();
@@ -347,7 +492,12 @@ fn comparison(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene
                 format::date(lang, &c.as_of, ""),
                 cite(&c.sources)
             );
-            Some((i, figure_text(lang, c), context, vec![(c.value, paint)]))
+            Some((
+                i,
+                figure_text(lang, c),
+                context,
+                BarValue::Figure(c.value, paint),
+            ))
         })
         .collect();
     let note = if mixed {
@@ -388,23 +538,26 @@ fn money(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
             }
             context.push_str(&format!(" {}", cite(&item.sources)));
             // Parts (the breach and the data-collection parts of a fine) as segments.
-            let parts: Vec<(u64, Paint)> = if item.parts.is_empty() {
-                vec![(item.amount, Paint::Accent)]
+            // Parts only of an exact amount; a bound or a range is drawn as itself.
+            let parts = if item.parts.is_empty() || item.amount.exact().is_none() {
+                BarValue::Figure(item.amount, Paint::Accent)
             } else {
-                item.parts
-                    .iter()
-                    .enumerate()
-                    .map(|(k, p)| {
-                        (
-                            p.amount,
-                            if k % 2 == 0 {
-                                Paint::Accent
-                            } else {
-                                Paint::Accent2
-                            },
-                        )
-                    })
-                    .collect()
+                BarValue::Parts(
+                    item.parts
+                        .iter()
+                        .enumerate()
+                        .map(|(k, p)| {
+                            (
+                                p.amount,
+                                if k % 2 == 0 {
+                                    Paint::Accent
+                                } else {
+                                    Paint::Accent2
+                                },
+                            )
+                        })
+                        .collect(),
+                )
             };
             Some((i, money_text(lang, item), context, parts))
         })

@@ -10,7 +10,7 @@ use super::{Anchor, Hit, Mark, Paint, Scene, SMALL, TEXT};
 use crate::describe;
 use crate::i18n;
 use crate::model::date::days_from_civil;
-use crate::model::{Dataset, Lane, Lang, Milestone, Precision, StoryDate};
+use crate::model::{Bound, Claim, Dataset, End, Lane, Lang, Milestone, Precision, StoryDate};
 
 /// Which stretch of time the timeline shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,14 +64,35 @@ fn next_month_start(day: f64) -> f64 {
     days_from_civil(y, m, 1) as f64
 }
 
+/// The last day a claim names (its end or its bound; its start when the end is open or not
+/// known), for the extent of the axis.
+fn claim_last(c: &Claim, zone: i32) -> f64 {
+    match c.end {
+        End::At(b) => b.date().end(zone),
+        End::Ongoing | End::Unknown => c.start.date().end(zone),
+    }
+}
+
+/// Where a bounded or open edge of the band is drawn.
+#[derive(Clone, Copy, PartialEq)]
+enum EdgeDraw {
+    /// A date: the band ends there.
+    Closed,
+    /// May lie further out (a start "no later than", an end "no earlier than", an end that
+    /// may be continuing): the band fades on with an arrowhead.
+    Open,
+    /// Ended, when is not known: a dashed end.
+    Dashed,
+}
+
 /// The span of days a view covers, from month start to month start.
 pub fn domain(d: &Dataset, view: View) -> (f64, f64) {
     let zone = d.zone.offset;
     let claim = d.exposure.preferred_claim();
     match view {
         View::Window => {
-            let start = claim.map_or(0.0, |c| month_start(&c.start));
-            let mut last = claim.map_or(start, |c| c.end.end(zone));
+            let start = claim.map_or(0.0, |c| month_start(c.start.date()));
+            let mut last = claim.map_or(start, |c| claim_last(c, zone));
             for m in [
                 Milestone::Detected,
                 Milestone::Disclosed,
@@ -90,13 +111,13 @@ pub fn domain(d: &Dataset, view: View) -> (f64, f64) {
                 .exposure
                 .claims
                 .iter()
-                .map(|c| month_start(&c.start))
+                .map(|c| month_start(c.start.date()))
                 .fold(f64::INFINITY, f64::min);
             let mut last = d
                 .exposure
                 .claims
                 .iter()
-                .map(|c| c.end.end(zone))
+                .map(|c| claim_last(c, zone))
                 .fold(f64::NEG_INFINITY, f64::max);
             for e in &d.events {
                 first = first.min(month_start(&e.date));
@@ -125,8 +146,34 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
     let band_top = AXIS_Y + 4.0;
     let band_mark_at = marks.len();
     if let Some(claim) = d.exposure.preferred_claim() {
-        let bx0 = scale.x(claim.start.start(zone)).clamp(PAD, width - PAD);
-        let bx1 = scale.x(claim.end.end(zone)).clamp(PAD, width - PAD);
+        // The outer extent (earliest to latest the access may have run, within the axis) and
+        // the part known for certain, by each end's form.
+        const OPEN_PX: f64 = 28.0;
+        let clampx = |x: f64| x.clamp(PAD, width - PAD);
+        let sd = claim.start.date();
+        let (bx0, start_draw, known_from) = match claim.start {
+            Bound::On(_) => (clampx(scale.x(sd.start(zone))), EdgeDraw::Closed, Some(sd)),
+            Bound::NoLaterThan(_) => (
+                clampx(scale.x(sd.start(zone)) - OPEN_PX),
+                EdgeDraw::Open,
+                Some(sd),
+            ),
+            // Began then or later: nothing before the end is certain.
+            Bound::NoEarlierThan(_) => (clampx(scale.x(sd.start(zone))), EdgeDraw::Closed, None),
+        };
+        let (bx1, end_draw, known_to) = match claim.end {
+            End::At(Bound::On(e)) => (clampx(scale.x(e.end(zone))), EdgeDraw::Closed, Some(e)),
+            End::At(Bound::NoLaterThan(e)) => {
+                (clampx(scale.x(e.end(zone))), EdgeDraw::Closed, None)
+            }
+            End::At(Bound::NoEarlierThan(e)) => (
+                clampx(scale.x(e.end(zone)) + OPEN_PX),
+                EdgeDraw::Open,
+                Some(e),
+            ),
+            End::Ongoing => (width - PAD, EdgeDraw::Open, None),
+            End::Unknown => (width - PAD, EdgeDraw::Dashed, None),
+        };
         let label = describe::band_label(d, lang);
         let label = shorten(m, &label, TEXT, true, width - PAD - bx0 - 4.0).unwrap_or_default();
         let anchor_x = if bx0 + 4.0 + m.width(&label, TEXT, true) <= width - PAD {
@@ -148,12 +195,19 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
             .exposure
             .claims
             .iter()
-            .filter(|c| c.start.start(zone) < claim.start.start(zone))
-            .min_by(|a, b| a.start.start(zone).total_cmp(&b.start.start(zone)));
+            .filter(|c| c.start.date().start(zone) < sd.start(zone))
+            .min_by(|a, b| {
+                a.start
+                    .date()
+                    .start(zone)
+                    .total_cmp(&b.start.date().start(zone))
+            });
         if let Some(other) = earliest {
-            let ux0 = scale.x(other.start.start(zone)).clamp(PAD, width - PAD);
+            let ux0 = scale
+                .x(other.start.date().start(zone))
+                .clamp(PAD, width - PAD);
             let text = describe::other_claim_label(d, lang, other);
-            let clipped = scale.x(other.start.start(zone)) < PAD;
+            let clipped = scale.x(other.start.date().start(zone)) < PAD;
             let text = if clipped { format!("← {text}") } else { text };
             let text = shorten(m, &text, SMALL, false, width - PAD - ux0).unwrap_or_default();
             marks.push(Mark::Text {
@@ -178,20 +232,23 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
         }
         // Solid only where access is known: an end given as a month or a year is drawn in the
         // lighter fill across that period, never as if it began on the 1st.
-        let known_from = if claim.start.precision < Precision::Day {
-            claim.start.end(zone)
-        } else {
-            claim.start.start(zone)
+        // Where an edge is only a bound the other way (or open), nothing is solid.
+        let (sx0, sx1) = match (known_from, known_to) {
+            (Some(from), Some(to)) => {
+                let known_from = if from.precision < Precision::Day {
+                    from.end(zone)
+                } else {
+                    from.start(zone)
+                };
+                let known_to = if to.precision < Precision::Day {
+                    to.start(zone)
+                } else {
+                    to.end(zone)
+                };
+                (clampx(scale.x(known_from)), clampx(scale.x(known_to)))
+            }
+            _ => (bx0, bx0),
         };
-        let known_to = if claim.end.precision < Precision::Day {
-            claim.end.start(zone)
-        } else {
-            claim.end.end(zone)
-        };
-        let (sx0, sx1) = (
-            scale.x(known_from).clamp(PAD, width - PAD),
-            scale.x(known_to).clamp(PAD, width - PAD),
-        );
         if sx1 > sx0 {
             marks.insert(
                 band_mark_at,
@@ -215,6 +272,39 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
                     fill: Paint::BandUncertain,
                 },
             );
+        }
+        // The ends' forms, drawn beside the band's top: an arrowhead where it may run on, a
+        // dashed line where it ended at a time not known.
+        let y = band_top + 6.0;
+        for (x, draw, dir) in [(bx0, start_draw, -1.0), (bx1, end_draw, 1.0)] {
+            match draw {
+                EdgeDraw::Closed => {}
+                EdgeDraw::Open => {
+                    for dy in [-4.0, 4.0] {
+                        marks.push(Mark::Line {
+                            x1: x,
+                            y1: y,
+                            x2: x - dir * 6.0,
+                            y2: y + dy,
+                            paint: Paint::Ink,
+                            width: 2.0,
+                        });
+                    }
+                }
+                EdgeDraw::Dashed => {
+                    for k in 0..3 {
+                        let y0 = band_top + f64::from(k) * 8.0;
+                        marks.push(Mark::Line {
+                            x1: x,
+                            y1: y0,
+                            x2: x,
+                            y2: y0 + 4.0,
+                            paint: Paint::Ink,
+                            width: 2.0,
+                        });
+                    }
+                }
+            }
         }
     }
 
@@ -442,8 +532,11 @@ fn gaps(
     if !ordered {
         return;
     }
+    let Some(end) = claim.end.exact() else {
+        return;
+    };
     let inside = |x: f64| x >= PAD && x <= width - PAD;
-    let xe = scale.x(claim.end.end(zone));
+    let xe = scale.x(end.end(zone));
     let xd = scale.x(detected.date.middle(zone));
     if !inside(xe) || !inside(xd) {
         return;

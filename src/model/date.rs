@@ -9,7 +9,12 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Precision {
     Year,
+    /// A third of a year: `2024-early` (January–April), `-mid` (May–August), `-late`
+    /// (September–December).
+    YearPart,
     Month,
+    /// A third of a month: `2017-05-early` (days 1–10), `-mid` (11–20), `-late` (21–end).
+    MonthPart,
     Day,
     /// A time of day with its UTC offset.
     Minute,
@@ -19,9 +24,11 @@ pub enum Precision {
 pub struct StoryDate {
     pub precision: Precision,
     pub year: i32,
-    /// 1–12; 1 when the precision is a year.
+    /// 1–12; 1 when the precision is a year; the part's first month (1, 5, 9) for a part of
+    /// a year.
     pub month: u32,
-    /// 1–31; 1 when the precision is a year or a month.
+    /// 1–31; 1 when the precision is a year or a month (or part of a year); the part's first
+    /// day (1, 11, 21) for a part of a month.
     pub day: u32,
     /// Minutes after local midnight; 0 unless the precision is `Minute`.
     pub minute: u32,
@@ -29,10 +36,45 @@ pub struct StoryDate {
     pub offset: i32,
 }
 
+/// Which third of a month or a year a date at part precision names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Early,
+    Mid,
+    Late,
+}
+
+impl Part {
+    pub const ALL: [Part; 3] = [Part::Early, Part::Mid, Part::Late];
+
+    /// `early`, `mid`, `late`: the file's notation.
+    pub fn code(self) -> &'static str {
+        match self {
+            Part::Early => "early",
+            Part::Mid => "mid",
+            Part::Late => "late",
+        }
+    }
+
+    fn from_code(s: &str) -> Option<Part> {
+        Part::ALL.into_iter().find(|p| p.code() == s)
+    }
+
+    /// 0, 1, 2.
+    fn index(self) -> u32 {
+        match self {
+            Part::Early => 0,
+            Part::Mid => 1,
+            Part::Late => 2,
+        }
+    }
+}
+
 /// Why a date string was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateError {
-    /// Not of the forms YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM±HH:MM.
+    /// Not of the forms YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM±HH:MM, YYYY-part,
+    /// YYYY-MM-part.
     Shape,
     /// Well formed but no such day (2025-02-30, month 13, 25:00).
     NotOnCalendar,
@@ -99,6 +141,41 @@ impl StoryDate {
             .next()
             .and_then(|y| digits(y, 4))
             .ok_or(DateError::Shape)? as i32;
+        // A part of the year or of a month: `2024-early`, `2017-05-late` (no time after it).
+        let rest: Vec<&str> = pieces.clone().collect();
+        if let Some(part) = rest.last().and_then(|p| Part::from_code(p)) {
+            if time_part.is_some() {
+                return Err(DateError::Shape);
+            }
+            let base = StoryDate {
+                precision: Precision::Year,
+                year,
+                month: 1,
+                day: 1,
+                minute: 0,
+                offset: 0,
+            };
+            return match rest.as_slice() {
+                [_] => Ok(StoryDate {
+                    precision: Precision::YearPart,
+                    month: 1 + 4 * part.index(),
+                    ..base
+                }),
+                [m, _] => {
+                    let m = digits(m, 2).ok_or(DateError::Shape)?;
+                    if !(1..=12).contains(&m) {
+                        return Err(DateError::NotOnCalendar);
+                    }
+                    Ok(StoryDate {
+                        precision: Precision::MonthPart,
+                        month: m,
+                        day: 1 + 10 * part.index(),
+                        ..base
+                    })
+                }
+                _ => Err(DateError::Shape),
+            };
+        }
         let month = pieces
             .next()
             .map(|m| digits(m, 2).ok_or(DateError::Shape))
@@ -168,12 +245,26 @@ impl StoryDate {
         Ok(date)
     }
 
-    /// `2025-04`, `2025-06-24`, `2025-11-18T22:52+09:00`: the file's own notation.
+    /// Which third of the year or month the date names, at those precisions.
+    pub fn part(&self) -> Option<Part> {
+        let index = match self.precision {
+            Precision::YearPart => (self.month.saturating_sub(1)) / 4,
+            Precision::MonthPart => (self.day.saturating_sub(1)) / 10,
+            Precision::Year | Precision::Month | Precision::Day | Precision::Minute => return None,
+        };
+        Part::ALL.get(index as usize).copied()
+    }
+
+    /// `2025-04`, `2025-06-24`, `2025-11-18T22:52+09:00`, `2024-early`: the file's own
+    /// notation.
     pub fn iso(&self) -> String {
         let d = self;
+        let part = d.part().map_or("", Part::code);
         match d.precision {
             Precision::Year => format!("{:04}", d.year),
+            Precision::YearPart => format!("{:04}-{part}", d.year),
             Precision::Month => format!("{:04}-{:02}", d.year, d.month),
+            Precision::MonthPart => format!("{:04}-{:02}-{part}", d.year, d.month),
             Precision::Day => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
             Precision::Minute => {
                 let sign = if d.offset < 0 { '-' } else { '+' };
@@ -210,17 +301,47 @@ impl StoryDate {
         }
     }
 
-    /// Where the period this date names ends (exclusive): the next day, month or year.
+    /// The last calendar day this date covers, in days since 1970-01-01 (the first day for a
+    /// day or a time).
+    pub fn last_day(&self) -> i64 {
+        match self.precision {
+            Precision::Day | Precision::Minute => self.first_day(),
+            Precision::Year | Precision::YearPart | Precision::Month | Precision::MonthPart => {
+                self.end(0) as i64 - 1
+            }
+        }
+    }
+
+    /// Where the period this date names ends (exclusive): the next day, part of a month,
+    /// month, part of a year or year.
     pub fn end(&self, zone_offset: i32) -> f64 {
+        let next_month = || {
+            if self.month == 12 {
+                (self.year + 1, 1)
+            } else {
+                (self.year, self.month + 1)
+            }
+        };
         match self.precision {
             Precision::Year => days_from_civil(self.year + 1, 1, 1) as f64,
-            Precision::Month => {
-                let (y, m) = if self.month == 12 {
-                    (self.year + 1, 1)
+            Precision::YearPart => {
+                if self.month >= 9 {
+                    days_from_civil(self.year + 1, 1, 1) as f64
                 } else {
-                    (self.year, self.month + 1)
-                };
+                    days_from_civil(self.year, self.month + 4, 1) as f64
+                }
+            }
+            Precision::Month => {
+                let (y, m) = next_month();
                 days_from_civil(y, m, 1) as f64
+            }
+            Precision::MonthPart => {
+                if self.day >= 21 {
+                    let (y, m) = next_month();
+                    days_from_civil(y, m, 1) as f64
+                } else {
+                    days_from_civil(self.year, self.month, self.day + 10) as f64
+                }
             }
             Precision::Day => self.first_day() as f64 + 1.0,
             Precision::Minute => self.start(zone_offset),
@@ -232,7 +353,9 @@ impl StoryDate {
         match self.precision {
             Precision::Minute => self.start(zone_offset),
             Precision::Day => self.start(zone_offset) + 0.5,
-            _ => (self.start(zone_offset) + self.end(zone_offset)) / 2.0,
+            Precision::Year | Precision::YearPart | Precision::Month | Precision::MonthPart => {
+                (self.start(zone_offset) + self.end(zone_offset)) / 2.0
+            }
         }
     }
 }

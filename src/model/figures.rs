@@ -4,7 +4,18 @@
 //! sources give ("about seven months" between two months, "138 days" between two days). Which
 //! marks each chart shows is decided here once, for the page, the layout and the exports.
 
-use super::{Claim, Count, CountStatus, Dataset, Milestone, Precision, StoryDate};
+use super::{Bound, Claim, Count, CountStatus, Dataset, End, Milestone, Precision, StoryDate};
+
+/// How the real length of a span relates to the length between its two dates: the same, or
+/// only a bound on it (an end given as "no later than" or "no earlier than").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Known {
+    Exactly,
+    /// The real span is this long or longer.
+    AtLeast,
+    /// The real span is this long or shorter.
+    AtMost,
+}
 
 /// The time between two dates of the story.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +25,57 @@ pub struct Span {
     /// Counts the first and the last day (a period of access), rather than the days between
     /// two moments (a delay).
     pub inclusive: bool,
+    /// Whether the dates are the ends themselves or bounds on them.
+    pub known: Known,
+}
+
+impl Span {
+    /// A span between two moments known to the day or coarser, not bounds.
+    pub fn exact(from: StoryDate, to: StoryDate, inclusive: bool) -> Span {
+        Span {
+            from,
+            to,
+            inclusive,
+            known: Known::Exactly,
+        }
+    }
+
+    /// The span between two ends that may be bounds; `None` when the bounds pull opposite
+    /// ways (one makes it longer, the other shorter), so that nothing is known of its length.
+    pub fn between(from: &Bound, to: &Bound, inclusive: bool) -> Option<Span> {
+        let from_side = match from {
+            Bound::On(_) => None,
+            // Began by then: it may have begun earlier, so it lasted at least this long.
+            Bound::NoLaterThan(_) => Some(Known::AtLeast),
+            Bound::NoEarlierThan(_) => Some(Known::AtMost),
+        };
+        let to_side = match to {
+            Bound::On(_) => None,
+            Bound::NoLaterThan(_) => Some(Known::AtMost),
+            Bound::NoEarlierThan(_) => Some(Known::AtLeast),
+        };
+        let known = match (from_side, to_side) {
+            (None, None) => Known::Exactly,
+            (Some(k), None) | (None, Some(k)) => k,
+            (Some(a), Some(b)) if a == b => a,
+            (Some(_), Some(_)) => return None,
+        };
+        Some(Span {
+            from: *from.date(),
+            to: *to.date(),
+            inclusive,
+            known,
+        })
+    }
+
+    /// Whole calendar days between the two dates (plus one when inclusive) when both are known
+    /// to the day, whether the span is exact or only bounded by them.
+    pub fn bound_days(&self) -> Option<i64> {
+        (self.precision() == Precision::Day).then(|| {
+            let between = self.to.first_day() - self.from.first_day();
+            between + i64::from(self.inclusive && between >= 0)
+        })
+    }
 }
 
 impl Span {
@@ -25,13 +87,14 @@ impl Span {
             .min(Precision::Day)
     }
 
-    /// Whole calendar days, when both ends are known to the day: the days between the two dates,
-    /// plus one when the span counts both ends. Negative when `to` comes first.
+    /// Whole calendar days, when both ends are known to the day and are the ends themselves
+    /// (not bounds): the days between the two dates, plus one when the span counts both ends.
+    /// Negative when `to` comes first.
     pub fn days(&self) -> Option<i64> {
-        (self.precision() == Precision::Day).then(|| {
-            let between = self.to.first_day() - self.from.first_day();
-            between + i64::from(self.inclusive && between >= 0)
-        })
+        match self.known {
+            Known::Exactly => self.bound_days(),
+            Known::AtLeast | Known::AtMost => None,
+        }
     }
 
     /// Days from the middle of the first date's period to the middle of the second's: the best
@@ -65,21 +128,20 @@ pub struct Figures {
 
 pub fn figures(d: &Dataset) -> Figures {
     let claim = d.exposure.preferred_claim();
-    let start = claim
-        .map(|c| c.start)
-        .or_else(|| d.milestone(Milestone::AccessStart).map(|e| e.date));
-    let end = claim
-        .map(|c| c.end)
-        .or_else(|| d.milestone(Milestone::AccessEnd).map(|e| e.date));
-    let detected = d.milestone(Milestone::Detected).map(|e| e.date);
-    let disclosed = d.milestone(Milestone::Disclosed).map(|e| e.date);
-    let span = |from: Option<StoryDate>, to: Option<StoryDate>, inclusive| {
-        Some(Span {
-            from: from?,
-            to: to?,
-            inclusive,
-        })
+    let start = claim.map(|c| c.start).or_else(|| {
+        d.milestone(Milestone::AccessStart)
+            .map(|e| Bound::On(e.date))
+    });
+    // An end that is ongoing or not known gives no span at all.
+    let end = match claim.map(|c| c.end) {
+        Some(End::At(b)) => Some(b),
+        Some(End::Ongoing | End::Unknown) => None,
+        None => d.milestone(Milestone::AccessEnd).map(|e| Bound::On(e.date)),
     };
+    let detected = d.milestone(Milestone::Detected).map(|e| Bound::On(e.date));
+    let disclosed = d.milestone(Milestone::Disclosed).map(|e| Bound::On(e.date));
+    let span =
+        |from: Option<Bound>, to: Option<Bound>, inclusive| Span::between(&from?, &to?, inclusive);
     Figures {
         exposure: span(start, end, true),
         access_to_detection: span(start, detected, false),
@@ -89,13 +151,10 @@ pub fn figures(d: &Dataset) -> Figures {
     }
 }
 
-/// A claim's period as a span.
-pub fn claim_span(c: &Claim) -> Span {
-    Span {
-        from: c.start,
-        to: c.end,
-        inclusive: true,
-    }
+/// A claim's period as a span; `None` when its end is ongoing or not known, or its bounds
+/// leave its length open both ways.
+pub fn claim_span(c: &Claim) -> Option<Span> {
+    Span::between(&c.start, c.end.bound()?, true)
 }
 
 /// Counts of one thing in one unit, in the order they were reported: a series that mixes units
@@ -206,7 +265,9 @@ fn money_rows(d: &Dataset) -> Vec<usize> {
                 .is_some_and(|m| Some(m.currency.as_str()) == currency)
         })
         .collect();
-    super::sorted_by_key(rows, &|i| -(d.money.get(i).map_or(0, |m| m.amount) as f64))
+    super::sorted_by_key(rows, &|i| {
+        -(d.money.get(i).and_then(|m| m.amount.largest()).unwrap_or(0) as f64)
+    })
 }
 
 /// Every count in date order: the revisions chart's table.

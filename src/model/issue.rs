@@ -102,6 +102,29 @@ pub enum Problem {
         start: String,
         end: String,
     },
+    /// A count or amount given in two forms at once (`value` and `at_least`, …).
+    FigureTwice {
+        first: &'static str,
+        second: &'static str,
+    },
+    /// A count or amount in no form: no `value` (`amount`), bound or `"disclosed": false`.
+    NoFigure {
+        field: &'static str,
+    },
+    /// `at_least` above `at_most`.
+    BoundsReversed {
+        low: u64,
+        high: u64,
+    },
+    /// `"disclosed"` is only ever `false`: a disclosed figure is given as the figure.
+    DisclosedNotFalse {
+        field: &'static str,
+    },
+    /// A bounded date that is not `{"no_later_than": DATE}` or `{"no_earlier_than": DATE}`.
+    BoundForm {
+        /// Whether `"ongoing"` and `"unknown"` are allowed here (an end).
+        open: bool,
+    },
     NotWholeNumber {
         found: String,
     },
@@ -428,6 +451,36 @@ impl Problem {
             Problem::EndBeforeStart { start, end } => {
                 write!(f, "the end {end} is before the start {start}")
             }
+            Problem::FigureTwice { first, second } => write!(
+                f,
+                "\"{second}\" cannot be given with \"{first}\"; give exactly one form: the figure, \
+                 \"at_least\" and/or \"at_most\", or \"disclosed\": false"
+            ),
+            Problem::NoFigure { field } => write!(
+                f,
+                "is missing; give \"{field}\", \"at_least\" and/or \"at_most\", or \"disclosed\": \
+                 false when no figure has been disclosed"
+            ),
+            Problem::BoundsReversed { low, high } => write!(
+                f,
+                "\"at_least\" {} is more than \"at_most\" {}",
+                super::json::grouped(*low),
+                super::json::grouped(*high)
+            ),
+            Problem::DisclosedNotFalse { field } => write!(
+                f,
+                "\"disclosed\" is only ever false (no figure yet); a disclosed figure is given as \
+                 \"{field}\""
+            ),
+            Problem::BoundForm { open } => write!(
+                f,
+                "expected a date, {{\"no_later_than\": DATE}} or {{\"no_earlier_than\": DATE}}{}",
+                if *open {
+                    ", \"ongoing\" (access may be continuing) or \"unknown\" (it ended; when is not known)"
+                } else {
+                    ""
+                }
+            ),
             Problem::NotWholeNumber { found } => write!(
                 f,
                 "{found} is not a whole number of 0 or more (write 33700000, not \"33.7 million\")"
@@ -568,6 +621,30 @@ impl Problem {
             Problem::EndBeforeStart { start, end } => {
                 format!("끝 {end}이(가) 시작 {start}보다 앞섭니다")
             }
+            Problem::FigureTwice { first, second } => format!(
+                "\"{second}\"은(는) \"{first}\"와(과) 함께 쓸 수 없습니다. 수치, \"at_least\"·\"at_most\", \
+                 \"disclosed\": false 중 한 가지만 적어 주세요"
+            ),
+            Problem::NoFigure { field } => format!(
+                "값이 없습니다. \"{field}\", \"at_least\"·\"at_most\", 또는 수치가 공개되지 않았으면 \
+                 \"disclosed\": false를 적어 주세요"
+            ),
+            Problem::BoundsReversed { low, high } => format!(
+                "\"at_least\" {}이(가) \"at_most\" {}보다 큽니다",
+                super::json::grouped(*low),
+                super::json::grouped(*high)
+            ),
+            Problem::DisclosedNotFalse { field } => format!(
+                "\"disclosed\"에는 false(수치 미공개)만 쓸 수 있습니다. 공개된 수치는 \"{field}\"에 적어 주세요"
+            ),
+            Problem::BoundForm { open } => format!(
+                "날짜, {{\"no_later_than\": 날짜}}, {{\"no_earlier_than\": 날짜}}{}이(가) 필요합니다",
+                if *open {
+                    ", \"ongoing\"(접근이 계속되고 있을 수 있음), \"unknown\"(끝났으나 시점을 모름)"
+                } else {
+                    ""
+                }
+            ),
             Problem::NotWholeNumber { found } => format!(
                 "{found}은(는) 0 이상의 정수가 아닙니다(\"3,370만\"이 아니라 33700000으로 적어 주세요)"
             ),

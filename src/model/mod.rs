@@ -13,7 +13,7 @@ pub mod position;
 pub mod validate;
 
 use codes::codes;
-pub use date::{Precision, StoryDate};
+pub use date::{Part, Precision, StoryDate};
 pub use figures::{figures, Figures};
 pub use issue::{Counted, Expected, Issue, Problem};
 pub use json::Json;
@@ -120,13 +120,107 @@ pub struct Zone {
     pub label: Text,
 }
 
+/// A date a source gives, or a bound on it: `{"no_later_than": DATE}` (it happened by then),
+/// `{"no_earlier_than": DATE}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    On(StoryDate),
+    NoLaterThan(StoryDate),
+    NoEarlierThan(StoryDate),
+}
+
+impl Bound {
+    /// The date written in the file, whichever side it bounds.
+    pub fn date(&self) -> &StoryDate {
+        match self {
+            Bound::On(d) | Bound::NoLaterThan(d) | Bound::NoEarlierThan(d) => d,
+        }
+    }
+
+    /// The date when it is the date itself, not a bound.
+    pub fn exact(&self) -> Option<&StoryDate> {
+        match self {
+            Bound::On(d) => Some(d),
+            Bound::NoLaterThan(_) | Bound::NoEarlierThan(_) => None,
+        }
+    }
+}
+
+/// How a period of access ended, as far as the sources know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// A date, or a bound on it.
+    At(Bound),
+    /// `"ongoing"`: access may be continuing.
+    Ongoing,
+    /// `"unknown"`: it ended; when is not known.
+    Unknown,
+}
+
+impl End {
+    pub fn bound(&self) -> Option<&Bound> {
+        match self {
+            End::At(b) => Some(b),
+            End::Ongoing | End::Unknown => None,
+        }
+    }
+
+    /// The end date when it is known as a date, not a bound.
+    pub fn exact(&self) -> Option<&StoryDate> {
+        self.bound().and_then(Bound::exact)
+    }
+}
+
+/// A count or an amount as far as it is known: `value` (or `amount`), `at_least` and/or
+/// `at_most`, or `"disclosed": false`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Exact(u64),
+    /// A lower bound: the full figure has not been given.
+    AtLeast(u64),
+    /// An upper bound ("up to 2 million").
+    AtMost(u64),
+    /// A range; low ≤ high (checked).
+    Between(u64, u64),
+    /// No figure has been disclosed (never a zero).
+    NotDisclosed,
+}
+
+impl Figure {
+    /// The figure when it is one number.
+    pub fn exact(&self) -> Option<u64> {
+        match self {
+            Figure::Exact(n) => Some(*n),
+            Figure::AtLeast(_) | Figure::AtMost(_) | Figure::Between(..) | Figure::NotDisclosed => {
+                None
+            }
+        }
+    }
+
+    /// The lowest and highest values the figure is drawn between: a lower bound is drawn up to
+    /// its bound with an open end, an upper bound from zero; nothing when not disclosed.
+    pub fn extent(&self) -> Option<(u64, u64)> {
+        match self {
+            Figure::Exact(n) | Figure::AtLeast(n) => Some((*n, *n)),
+            Figure::AtMost(n) => Some((0, *n)),
+            Figure::Between(a, b) => Some((*a, *b)),
+            Figure::NotDisclosed => None,
+        }
+    }
+
+    /// The largest number the figure names (its upper end where there is one): for scales.
+    pub fn largest(&self) -> Option<u64> {
+        self.extent().map(|(_, high)| high)
+    }
+}
+
 /// One source's account of when the unauthorised access started and ended.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
     pub id: String,
     pub by: Text,
-    pub start: StoryDate,
-    pub end: StoryDate,
+    pub start: Bound,
+    pub end: End,
     pub note: Option<Text>,
     pub sources: Vec<SourceRef>,
 }
@@ -225,7 +319,7 @@ pub struct Count {
     pub id: String,
     pub series: String,
     pub subject: Text,
-    pub value: u64,
+    pub value: Figure,
     pub approximate: bool,
     pub unit: Unit,
     pub as_of: StoryDate,
@@ -284,7 +378,7 @@ pub struct Money {
     pub id: String,
     pub kind: MoneyKind,
     pub subject: Text,
-    pub amount: u64,
+    pub amount: Figure,
     pub currency: String,
     pub approximate: bool,
     pub date: StoryDate,

@@ -39,12 +39,7 @@ pub(super) fn chart_table(d: &Dataset, lang: Lang, kind: ChartKind) -> El {
             .into_iter()
             .filter_map(|i| {
                 let c = d.counts.get(i)?;
-                let sign = if c.adds_to.is_some() { "+" } else { "" };
-                let mut figure = format::approx(
-                    lang,
-                    c.approximate,
-                    format!("{sign}{}", format::exact(c.value)),
-                );
+                let mut figure = words::table_figure(lang, c);
                 if let Some(status) = words::status_word(lang, c) {
                     figure = format!("{figure} ({status})");
                 }
@@ -52,7 +47,7 @@ pub(super) fn chart_table(d: &Dataset, lang: Lang, kind: ChartKind) -> El {
                     El::new("td").text(format::date(lang, &c.as_of, zone)),
                     El::new("td").text(c.subject.get(lang)),
                     El::new("td").class("bx-num").text(figure),
-                    El::new("td").text(i18n::unit(lang, c.unit, c.value)),
+                    El::new("td").text(words::table_unit(lang, c)),
                     El::new("td").text(c.reported_by.get(lang)),
                     El::new("td").text(note(&c.note)),
                     El::new("td").text(cite(&c.sources)),
@@ -107,20 +102,20 @@ pub(super) fn chart_table(d: &Dataset, lang: Lang, kind: ChartKind) -> El {
                         .iter()
                         .map(|c| words::converted_text(lang, c))
                         .collect();
-                    Some(El::new("tr").children([
-                        El::new("td").text(m.subject.get(lang)),
-                        El::new("td").text(i18n::money_kind(lang, m.kind)),
-                        El::new("td").text(format::date(lang, &m.date, zone)),
-                        El::new("td").class("bx-num").text(format::approx(
-                            lang,
-                            m.approximate,
-                            format::money_exact(lang, m.amount, &m.currency),
-                        )),
-                        El::new("td").text(parts.join("; ")),
-                        El::new("td").text(converted.join("; ")),
-                        El::new("td").text(note(&m.note)),
-                        El::new("td").text(cite(&m.sources)),
-                    ]))
+                    Some(
+                        El::new("tr").children([
+                            El::new("td").text(m.subject.get(lang)),
+                            El::new("td").text(i18n::money_kind(lang, m.kind)),
+                            El::new("td").text(format::date(lang, &m.date, zone)),
+                            El::new("td")
+                                .class("bx-num")
+                                .text(words::money_exact_text(lang, m)),
+                            El::new("td").text(parts.join("; ")),
+                            El::new("td").text(converted.join("; ")),
+                            El::new("td").text(note(&m.note)),
+                            El::new("td").text(cite(&m.sources)),
+                        ]),
+                    )
                 })
                 .collect(),
         ),

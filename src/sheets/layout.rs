@@ -14,6 +14,10 @@ pub enum Kind {
     Bool,
     /// A list of ids or codes in one cell, separated by commas, spaces or new lines.
     Ids,
+    /// A claim's start or end: a date, `ongoing` or `unknown` as is, or a bound written
+    /// `no later than 2025-05-13` / `no earlier than 2025-05` (the object
+    /// `{"no_later_than": "2025-05-13"}` in JSON).
+    Edge,
     /// A list of objects kept in a sheet of its own, one row per item, naming its parent's id.
     Child(&'static Sheet),
 }
@@ -62,8 +66,8 @@ pub static EXPOSURE: Sheet = Sheet {
     fields: &[
         f("id", Str),
         f("by", Text),
-        f("start", Str),
-        f("end", Str),
+        f("start", Edge),
+        f("end", Edge),
         f("note", Text),
         f("sources", Ids),
     ],
@@ -105,6 +109,9 @@ pub static COUNTS: Sheet = Sheet {
         f("series", Str),
         f("subject", Text),
         f("value", Int),
+        f("at_least", Int),
+        f("at_most", Int),
+        f("disclosed", Bool),
         f("approximate", Bool),
         f("unit", Str),
         f("as_of", Str),
@@ -164,6 +171,9 @@ pub static MONEY: Sheet = Sheet {
         f("kind", Str),
         f("subject", Text),
         f("amount", Int),
+        f("at_least", Int),
+        f("at_most", Int),
+        f("disclosed", Bool),
         f("currency", Str),
         f("approximate", Bool),
         f("date", Str),
@@ -260,6 +270,12 @@ pub fn all_files() -> Vec<&'static str> {
     }
     files
 }
+
+/// The words a bound is written with in a cell, and its key in JSON.
+pub const BOUND_WORDS: [(&str, &str); 2] = [
+    ("no later than ", "no_later_than"),
+    ("no earlier than ", "no_earlier_than"),
+];
 
 /// A column a comment key is carried in: any column whose name starts with `_`.
 pub fn is_comment(key: &str) -> bool {

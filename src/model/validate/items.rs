@@ -84,9 +84,20 @@ pub(super) fn claim(
     let id = o.id(ck, "id");
     let id = ids.add(ck, id, o.at("id"));
     let by = o.text(ck, "by");
-    let start = o.date(ck, "start");
-    let end = o.date(ck, "end");
-    if let (Some(s), Some(e)) = (&start, &end) {
+    let start = edge(ck, &o, "start", false).and_then(|e| e.bound().copied());
+    let end = edge(ck, &o, "end", true);
+    // An end is before the start only when its latest possible date is before the start's
+    // earliest: "no later than" an end, or an exact one, against an exact start or one "no
+    // earlier than".
+    let latest_end = end.and_then(|e| match e {
+        End::At(Bound::On(d) | Bound::NoLaterThan(d)) => Some(d),
+        End::At(Bound::NoEarlierThan(_)) | End::Ongoing | End::Unknown => None,
+    });
+    let earliest_start = start.and_then(|b| match b {
+        Bound::On(d) | Bound::NoEarlierThan(d) => Some(d),
+        Bound::NoLaterThan(_) => None,
+    });
+    if let (Some(s), Some(e)) = (&earliest_start, &latest_end) {
         check_span(ck, s, e, o.at("end"), zone);
     }
     let note = o.opt_text(ck, "note");
@@ -99,6 +110,96 @@ pub(super) fn claim(
         note: note?,
         sources: sources?,
     })
+}
+
+/// A claim's `start` or `end`: a date, `{"no_later_than": DATE}`, `{"no_earlier_than": DATE}`,
+/// and for an end (`open`) also `"ongoing"` or `"unknown"`.
+fn edge(ck: &mut Checker, o: &Obj, key: &str, open: bool) -> Option<End> {
+    let v = o.need(ck, key, Expected::Date)?;
+    let path = o.at(key);
+    match v {
+        Json::String(s) if open && s == "ongoing" => Some(End::Ongoing),
+        Json::String(s) if open && s == "unknown" => Some(End::Unknown),
+        Json::String(_) => ck.date(v, path).map(|d| End::At(Bound::On(d))),
+        Json::Object(_) => {
+            let b = ck.object(v, path.clone(), BOUND_FIELDS)?;
+            match (b.get("no_later_than"), b.get("no_earlier_than")) {
+                (Some(d), None) => ck
+                    .date(d, b.at("no_later_than"))
+                    .map(|d| End::At(Bound::NoLaterThan(d))),
+                (None, Some(d)) => ck
+                    .date(d, b.at("no_earlier_than"))
+                    .map(|d| End::At(Bound::NoEarlierThan(d))),
+                (Some(_), Some(_)) | (None, None) => {
+                    ck.report(path, Problem::BoundForm { open });
+                    None
+                }
+            }
+        }
+        other => {
+            ck.report(path, Problem::BoundForm { open });
+            let _ = other;
+            None
+        }
+    }
+}
+
+/// A count's `value` or an amount's `amount` (`field`), or its bounds, or `"disclosed": false`:
+/// exactly one form.
+fn figure(ck: &mut Checker, o: &Obj, field: &'static str) -> Option<Figure> {
+    let forms: Vec<&'static str> = [field, "at_least", "at_most", "disclosed"]
+        .into_iter()
+        .filter(|k| o.get(k).is_some())
+        .collect();
+    // `at_least` with `at_most` is one form (a range); any other pair is two.
+    let form_of = |k: &'static str| match k {
+        "at_least" | "at_most" => "at_least",
+        other => other,
+    };
+    let mut ok = true;
+    if let Some(first) = forms.first() {
+        for second in forms.iter().skip(1) {
+            if form_of(second) != form_of(first) {
+                ck.report(o.at(second), Problem::FigureTwice { first, second });
+                ok = false;
+            }
+        }
+    } else {
+        ck.report(o.at(field), Problem::NoFigure { field });
+        return None;
+    }
+    let exact = o.get(field).map(|v| ck.whole(v, o.at(field)));
+    let low = o.get("at_least").map(|v| ck.whole(v, o.at("at_least")));
+    let high = o.get("at_most").map(|v| ck.whole(v, o.at("at_most")));
+    let disclosed = o.get("disclosed").map(|v| match v {
+        Json::Bool(false) => Some(()),
+        Json::Bool(true) => {
+            ck.report(o.at("disclosed"), Problem::DisclosedNotFalse { field });
+            None
+        }
+        other => {
+            ck.wrong_type(o.at("disclosed"), Expected::Boolean, other);
+            None
+        }
+    });
+    if let (Some(Some(low)), Some(Some(high))) = (low, high) {
+        if low > high {
+            ck.report(o.at("at_most"), Problem::BoundsReversed { low, high });
+            ok = false;
+        }
+    }
+    if !ok {
+        return None;
+    }
+    match (exact, low, high, disclosed) {
+        (Some(n), None, None, None) => n.map(Figure::Exact),
+        (None, Some(l), None, None) => l.map(Figure::AtLeast),
+        (None, None, Some(h), None) => h.map(Figure::AtMost),
+        (None, Some(l), Some(h), None) => Some(Figure::Between(l?, h?)),
+        (None, None, None, Some(d)) => d.map(|()| Figure::NotDisclosed),
+        // Two forms at once were reported above.
+        _ => None,
+    }
 }
 
 pub(super) fn event(
@@ -172,7 +273,7 @@ pub(super) fn count(
     let id = ids.add(ck, id, o.at("id"));
     let series = o.id(ck, "series");
     let subject = o.text(ck, "subject");
-    let value = o.whole(ck, "value");
+    let value = figure(ck, &o, "value");
     let approximate = o.flag(ck, "approximate");
     let unit = o.code::<Unit>(ck, "unit");
     let as_of = o.date(ck, "as_of");
@@ -327,7 +428,7 @@ pub(super) fn money_item(ck: &mut Checker, v: &Json, path: String, ids: &mut Ids
     let id = ids.add(ck, id, o.at("id"));
     let kind = o.code::<MoneyKind>(ck, "kind");
     let subject = o.text(ck, "subject");
-    let amount = o.whole(ck, "amount");
+    let amount = figure(ck, &o, "amount");
     let currency_code = currency(ck, &o, "currency");
     let approximate = o.flag(ck, "approximate");
     let date = o.date(ck, "date");

@@ -54,6 +54,8 @@ pub(super) const EXPOSURE_FIELDS: &[&str] = &["claims", "preferred"];
 
 pub(super) const CLAIM_FIELDS: &[&str] = &["id", "by", "start", "end", "note", "sources"];
 
+pub(super) const BOUND_FIELDS: &[&str] = &["no_later_than", "no_earlier_than"];
+
 pub(super) const EVENT_FIELDS: &[&str] = &[
     "id",
     "date",
@@ -74,6 +76,9 @@ pub(super) const COUNT_FIELDS: &[&str] = &[
     "series",
     "subject",
     "value",
+    "at_least",
+    "at_most",
+    "disclosed",
     "approximate",
     "unit",
     "as_of",
@@ -93,6 +98,9 @@ pub(super) const MONEY_FIELDS: &[&str] = &[
     "kind",
     "subject",
     "amount",
+    "at_least",
+    "at_most",
+    "disclosed",
     "currency",
     "approximate",
     "date",

@@ -124,6 +124,17 @@ pub(super) fn cell_value(kind: Kind, cell: &str) -> Result<Option<Json>, String>
     }
     match kind {
         Kind::Str | Kind::Text | Kind::Child(_) => Ok(Some(Json::String(cell.to_string()))),
+        Kind::Edge => {
+            let bound = crate::sheets::layout::BOUND_WORDS
+                .iter()
+                .find_map(|(words, key)| Some((cell.strip_prefix(words)?, *key)));
+            Ok(Some(match bound {
+                Some((date, key)) => {
+                    Json::Object(vec![(key.to_string(), Json::String(date.to_string()))])
+                }
+                None => Json::String(cell.to_string()),
+            }))
+        }
         Kind::Int => {
             let digits: String = cell
                 .trim()

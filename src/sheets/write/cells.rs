@@ -3,7 +3,7 @@
 use super::{unique_keys, Cx, Row};
 use crate::model::json::{plain_number, Json};
 use crate::sheets::csv_io;
-use crate::sheets::layout::{Kind, Sheet};
+use crate::sheets::layout::{Kind, Sheet, BOUND_WORDS};
 
 /// The cells of one field: one for most kinds, one per language for a text.
 pub(super) fn cells(
@@ -26,6 +26,28 @@ pub(super) fn cells(
     match (kind, value) {
         (_, Json::Null) => cx.notes.push(format!("{path}: a null was left out")),
         (Kind::Str, Json::String(s)) => put(cx, column.into(), s),
+        (Kind::Edge, Json::String(s)) => {
+            if BOUND_WORDS.iter().any(|(words, _)| s.starts_with(words)) {
+                cx.problems.push(format!(
+                    "{path}: the string {s:?} would be read back as a bound; write the bound as \
+                     {{\"no_later_than\": DATE}}"
+                ));
+            } else {
+                put(cx, column.into(), s)
+            }
+        }
+        (Kind::Edge, Json::Object(entries))
+            if matches!(entries.as_slice(), [(key, Json::String(_))]
+                if BOUND_WORDS.iter().any(|(_, k)| k == key)) =>
+        {
+            if let Some((key, Json::String(date))) = entries.first() {
+                let words = BOUND_WORDS
+                    .iter()
+                    .find(|(_, k)| k == key)
+                    .map_or("", |(w, _)| w);
+                put(cx, column.into(), &format!("{words}{date}"))
+            }
+        }
         (Kind::Int, Json::Number(n)) if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0 => {
             put(cx, column.into(), &plain_number(*n))
         }
@@ -69,6 +91,8 @@ pub(super) fn cells(
             other.describe(),
             match kind {
                 Kind::Str => "a string",
+                Kind::Edge =>
+                    "a date, a bound ({\"no_later_than\": DATE}), \"ongoing\" or \"unknown\"",
                 Kind::Int => "a whole number",
                 Kind::Bool => "true or false",
                 Kind::Ids => "a list of ids",
