@@ -202,3 +202,33 @@ fn updated_is_said_in_the_storys_zone_not_the_files_offset() {
         Some("Updated 12 June 2026, 08:30 KST")
     );
 }
+#[test]
+fn the_static_version_shows_updated_and_what_changed() {
+    let d = dataset(&default_value());
+    for (lang, updated, heading) in [
+        (Lang::En, "Updated 11 June 2026, 20:00 KST", "What changed"),
+        (
+            Lang::Ko,
+            "2026년 6월 11일 오후 8시(한국시간) 업데이트",
+            "변경 내역",
+        ),
+    ] {
+        let html = breach_explainer::page::to_html(&breach_explainer::page::explainer(
+            &d,
+            lang,
+            Some((720.0, &breach_explainer::render::Theme::LIGHT)),
+        ));
+        assert!(html.contains(updated), "{lang:?}: {updated}");
+        assert!(html.contains(heading), "{lang:?}: {heading}");
+        assert!(html.contains("datetime=\"2026-06-11T20:00+09:00\""));
+        // The list, newest first, each change with its date and sources.
+        let newest = html
+            .find("Record PIPC fine")
+            .or_else(|| html.find("역대 최대 과징금"));
+        assert!(newest.is_some());
+        let list = &html[html.find("bx-changes").expect("the list")..];
+        let first = list.find("2026").unwrap();
+        let last = list.find("2025").unwrap();
+        assert!(first < last, "{lang:?}: newest first");
+    }
+}

@@ -94,7 +94,14 @@ fn item_name(d: &Dataset, lang: Lang, list: ChangeList, index: usize) -> Option<
             format!("{} {}", m.subject.get(lang), money_text(lang, m))
         }
         ChangeList::DataClasses => d.data_classes.get(index)?.label.get(lang).to_string(),
-        ChangeList::Corrections => d.corrections.get(index)?.claim.get(lang).to_string(),
+        // The wrong claim a correction puts right, quoted: never said as if it were a fact.
+        ChangeList::Corrections => {
+            let claim = unpunctuated(d.corrections.get(index)?.claim.get(lang));
+            match lang {
+                Lang::En => format!("\u{201c}{claim}\u{201d}"),
+                Lang::Ko => format!("‘{claim}’"),
+            }
+        }
     })
 }
 
