@@ -99,6 +99,7 @@ pub enum Ui {
     Claims,
     Currency,
     InlineDataset,
+    WhatChanged,
 }
 
 pub fn ui(lang: Lang, key: Ui) -> &'static str {
@@ -161,6 +162,7 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             Claims => "How long access lasted, by each account",
             Currency => "Currency",
             InlineDataset => "the dataset passed to mount()",
+            WhatChanged => "What changed",
         },
         Lang::Ko => match key {
             TimelineHeading => "사건 경과",
@@ -219,6 +221,7 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             Claims => "무단 접근 기간: 출처별 설명",
             Currency => "통화",
             InlineDataset => "mount()에 전달한 데이터",
+            WhatChanged => "변경 내역",
         },
     }
 }

@@ -6,8 +6,8 @@
 
 use breach_explainer::model::validate::{FormatVersion, FORMAT};
 use breach_explainer::model::{
-    json, validate, Confidence, CountStatus, Lane, Lang, Milestone, MoneyKind, Problem, TitleKind,
-    Unit,
+    json, validate, ChangeKind, Confidence, CountStatus, Lane, Lang, Milestone, MoneyKind, Problem,
+    TitleKind, Unit,
 };
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -64,6 +64,7 @@ fn the_schemas_code_lists_are_the_crates() {
         ("Unit", codes(&Unit::CODES)),
         ("CountStatus", codes(&CountStatus::CODES)),
         ("MoneyKind", codes(&MoneyKind::CODES)),
+        ("ChangeKind", codes(&ChangeKind::CODES)),
     ];
     for (name, expected) in &cases {
         assert_eq!(
@@ -135,6 +136,9 @@ fn places() -> Vec<(Value, String, String, String)> {
                 mine.push((format!("/{list}/0"), format!("{list}[0]"), def));
             }
         }
+        if first("changes", "at").is_some() {
+            mine.push(("/changes/0".into(), "changes[0]".into(), "/$defs/Change"));
+        }
         for (list, key, def) in [
             ("events", "alternatives", "/$defs/Alternative"),
             ("money", "parts", "/$defs/MoneyPart"),
@@ -156,7 +160,7 @@ fn places() -> Vec<(Value, String, String, String)> {
     }
     assert_eq!(
         out.len(),
-        15,
+        16,
         "every kind of object is in some file of data/"
     );
     out

@@ -266,7 +266,7 @@ fn problems_name_the_file_row_and_column() {
     let twice = edit("breach.csv", |t| format!("{t}id,another,,\r\n"));
     let p = problems(&twice);
     assert!(
-        p[0].starts_with("breach.csv, row 14, column field: id is given twice (also in row 4)"),
+        p[0].starts_with("breach.csv, row 15, column field: id is given twice (also in row 4)"),
         "{p:?}"
     );
     // The checker's problems, placed in the sheets: a cell with new lines is still one row.
@@ -419,6 +419,7 @@ fn the_docs_describe_every_sheet_and_column() {
         &layout::MONEY_PARTS,
         &layout::MONEY_CONVERTED,
         &layout::CORRECTIONS,
+        &layout::CHANGES,
     ] {
         for field in sheet.fields {
             assert!(

@@ -13,7 +13,7 @@
 // root). options.theme: "light", "dark" or "auto". options.deepLink: true keeps
 // the selected event in the page's address (#event=), for one explainer per page.
 // options.parts: which parts to show, e.g. ["head", "timeline", "money"] (head, timeline,
-// revisions, comparison, exposed, money, corrections, data, sources); absent: headline,
+// revisions, comparison, exposed, money, changes, corrections, data, sources); absent: headline,
 // timeline and the revised count open, the rest folded one tap away. The host
 // hears breach-explainer:select, :view, :lang, :part, :export and :error events. Options of another type are
 // refused with a TypeError before anything reaches the wasm.
@@ -76,6 +76,7 @@ const HEIGHTS = {
   comparison: [545, 347, 303],
   exposed: [488, 287, 242],
   money: [453, 283, 239],
+  changes: [1300, 700, 560],
   corrections: [1911, 948, 732],
   data: [172, 95, 95],
   sources: [5540, 2777, 1653],

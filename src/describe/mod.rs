@@ -7,6 +7,7 @@
 //! units are named from the data. The page, the layout, the exports and the DOM module only
 //! place these strings; none of them assembles a sentence of its own.
 
+pub mod changes;
 pub mod charts;
 mod span;
 mod takeaways;

@@ -19,6 +19,8 @@ pub enum Expected {
     Boolean,
     WholeNumber,
     Date,
+    /// A date and time with its UTC offset (`updated`).
+    DateTime,
     Id,
     Url,
     Offset,
@@ -38,6 +40,9 @@ impl Expected {
                 Expected::Date => {
                     "\"2025\", \"2025-04\", \"2025-06-24\", \"2025-11-18T22:52+09:00\" 형식의 날짜"
                 }
+                Expected::DateTime => {
+                    "\"2025-11-29T18:00+09:00\" 형식의 UTC 시차가 있는 날짜와 시각"
+                }
                 Expected::Id => "영문 소문자, 숫자, \"-\"로 된 id",
                 Expected::Url => "https:// 또는 http://로 시작하는 웹 주소",
                 Expected::Offset => "\"+09:00\" 형식의 UTC 시차",
@@ -53,6 +58,9 @@ impl Expected {
             Expected::WholeNumber => "a whole number of 0 or more, without quotes",
             Expected::Date => {
                 "a date like \"2025\", \"2025-04\", \"2025-06-24\" or \"2025-11-18T22:52+09:00\""
+            }
+            Expected::DateTime => {
+                "a date and time with its UTC offset, like \"2025-11-29T18:00+09:00\""
             }
             Expected::Id => "an id of lower-case letters, digits and \"-\"",
             Expected::Url => "a web address starting with https:// or http://",
@@ -254,6 +262,7 @@ pub enum ItemKind {
     DataClass,
     Amount,
     Correction,
+    Change,
     Claim,
     Alternative,
     Part,
@@ -272,6 +281,7 @@ impl ItemKind {
             "data_classes" => ItemKind::DataClass,
             "money" => ItemKind::Amount,
             "corrections" => ItemKind::Correction,
+            "changes" => ItemKind::Change,
             "claims" => ItemKind::Claim,
             "alternatives" => ItemKind::Alternative,
             "parts" => ItemKind::Part,
@@ -289,6 +299,7 @@ impl ItemKind {
             (Lang::En, ItemKind::DataClass) => "kind of data",
             (Lang::En, ItemKind::Amount) => "amount",
             (Lang::En, ItemKind::Correction) => "correction",
+            (Lang::En, ItemKind::Change) => "change",
             (Lang::En, ItemKind::Claim) => "account of the exposure",
             (Lang::En, ItemKind::Alternative) => "other date",
             (Lang::En, ItemKind::Part) => "part",
@@ -301,6 +312,7 @@ impl ItemKind {
             (Lang::Ko, ItemKind::DataClass) => "데이터 종류",
             (Lang::Ko, ItemKind::Amount) => "금액",
             (Lang::Ko, ItemKind::Correction) => "정정",
+            (Lang::Ko, ItemKind::Change) => "변경 기록",
             (Lang::Ko, ItemKind::Claim) => "노출 기간 주장",
             (Lang::Ko, ItemKind::Alternative) => "다른 날짜",
             (Lang::Ko, ItemKind::Part) => "세부 항목",

@@ -397,6 +397,52 @@ pub struct Correction {
     pub sources: Vec<SourceRef>,
 }
 
+codes! {
+    /// What a change to the dataset did to the item it is about.
+    pub enum ChangeKind {
+        Added = "added",
+        Revised = "revised",
+        Corrected = "corrected",
+        Removed = "removed",
+    }
+}
+
+codes! {
+    /// The list of the dataset a change is about (`"counts/accounts-33-7m"`): `exposure` names
+    /// the accounts of the exposure (`exposure.claims`).
+    pub enum ChangeList {
+        Events = "events",
+        Counts = "counts",
+        Exposure = "exposure",
+        Sources = "sources",
+        Money = "money",
+        DataClasses = "data_classes",
+        Corrections = "corrections",
+    }
+}
+
+/// An item a change names: its list, its id, and its position in that list when it is there
+/// (an item that was removed is not).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemRef {
+    pub list: ChangeList,
+    pub id: String,
+    pub index: Option<usize>,
+}
+
+/// One entry of the dataset's change log: what changed, when, and on whose word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub at: StoryDate,
+    pub kind: ChangeKind,
+    pub about: ItemRef,
+    /// The earlier item of the same list this one replaces (the count a revised count
+    /// supersedes); always present in the list.
+    pub replaces: Option<ItemRef>,
+    pub note: Option<Text>,
+    pub sources: Vec<SourceRef>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
     pub id: String,
@@ -411,9 +457,29 @@ pub struct Dataset {
     pub data_classes: Vec<DataClass>,
     pub money: Vec<Money>,
     pub corrections: Vec<Correction>,
+    /// When the dataset was last updated: a date and time with its offset.
+    pub updated: Option<StoryDate>,
+    /// The change log, as written (see [`Dataset::changes_newest_first`]).
+    pub changes: Vec<Change>,
 }
 
 impl Dataset {
+    /// Change indices, newest first; of changes made at the same moment, the one written
+    /// later in the log counts as the newer (a log grows at its end).
+    pub fn changes_newest_first(&self) -> Vec<usize> {
+        let zone = self.zone.offset;
+        sorted_by_key((0..self.changes.len()).rev().collect(), &|i| {
+            self.changes.get(i).map_or(0.0, |c| -c.at.start(zone))
+        })
+    }
+
+    /// The latest change, when the dataset has a change log.
+    pub fn latest_change(&self) -> Option<&Change> {
+        self.changes_newest_first()
+            .first()
+            .and_then(|&i| self.changes.get(i))
+    }
+
     /// Event indices in time order (ties keep file order). A date known only to the month or
     /// year sorts at the middle of its period, where the timeline draws it.
     pub fn events_in_time_order(&self) -> Vec<usize> {

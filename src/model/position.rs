@@ -106,6 +106,7 @@ fn name(fields: &[(String, Json)]) -> Option<Text> {
         "publisher",
         "claim",
         "id",
+        "about",
     ]
     .into_iter()
     .find_map(|k| match field(k)? {

@@ -20,6 +20,9 @@ pub enum Part {
     Alt,
     /// The details panel's close button.
     Close,
+    /// The "Updated …" line under the headline, which says "Updated just now: …" after a newer
+    /// version of the dataset replaced the one on screen.
+    Updated,
 }
 
 pub const PART: &str = "data-bx";
@@ -44,7 +47,7 @@ pub const EVENT: &str = "data-event";
 pub const LANE: &str = "data-lane";
 
 impl Part {
-    pub const ALL: [Part; 8] = [
+    pub const ALL: [Part; 9] = [
         Part::Stage,
         Part::Svg,
         Part::Listbox,
@@ -53,6 +56,7 @@ impl Part {
         Part::Detail,
         Part::Alt,
         Part::Close,
+        Part::Updated,
     ];
     pub fn code(self) -> &'static str {
         match self {
@@ -64,6 +68,7 @@ impl Part {
             Part::Detail => "detail",
             Part::Alt => "alt",
             Part::Close => "close",
+            Part::Updated => "updated",
         }
     }
     /// `[data-bx=listbox]`.
@@ -150,6 +155,8 @@ pub enum PagePart {
     /// The key figures, the timeline and its event list.
     Timeline,
     Chart(ChartKind),
+    /// "What changed": the dataset's change log.
+    Changes,
     Corrections,
     Sources,
     /// "Get the data" downloads.
@@ -157,13 +164,14 @@ pub enum PagePart {
 }
 
 impl PagePart {
-    pub const ALL: [PagePart; 9] = [
+    pub const ALL: [PagePart; 10] = [
         PagePart::Head,
         PagePart::Timeline,
         PagePart::Chart(ChartKind::Revisions),
         PagePart::Chart(ChartKind::Comparison),
         PagePart::Chart(ChartKind::Exposed),
         PagePart::Chart(ChartKind::Money),
+        PagePart::Changes,
         PagePart::Corrections,
         PagePart::Sources,
         PagePart::Data,
@@ -173,6 +181,7 @@ impl PagePart {
             PagePart::Head => "head",
             PagePart::Timeline => "timeline",
             PagePart::Chart(k) => k.key(),
+            PagePart::Changes => "changes",
             PagePart::Corrections => "corrections",
             PagePart::Sources => "sources",
             PagePart::Data => "data",

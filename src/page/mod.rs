@@ -18,7 +18,7 @@ mod tables;
 pub use el::{to_html, El, Node};
 use hooks::{Export, Part, Stage};
 pub use hooks::{PagePart, Parts};
-use sources::{corrections, source_links, sources};
+use sources::{changes, corrections, source_links, sources};
 use tables::{chart_table, comparison_title};
 
 /// Everything the explainer shows. `drawing` is the width and theme to draw the charts at for
@@ -70,6 +70,7 @@ pub fn explainer_parts(
                     .class("bx-summary")
                     .text(d.breach.summary.get(lang)),
             )
+            .children(updated_line(d, lang))
     };
     El::new("section")
         .class("bx")
@@ -87,6 +88,11 @@ pub fn explainer_parts(
                 has_chart(d, k).then(|| chart_figure(d, lang, k, drawing, folded))
             })
         }))
+        .children(part(
+            PagePart::Changes,
+            i18n::ui(lang, Ui::WhatChanged),
+            &|folded| changes(d, lang, folded),
+        ))
         .children(part(
             PagePart::Corrections,
             i18n::ui(lang, Ui::Corrections),
@@ -108,6 +114,26 @@ pub fn explainer_parts(
                 .as_ref()
                 .map(|c| El::new("p").class("bx-credit").text(c.get(lang))),
         )
+}
+
+/// "Updated 11 June 2026, 20:00 UTC. Event added: …" under the headline; none without
+/// `updated`.
+fn updated_line(d: &Dataset, lang: Lang) -> Option<El> {
+    use describe::changes;
+    let when = changes::updated(d, lang)?;
+    let mut p = El::new("p")
+        .class("bx-updated")
+        .attr(hooks::PART, Part::Updated.code())
+        .child(
+            El::new("time")
+                .attr("datetime", changes::updated_iso(d).unwrap_or_default())
+                .text(when),
+        )
+        .text(".");
+    if let Some(latest) = changes::latest(d, lang) {
+        p = p.text(format!(" {latest}"));
+    }
+    Some(p)
 }
 
 /// "한국어 | English": one button per language the dataset has complete text for (none when it

@@ -97,3 +97,37 @@ pub(super) fn corrections(d: &Dataset, lang: Lang) -> Option<El> {
             .child(El::new("ul").children(items)),
     )
 }
+
+/// "What changed": the change log, newest first, each change with its date, its sentence, its
+/// note and its sources; none without a change log. `folded`: its heading is the part's summary.
+pub(super) fn changes(d: &Dataset, lang: Lang, folded: bool) -> Option<El> {
+    use crate::describe::changes::{change_sentence, change_when};
+    if d.changes.is_empty() {
+        return None;
+    }
+    let items = d.changes_newest_first().into_iter().filter_map(|i| {
+        let c = d.changes.get(i)?;
+        let mut li = El::new("li")
+            .child(
+                El::new("time")
+                    .attr("datetime", c.at.iso())
+                    .text(change_when(d, lang, c)),
+            )
+            .text(" — ")
+            .child(El::new("strong").text(format!("{}.", change_sentence(d, lang, c))));
+        if let Some(note) = &c.note {
+            li = li.text(format!(
+                " {}.",
+                describe::charts::unpunctuated(note.get(lang))
+            ));
+        }
+        // Cited by number, as every fact outside the details panel is.
+        Some(li.text(format!(" {}", cite(&c.sources))))
+    });
+    Some(
+        El::new("section")
+            .class("bx-changes-part")
+            .children((!folded).then(|| El::new("h3").text(i18n::ui(lang, Ui::WhatChanged))))
+            .child(El::new("ol").class("bx-changes").children(items)),
+    )
+}

@@ -196,6 +196,19 @@ pub static CORRECTIONS: Sheet = Sheet {
     ],
 };
 
+pub static CHANGES: Sheet = Sheet {
+    file: "changes.csv",
+    parent: None,
+    fields: &[
+        f("at", Str),
+        f("kind", Str),
+        f("about", Str),
+        f("replaces", Str),
+        f("note", Text),
+        f("sources", Ids),
+    ],
+};
+
 /// The key/value sheet for the top level, `timezone`, `breach` and `exposure.preferred`.
 pub const BREACH_FILE: &str = "breach.csv";
 
@@ -214,6 +227,7 @@ pub const BREACH_ROWS: &[(&str, Kind)] = &[
     ("breach.summary", Text),
     ("breach.credit", Text),
     ("exposure.preferred", Str),
+    ("updated", Str),
 ];
 
 /// The top-level keys in the order the format documents them; a list sheet is named here by
@@ -233,6 +247,8 @@ pub const TOP_ORDER: &[&str] = &[
     "data_classes",
     "money",
     "corrections",
+    "updated",
+    "changes",
 ];
 
 /// The objects `breach.csv` fills, with their fields in documented order.
@@ -255,6 +271,7 @@ pub const LISTS: &[(&str, &Sheet)] = &[
     ("data_classes", &DATA_CLASSES),
     ("money", &MONEY),
     ("corrections", &CORRECTIONS),
+    ("changes", &CHANGES),
 ];
 
 /// Every sheet file, in the order an author would fill them.

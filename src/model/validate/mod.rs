@@ -32,6 +32,8 @@ pub(super) const TOP_FIELDS: &[&str] = &[
     "data_classes",
     "money",
     "corrections",
+    "updated",
+    "changes",
 ];
 
 pub(super) const ZONE_FIELDS: &[&str] = &["offset", "label"];
@@ -115,6 +117,8 @@ pub(super) const PART_FIELDS: &[&str] = &["label", "amount"];
 pub(super) const CONVERTED_FIELDS: &[&str] = &["amount", "currency", "as_of", "sources"];
 
 pub(super) const CORRECTION_FIELDS: &[&str] = &["id", "claim", "correct", "seen_in", "sources"];
+
+pub(super) const CHANGE_FIELDS: &[&str] = &["at", "kind", "about", "replaces", "note", "sources"];
 
 codes! {
     /// The versions of the format this validator reads.
@@ -348,6 +352,70 @@ pub fn validate(root: &Json) -> Result<Dataset, Vec<Issue>> {
         }
     }
 
+    // The change log last: it names items of every list above.
+    let updated = match top.get("updated") {
+        None => Some(None),
+        Some(v) => ck.date(v, "updated".into()).and_then(|d| {
+            if d.precision == Precision::Minute {
+                Some(Some(d))
+            } else {
+                ck.wrong_type("updated".into(), Expected::DateTime, v);
+                None
+            }
+        }),
+    };
+    let mut changes = Vec::new();
+    {
+        // A list with a broken item has its own problem; references into it are not checked
+        // (they would only repeat it).
+        let given = |list: &Json| match list {
+            Json::Array(items) => items.len(),
+            _ => usize::MAX,
+        };
+        let whole = |key: &str, got: usize| -> bool { top.get(key).map_or(0, given) == got };
+        let claims_given = top
+            .get("exposure")
+            .and_then(|e| match e {
+                Json::Object(fields) => fields
+                    .iter()
+                    .find(|(k, _)| k == "claims")
+                    .map(|(_, v)| given(v)),
+                _ => None,
+            })
+            .unwrap_or(usize::MAX);
+        let ids = ListIds {
+            events: whole("events", events.len())
+                .then(|| events.iter().map(|e| e.id.as_str()).collect()),
+            counts: whole("counts", counts.len())
+                .then(|| counts.iter().map(|c| c.id.as_str()).collect()),
+            exposure: exposure
+                .as_ref()
+                .filter(|x| x.claims.len() == claims_given)
+                .map(|x| x.claims.iter().map(|c| c.id.as_str()).collect()),
+            sources: whole("sources", sources.len())
+                .then(|| sources.iter().map(|s| s.id.as_str()).collect()),
+            money: whole("money", money.len())
+                .then(|| money.iter().map(|m| m.id.as_str()).collect()),
+            data_classes: whole("data_classes", data_classes.len())
+                .then(|| data_classes.iter().map(|c| c.id.as_str()).collect()),
+            corrections: whole("corrections", corrections.len())
+                .then(|| corrections.iter().map(|c| c.id.as_str()).collect()),
+        };
+        for (path, item) in top.items(&mut ck, "changes") {
+            if let Some(c) = change(&mut ck, item, path, &ids) {
+                changes.push(c);
+            }
+        }
+    }
+    if top.get("changes").is_some() && top.get("updated").is_none() {
+        ck.report(
+            "updated".into(),
+            Problem::Missing {
+                expected: Expected::DateTime,
+            },
+        );
+    }
+
     if !ck.issues.is_empty() || !sources_complete || !counts_complete {
         return Err(ck.issues);
     }
@@ -365,6 +433,8 @@ pub fn validate(root: &Json) -> Result<Dataset, Vec<Issue>> {
             data_classes,
             money,
             corrections,
+            updated: updated.flatten(),
+            changes,
         }),
         // Every None above was reported; this arm only keeps the function total.
         _ => Err(ck.issues),

@@ -1,0 +1,255 @@
+//! Everything said about the dataset's change log: "Updated …" under the headline, each change
+//! as a sentence ("Count revised from 4,536 to 33.7 million accounts", "Event added: …"), and
+//! what the live explainer says when a newer version replaces the one on screen.
+
+use super::charts::{figure_text, money_text, unpunctuated};
+use super::{cite, date_range, source_title};
+use crate::format::{self, particle, Particle};
+use crate::model::{Change, ChangeKind, ChangeList, Claim, Dataset, Lang, Precision, StoryDate};
+
+/// `date` moved into the story's zone (`offset` minutes east of UTC): a time given in another
+/// offset is said as the story's clock shows it, never in the reader's zone.
+fn in_zone(date: &StoryDate, offset: i32) -> StoryDate {
+    if date.precision != Precision::Minute || date.offset == offset {
+        return *date;
+    }
+    let minutes = date.first_day() * 1440 + i64::from(date.minute) - i64::from(date.offset)
+        + i64::from(offset);
+    let (year, month, day) = crate::model::date::civil_from_days(minutes.div_euclid(1440));
+    StoryDate {
+        year,
+        month,
+        day,
+        minute: minutes.rem_euclid(1440) as u32,
+        offset,
+        ..*date
+    }
+}
+
+/// "Updated 11 June 2026, 20:00 UTC" / "2026년 6월 11일 오후 8시(UTC) 업데이트"; none without
+/// `updated`.
+pub fn updated(d: &Dataset, lang: Lang) -> Option<String> {
+    let when = in_zone(d.updated.as_ref()?, d.zone.offset);
+    let text = format::date(lang, &when, d.zone.label.get(lang));
+    Some(match lang {
+        Lang::En => format!("Updated {text}"),
+        // The Korean clock does not name its zone; the label follows it.
+        Lang::Ko => format!("{text}({}) 업데이트", d.zone.label.get(lang)),
+    })
+}
+
+/// The machine-readable `datetime` of `updated`, as the file gives it.
+pub fn updated_iso(d: &Dataset) -> Option<String> {
+    d.updated.as_ref().map(StoryDate::iso)
+}
+
+/// When a change was made, at its precision: "29 November 2025".
+pub fn change_when(d: &Dataset, lang: Lang, c: &Change) -> String {
+    let at = in_zone(&c.at, d.zone.offset);
+    format::date(lang, &at, d.zone.label.get(lang))
+}
+
+fn verb(lang: Lang, kind: ChangeKind) -> &'static str {
+    match (lang, kind) {
+        (Lang::En, ChangeKind::Added) => "added",
+        (Lang::En, ChangeKind::Revised) => "revised",
+        (Lang::En, ChangeKind::Corrected) => "corrected",
+        (Lang::En, ChangeKind::Removed) => "removed",
+        (Lang::Ko, ChangeKind::Added) => "추가",
+        (Lang::Ko, ChangeKind::Revised) => "수정",
+        (Lang::Ko, ChangeKind::Corrected) => "정정",
+        (Lang::Ko, ChangeKind::Removed) => "삭제",
+    }
+}
+
+/// What kind of item a list holds, as the subject of a change: "Event", "사건".
+fn noun(lang: Lang, list: ChangeList) -> &'static str {
+    match (lang, list) {
+        (Lang::En, ChangeList::Events) => "Event",
+        (Lang::En, ChangeList::Counts) => "Count",
+        (Lang::En, ChangeList::Exposure) => "Account of the exposure",
+        (Lang::En, ChangeList::Sources) => "Source",
+        (Lang::En, ChangeList::Money) => "Amount",
+        (Lang::En, ChangeList::DataClasses) => "Kind of data",
+        (Lang::En, ChangeList::Corrections) => "Correction",
+        (Lang::Ko, ChangeList::Events) => "사건",
+        (Lang::Ko, ChangeList::Counts) => "수치",
+        (Lang::Ko, ChangeList::Exposure) => "노출 기간 설명",
+        (Lang::Ko, ChangeList::Sources) => "출처",
+        (Lang::Ko, ChangeList::Money) => "금액",
+        (Lang::Ko, ChangeList::DataClasses) => "유출 정보 항목",
+        (Lang::Ko, ChangeList::Corrections) => "정정 항목",
+    }
+}
+
+/// The item's own name, as the page shows it: an event's title, a count with its unit…
+fn item_name(d: &Dataset, lang: Lang, list: ChangeList, index: usize) -> Option<String> {
+    Some(match list {
+        ChangeList::Events => d.events.get(index)?.title.get(lang).to_string(),
+        ChangeList::Counts => figure_text(lang, d.counts.get(index)?),
+        ChangeList::Exposure => d.exposure.claims.get(index)?.by.get(lang).to_string(),
+        ChangeList::Sources => source_title(d.sources.get(index)?),
+        ChangeList::Money => {
+            let m = d.money.get(index)?;
+            format!("{} {}", m.subject.get(lang), money_text(lang, m))
+        }
+        ChangeList::DataClasses => d.data_classes.get(index)?.label.get(lang).to_string(),
+        // The wrong claim a correction puts right, quoted: never said as if it were a fact.
+        ChangeList::Corrections => {
+            let claim = unpunctuated(d.corrections.get(index)?.claim.get(lang));
+            match lang {
+                Lang::En => format!("\u{201c}{claim}\u{201d}"),
+                Lang::Ko => format!("‘{claim}’"),
+            }
+        }
+    })
+}
+
+/// "from A to B" / "A에서 B로".
+fn from_to(lang: Lang, from: &str, to: &str) -> String {
+    match lang {
+        Lang::En => format!("from {from} to {to}"),
+        Lang::Ko => format!("{from}에서 {}", particle(to, Particle::Direction)),
+    }
+}
+
+/// A revised count said against the one it replaces: "Count revised from 4,536 to 33.7 million
+/// accounts"; in full on both sides when the units differ (a new finding, not a new total).
+fn count_from_to(d: &Dataset, lang: Lang, old: usize, new: usize) -> Option<String> {
+    let (a, b) = (d.counts.get(old)?, d.counts.get(new)?);
+    let to = figure_text(lang, b);
+    let from = if lang == Lang::En && a.unit == b.unit {
+        format::approx(lang, a.approximate, format::compact(lang, a.value))
+    } else {
+        figure_text(lang, a)
+    };
+    Some(from_to(lang, &from, &to))
+}
+
+/// Whether two dates name the same time at their precisions (8 November lies in November).
+fn same_period(a: &StoryDate, b: &StoryDate, zone: i32) -> bool {
+    let inside = |x: &StoryDate, y: &StoryDate| {
+        x.start(zone) >= y.start(zone) && x.end(zone) <= y.end(zone).max(y.start(zone))
+    };
+    a == b || inside(a, b) || inside(b, a)
+}
+
+/// A revised account of the exposure against the one it replaces: "Start of access revised from
+/// 24 June 2025 to April 2025"; the end, or the whole period, when that is what moved.
+fn claim_from_to(d: &Dataset, lang: Lang, kind: ChangeKind, old: &Claim, new: &Claim) -> String {
+    let zone = d.zone.label.get(lang);
+    let z = d.zone.offset;
+    let v = verb(lang, kind);
+    let date = |s: &StoryDate| format::date(lang, s, zone);
+    let (what_en, what_ko, from, to) = match (
+        same_period(&old.start, &new.start, z),
+        same_period(&old.end, &new.end, z),
+    ) {
+        (false, true) => (
+            "Start of access",
+            "무단 접근 시작 시점",
+            date(&old.start),
+            date(&new.start),
+        ),
+        (true, false) => (
+            "End of access",
+            "무단 접근 종료 시점",
+            date(&old.end),
+            date(&new.end),
+        ),
+        _ => (
+            "Period of access",
+            "무단 접근 기간",
+            date_range(lang, &old.start, &old.end, zone),
+            date_range(lang, &new.start, &new.end, zone),
+        ),
+    };
+    match lang {
+        Lang::En => format!("{what_en} {v} {}", from_to(lang, &from, &to)),
+        Lang::Ko => format!("{what_ko} {v}: {}", from_to(lang, &from, &to)),
+    }
+}
+
+/// One change as a sentence, without a closing full stop: "Count revised from 4,536 to 33.7
+/// million accounts", "Event added: Record PIPC fine", "Event removed" / "수치 수정: 4,536개
+/// 계정에서 3,370만 개 계정으로", "사건 추가: …", "사건 삭제".
+pub fn change_sentence(d: &Dataset, lang: Lang, c: &Change) -> String {
+    let list = c.about.list;
+    let v = verb(lang, c.kind);
+    let n = noun(lang, list);
+    let current = c.about.index.filter(|_| c.kind != ChangeKind::Removed);
+    let replaced = c.replaces.as_ref().and_then(|r| r.index);
+    // Said against what it replaces, when there is one.
+    if let (Some(new), Some(old)) = (current, replaced) {
+        match list {
+            ChangeList::Counts => {
+                if let Some(ft) = count_from_to(d, lang, old, new) {
+                    return match lang {
+                        Lang::En => format!("{n} {v} {ft}"),
+                        Lang::Ko => format!("{n} {v}: {ft}"),
+                    };
+                }
+            }
+            ChangeList::Exposure => {
+                if let (Some(a), Some(b)) = (d.exposure.claims.get(old), d.exposure.claims.get(new))
+                {
+                    return claim_from_to(d, lang, c.kind, a, b);
+                }
+            }
+            _ => {
+                if let (Some(a), Some(b)) =
+                    (item_name(d, lang, list, old), item_name(d, lang, list, new))
+                {
+                    let ft = from_to(lang, &a, &b);
+                    return match lang {
+                        Lang::En => format!("{n} {v} {ft}"),
+                        Lang::Ko => format!("{n} {v}: {ft}"),
+                    };
+                }
+            }
+        }
+    }
+    match current.and_then(|i| item_name(d, lang, list, i)) {
+        Some(name) => format!("{n} {v}: {}", unpunctuated(&name)),
+        None => format!("{n} {v}"),
+    }
+}
+
+/// The change in the list: its sentence, its note and its sources' numbers: "Count revised
+/// from 4,536 to 33.7 million accounts. The revised disclosure. [3, 14]".
+pub fn change_line(d: &Dataset, lang: Lang, c: &Change) -> String {
+    let mut line = change_sentence(d, lang, c);
+    if let Some(note) = &c.note {
+        line.push_str(". ");
+        line.push_str(&unpunctuated(note.get(lang)));
+    }
+    line.push_str(". ");
+    line.push_str(&cite(&c.sources));
+    line
+}
+
+/// The latest change as a sentence with its full stop, for under the headline.
+pub fn latest(d: &Dataset, lang: Lang) -> Option<String> {
+    d.latest_change()
+        .map(|c| format!("{}.", change_sentence(d, lang, c)))
+}
+
+/// The visible note after a newer version replaced the one on screen: "Updated just now: Event
+/// added: Record PIPC fine." / "방금 업데이트됨: …".
+pub fn updated_now(d: &Dataset, lang: Lang) -> String {
+    let what = latest(d, lang);
+    match (lang, what) {
+        (Lang::En, Some(w)) => format!("Updated just now: {w}"),
+        (Lang::En, None) => "Updated just now.".to_string(),
+        (Lang::Ko, Some(w)) => format!("방금 업데이트됨: {w}"),
+        (Lang::Ko, None) => "방금 업데이트됨.".to_string(),
+    }
+}
+
+/// Said when the event a reader had open is gone from the newer version.
+pub fn selection_removed(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "The event you had open was removed in this update.",
+        Lang::Ko => "열어 두신 사건은 이번 업데이트에서 삭제됐습니다.",
+    }
+}

@@ -1,0 +1,234 @@
+//! The change log: `updated` and `changes[]` are checked like every other part of the format,
+//! and each change is said in a sentence in every language.
+#![cfg(not(target_arch = "wasm32"))]
+
+use breach_explainer::describe::changes;
+use breach_explainer::model::{json, validate, Dataset, Lang, DEFAULT_DATASET};
+use serde_json::{json, Value};
+
+fn default_value() -> Value {
+    serde_json::from_str(DEFAULT_DATASET).expect("the default dataset is JSON")
+}
+
+fn problems(v: &Value) -> Vec<String> {
+    let tree = json::parse(&v.to_string()).expect("JSON");
+    match validate(&tree) {
+        Ok(_) => Vec::new(),
+        Err(mut issues) => {
+            breach_explainer::model::position::place(&mut issues, Some(&tree), None);
+            issues.iter().map(|i| i.describe(Lang::En)).collect()
+        }
+    }
+}
+
+fn problems_ko(v: &Value) -> Vec<String> {
+    let tree = json::parse(&v.to_string()).expect("JSON");
+    match validate(&tree) {
+        Ok(_) => Vec::new(),
+        Err(mut issues) => {
+            breach_explainer::model::position::place(&mut issues, Some(&tree), None);
+            issues.iter().map(|i| i.describe(Lang::Ko)).collect()
+        }
+    }
+}
+
+fn dataset(v: &Value) -> Dataset {
+    validate(&json::parse(&v.to_string()).expect("JSON")).expect("valid")
+}
+
+/// The default dataset with only `changes` as given.
+fn with_changes(changes: Value) -> Value {
+    let mut v = default_value();
+    v["changes"] = changes;
+    v
+}
+
+#[test]
+fn the_default_datasets_change_log_is_valid() {
+    let d = dataset(&default_value());
+    assert!(d.updated.is_some());
+    assert!(d.changes.len() >= 5);
+}
+
+#[test]
+fn a_good_change_log_is_accepted_and_a_removed_item_need_not_exist() {
+    let v = with_changes(json!([
+        { "at": "2025-11-29", "kind": "revised", "about": "counts/coupang-33-7m",
+          "replaces": "coupang-first-count", "sources": ["chosunbiz-20251129"] },
+        { "at": "2025-12-01T09:00+09:00", "kind": "removed", "about": "events/gone-event",
+          "note": { "en": "It was a duplicate", "ko": "중복이었다" }, "sources": ["donga-20251201"] },
+        { "at": "2026-02", "kind": "corrected", "about": "exposure/government-probe",
+          "sources": ["kh-10673625"] }
+    ]));
+    assert_eq!(problems(&v), Vec::<String>::new());
+}
+
+#[test]
+fn a_broken_change_log_names_every_problem() {
+    let v = with_changes(json!([
+        { "at": "2025-11-29", "kind": "revised", "about": "counts/no-such-count",
+          "replaces": "coupang-first-count", "sources": ["chosunbiz-20251129"] },
+        { "at": "2025-11-30", "kind": "added", "about": "events/detected",
+          "replaces": "no-such-event", "sources": ["chosunbiz-20251129"] },
+        { "at": "yesterday", "kind": "changed", "about": "people/x", "sources": [] },
+        { "at": "2025-11-30", "kind": "added", "about": "events/detected", "sources": ["nope"],
+          "who": "me" }
+    ]));
+    let p = problems(&v);
+    let expected = [
+        "changes[0].about (the 1st change, \"counts/no-such-count\"): \"no-such-count\" is not the id of any entry in \"counts\"",
+        "changes[1].replaces (the 2nd change, \"events/detected\"): \"no-such-event\" is not the id of any entry in \"events\"",
+        "changes[2].at (the 3rd change, \"people/x\"): \"yesterday\" is not a date; expected a date like \"2025\", \"2025-04\", \"2025-06-24\" or \"2025-11-18T22:52+09:00\"",
+        "changes[2].kind (the 3rd change, \"people/x\"): \"changed\" is not one of: added, revised, corrected, removed",
+        "changes[3].sources[0] (the 4th change, \"events/detected\"): \"nope\" is not the id of any source in \"sources\"",
+    ];
+    for e in expected {
+        assert!(
+            p.iter().any(|x| x == e),
+            "expected\n  {e}\ngot\n  {}",
+            p.join("\n  ")
+        );
+    }
+    assert!(
+        p.iter()
+            .any(|x| x.starts_with("changes[2].about") && x.contains("\"events/<id>\"")),
+        "{p:#?}"
+    );
+    assert!(
+        p.iter().any(|x| x.starts_with("changes[2].sources")),
+        "{p:#?}"
+    );
+    assert!(
+        p.iter()
+            .any(|x| x.starts_with("changes[3].who") && x.contains("not a field")),
+        "{p:#?}"
+    );
+    // In Korean too, in the same places.
+    let ko = problems_ko(&v);
+    assert_eq!(ko.len(), p.len());
+    assert!(
+        ko.iter()
+            .any(|x| x.starts_with("changes[0].about (1번째 변경 기록")),
+        "{ko:#?}"
+    );
+}
+
+#[test]
+fn updated_is_a_date_and_time_and_is_needed_with_changes() {
+    let mut v = default_value();
+    v.as_object_mut().unwrap().remove("updated");
+    assert_eq!(
+        problems(&v),
+        ["updated: is missing; expected a date and time with its UTC offset, like \"2025-11-29T18:00+09:00\""]
+    );
+    v["updated"] = json!("2025-11-29");
+    assert_eq!(
+        problems(&v),
+        ["updated: expected a date and time with its UTC offset, like \"2025-11-29T18:00+09:00\", found \"2025-11-29\""]
+    );
+    v["updated"] = json!("2025-11-29T18:00");
+    assert_eq!(problems(&v).len(), 1);
+    assert!(problems_ko(&v)[0].starts_with("updated: "));
+    // Without a change log, `updated` is optional.
+    v.as_object_mut().unwrap().remove("updated");
+    v.as_object_mut().unwrap().remove("changes");
+    assert_eq!(problems(&v), Vec::<String>::new());
+}
+
+#[test]
+fn a_revised_count_is_said_against_the_count_it_replaces() {
+    let v = with_changes(json!([
+        { "at": "2025-11-29", "kind": "revised", "about": "counts/coupang-33-7m",
+          "replaces": "coupang-first-count", "sources": ["chosunbiz-20251129"] }
+    ]));
+    let d = dataset(&v);
+    let c = &d.changes[0];
+    assert_eq!(
+        changes::change_sentence(&d, Lang::En, c),
+        "Count revised from 4,536 to about 33.7 million accounts"
+    );
+    assert_eq!(
+        changes::change_sentence(&d, Lang::Ko, c),
+        "수치 수정: 4,536개 계정에서 약 3,370만 개 계정으로"
+    );
+}
+
+#[test]
+fn the_default_datasets_changes_read_as_sentences() {
+    let d = dataset(&default_value());
+    let said = |lang| -> Vec<String> {
+        d.changes
+            .iter()
+            .map(|c| changes::change_sentence(&d, lang, c))
+            .collect()
+    };
+    let en = said(Lang::En);
+    for s in [
+        "Count revised from 4,536 to about 33.7 million accounts",
+        "Start of access revised from 24 June 2025 to April 2025",
+        "Count revised from about 33.7 million accounts to about 33.67 million records",
+        "Event added: Record PIPC fine",
+    ] {
+        assert!(en.iter().any(|x| x == s), "{s:?} not in {en:#?}");
+    }
+    let ko = said(Lang::Ko);
+    assert!(
+        ko.iter()
+            .any(|x| x == "무단 접근 시작 시점 수정: 2025년 6월 24일에서 2025년 4월로"),
+        "{ko:#?}"
+    );
+    // The latest, under the headline: the last change written on the newest date.
+    assert_eq!(
+        changes::latest(&d, Lang::En).as_deref(),
+        Some("Event added: Record PIPC fine.")
+    );
+    assert_eq!(
+        changes::updated(&d, Lang::En).as_deref(),
+        Some("Updated 11 June 2026, 20:00 KST")
+    );
+    assert_eq!(
+        changes::updated(&d, Lang::Ko).as_deref(),
+        Some("2026년 6월 11일 오후 8시(한국시간) 업데이트")
+    );
+}
+
+#[test]
+fn updated_is_said_in_the_storys_zone_not_the_files_offset() {
+    let mut v = default_value();
+    v["updated"] = json!("2026-06-11T23:30Z");
+    let d = dataset(&v);
+    assert_eq!(
+        changes::updated(&d, Lang::En).as_deref(),
+        Some("Updated 12 June 2026, 08:30 KST")
+    );
+}
+#[test]
+fn the_static_version_shows_updated_and_what_changed() {
+    let d = dataset(&default_value());
+    for (lang, updated, heading) in [
+        (Lang::En, "Updated 11 June 2026, 20:00 KST", "What changed"),
+        (
+            Lang::Ko,
+            "2026년 6월 11일 오후 8시(한국시간) 업데이트",
+            "변경 내역",
+        ),
+    ] {
+        let html = breach_explainer::page::to_html(&breach_explainer::page::explainer(
+            &d,
+            lang,
+            Some((720.0, &breach_explainer::render::Theme::LIGHT)),
+        ));
+        assert!(html.contains(updated), "{lang:?}: {updated}");
+        assert!(html.contains(heading), "{lang:?}: {heading}");
+        assert!(html.contains("datetime=\"2026-06-11T20:00+09:00\""));
+        // The list, newest first, each change with its date and sources.
+        let newest = html
+            .find("Record PIPC fine")
+            .or_else(|| html.find("역대 최대 과징금"));
+        assert!(newest.is_some());
+        let list = &html[html.find("bx-changes").expect("the list")..];
+        let first = list.find("2026").unwrap();
+        let last = list.find("2025").unwrap();
+        assert!(first < last, "{lang:?}: newest first");
+    }
+}
