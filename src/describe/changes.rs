@@ -3,9 +3,11 @@
 //! what the live explainer says when a newer version replaces the one on screen.
 
 use super::charts::{figure_text, money_text, unpunctuated};
-use super::{cite, date_range, source_title};
+use super::{bound_text, cite, claim_range, source_title};
 use crate::format::{self, particle, Particle};
-use crate::model::{Change, ChangeKind, ChangeList, Claim, Dataset, Lang, Precision, StoryDate};
+use crate::model::{
+    Bound, Change, ChangeKind, ChangeList, Claim, Dataset, End, Figure, Lang, Precision, StoryDate,
+};
 
 /// `date` moved into the story's zone (`offset` minutes east of UTC): a time given in another
 /// offset is said as the story's clock shows it, never in the reader's zone.
@@ -118,10 +120,12 @@ fn from_to(lang: Lang, from: &str, to: &str) -> String {
 fn count_from_to(d: &Dataset, lang: Lang, old: usize, new: usize) -> Option<String> {
     let (a, b) = (d.counts.get(old)?, d.counts.get(new)?);
     let to = figure_text(lang, b);
-    let from = if lang == Lang::En && a.unit == b.unit {
-        format::approx(lang, a.approximate, format::compact(lang, a.value))
-    } else {
-        figure_text(lang, a)
+    // "from 4,536 to 33.7 million accounts": the unit once, when both are exact in one unit.
+    let from = match (lang, a.value, a.unit == b.unit) {
+        (Lang::En, Figure::Exact(n), true) => {
+            format::approx(lang, a.approximate, format::compact(lang, n))
+        }
+        _ => figure_text(lang, a),
     };
     Some(from_to(lang, &from, &to))
 }
@@ -134,34 +138,53 @@ fn same_period(a: &StoryDate, b: &StoryDate, zone: i32) -> bool {
     a == b || inside(a, b) || inside(b, a)
 }
 
+/// Whether two bounds say the same: the same kind of bound on the same period.
+fn same_bound(a: &Bound, b: &Bound, zone: i32) -> bool {
+    std::mem::discriminant(a) == std::mem::discriminant(b) && same_period(a.date(), b.date(), zone)
+}
+
+fn same_end(a: &End, b: &End, zone: i32) -> bool {
+    match (a, b) {
+        (End::At(x), End::At(y)) => same_bound(x, y, zone),
+        _ => a == b,
+    }
+}
+
+/// An end in words: its date or bound, or what is known of it ("may be continuing").
+fn end_text(lang: Lang, c: &Claim, zone: &str) -> String {
+    match &c.end {
+        End::At(b) => bound_text(lang, b, zone),
+        End::Ongoing | End::Unknown => claim_range(lang, c, zone, false).0,
+    }
+}
+
 /// A revised account of the exposure against the one it replaces: "Start of access revised from
 /// 24 June 2025 to April 2025"; the end, or the whole period, when that is what moved.
 fn claim_from_to(d: &Dataset, lang: Lang, kind: ChangeKind, old: &Claim, new: &Claim) -> String {
     let zone = d.zone.label.get(lang);
     let z = d.zone.offset;
     let v = verb(lang, kind);
-    let date = |s: &StoryDate| format::date(lang, s, zone);
     let (what_en, what_ko, from, to) = match (
-        same_period(&old.start, &new.start, z),
-        same_period(&old.end, &new.end, z),
+        same_bound(&old.start, &new.start, z),
+        same_end(&old.end, &new.end, z),
     ) {
         (false, true) => (
             "Start of access",
             "무단 접근 시작 시점",
-            date(&old.start),
-            date(&new.start),
+            bound_text(lang, &old.start, zone),
+            bound_text(lang, &new.start, zone),
         ),
         (true, false) => (
             "End of access",
             "무단 접근 종료 시점",
-            date(&old.end),
-            date(&new.end),
+            end_text(lang, old, zone),
+            end_text(lang, new, zone),
         ),
         _ => (
             "Period of access",
             "무단 접근 기간",
-            date_range(lang, &old.start, &old.end, zone),
-            date_range(lang, &new.start, &new.end, zone),
+            claim_range(lang, old, zone, false).0,
+            claim_range(lang, new, zone, false).0,
         ),
     };
     match lang {
