@@ -49,9 +49,11 @@ async function check(file) {
     return { ok: true, paths: [] };
   } catch (e) {
     if (typeof e.code !== 'number') throw e;
-    const paths = e.stderr.split('\n').filter((l) => l.startsWith(`${name}: `) && !/^\S+: \d+ problem/.test(l))
-      // `events[0].date: …`, or a message alone for the file as a whole.
-      .map((l) => /^([\w$.[\]-]+): /.exec(l.slice(name.length + 2))?.[1] ?? '');
+    // `name:line:column: events[0].date (the 1st event, "…"): …`, or `name: …` alone for the
+    // file as a whole.
+    const place = /^([^:]+)(?::\d+:\d+)?: (.*)$/;
+    const paths = e.stderr.split('\n').filter((l) => place.exec(l)?.[1] === name && !/^\S+: \d+ problem/.test(l))
+      .map((l) => /^([\w$.[\]-]+)(?= \(|: )/.exec(place.exec(l)[2])?.[1] ?? '');
     return { ok: false, paths, stderr: e.stderr };
   }
 }
