@@ -26,7 +26,7 @@ const height = (page) => page.evaluate(() => Math.round(document.querySelector('
 test('by default the embed tells the story and folds the rest; the host hears a part opened', { timeout: 60_000 }, async () => {
   const { page, context, errors } = await open('embed.html', 375);
   const folded = await page.$$eval('.bx-part', (ds) => ds.map((d) => [d.dataset.part, d.open]));
-  assert.deepEqual(folded.map(([p]) => p), ['comparison', 'exposed', 'money', 'corrections', 'data', 'sources']);
+  assert.deepEqual(folded.map(([p]) => p), ['comparison', 'exposed', 'money', 'changes', 'corrections', 'data', 'sources']);
   assert.ok(folded.every(([, open]) => !open));
   assert.equal(await page.locator('[data-figure=revisions]:not(.bx-part *)').count(), 1, 'the revised count is open');
   const compact = await height(page);
