@@ -60,6 +60,10 @@ export interface MountOptions {
   theme?: 'light' | 'dark' | 'auto' | null;
   /** Seconds to wait for a dataset URL before showing why it failed; 30 by default. */
   timeout?: number;
+  /** With a dataset URL: look for a newer version every this many seconds (a conditional
+   * request; none while the page is hidden; longer waits after failures) and show it in place,
+   * keeping the reader's place. */
+  refresh?: number | null;
   /** Keep the selected event in the page's address (#event=<id>); for one explainer per page. */
   deepLink?: boolean;
   /** Which parts to show: a list, a comma-separated string ("head,timeline") or "all"; absent: the
@@ -75,7 +79,10 @@ export interface MountOptions {
  * to the handle; its destroy() removes everything it added and every listener. A dataset that
  * fails validation or does not load is shown in the element, and handle.problems() lists why.
  */
-export function mount(element: Element, options?: MountOptions | null): Promise<Explainer>;
+export function mount(element: Element, options?: MountOptions | null): Promise<Explainer & {
+  /** Looks for a newer version of the dataset URL now; true when it was shown. */
+  refresh(): Promise<boolean>;
+}>;
 `;
 
 const embedTypes = `// Types for breach-explainer/embed.js, the script embed: importing it mounts every

@@ -5,7 +5,9 @@
 //
 // Compressed as a CDN would serve it: the build's precompressed .br or .gz twin of a file when
 // the browser accepts it (and the twin is not older than the file), else JSON compressed on the
-// fly (data files are edited in place); hashed files under assets/ cached for a year.
+// fly (data files are edited in place); hashed files under assets/ cached for a year. Every file
+// carries an ETag and Last-Modified from its size and time, and a conditional request for an
+// unchanged file is answered 304 (an explainer that looks for newer data does so cheaply).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -57,8 +59,24 @@ export async function serve(root, { port = 0, headers = {}, pages = {} } = {}) {
       if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const extra = typeof headers === 'function' ? headers(path) : headers;
+      const info = await stat(file);
+      // Weak: the same file in another encoding is the same version.
+      const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      const modified = new Date(Math.floor(info.mtimeMs / 1000) * 1000);
+      const validators = { etag, 'last-modified': modified.toUTCString() };
+      const match = req.headers['if-none-match'];
+      const since = Date.parse(req.headers['if-modified-since'] ?? '');
+      const unchanged = match !== undefined
+        ? match.split(',').some((t) => t.trim() === etag || t.trim() === '*')
+        : !Number.isNaN(since) && modified.getTime() <= since;
+      if (unchanged) {
+        res.writeHead(304, { 'access-control-allow-origin': '*', 'cache-control': 'no-cache', vary: 'accept-encoding', ...validators, ...extra });
+        res.end();
+        return;
+      }
       const { body, encoding } = await encoded(file, String(req.headers['accept-encoding'] ?? ''));
       res.writeHead(200, {
+        ...validators,
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'access-control-allow-origin': '*',
         'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -6,7 +6,8 @@
 // Every [data-breach-explainer] element is mounted once (safe to load this file twice); the
 // wasm is fetched and compiled once for all of them; without data-src the dataset compiled into
 // the wasm is shown. data-theme: light | dark | auto; data-deep-link keeps the selected event
-// in the page's address (one explainer per page). window.breachExplainer.unmount(el) undoes
+// in the page's address (one explainer per page); data-refresh="300" looks for a newer version
+// of data-src every 300 seconds and shows it in place. window.breachExplainer.unmount(el) undoes
 // one, mountAll() picks up elements added later.
 import { mount as mountOne } from './explainer.js';
 
@@ -20,7 +21,8 @@ const registry = (globalThis.breachExplainer ??= {
   mountAll() {
     for (const el of document.querySelectorAll(SELECTOR)) {
       el.setAttribute('data-breach-explainer-initialized', '');
-      const options = { data: el.dataset.src || undefined, lang: el.dataset.lang, theme: el.dataset.theme, deepLink: el.hasAttribute('data-deep-link') };
+      const refresh = Number(el.dataset.refresh);
+      const options = { data: el.dataset.src || undefined, lang: el.dataset.lang, theme: el.dataset.theme, deepLink: el.hasAttribute('data-deep-link'), refresh: refresh > 0 ? refresh : undefined };
       const pending = this.mount(el, options).then((handle) => {
         this.handles.set(el, handle);
         return handle;

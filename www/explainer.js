@@ -15,8 +15,16 @@
 // options.parts: which parts to show, e.g. ["head", "timeline", "money"] (head, timeline,
 // revisions, comparison, exposed, money, changes, corrections, data, sources); absent: headline,
 // timeline and the revised count open, the rest folded one tap away. The host
-// hears breach-explainer:select, :view, :lang, :part, :export and :error events. Options of another type are
+// hears breach-explainer:select, :view, :lang, :part, :export, :update and :error events. Options of another type are
 // refused with a TypeError before anything reaches the wasm.
+// options.refresh: with a dataset URL, look for a newer version every this many seconds
+// (fractions allowed): a conditional request (If-None-Match / If-Modified-Since from the last
+// answer), none while the page is hidden, and twice the wait after each failure (up to 15
+// minutes). A newer version is shown in place, keeping the reader's place, with "Updated just
+// now: …" and a breach-explainer:update event (detail: {latest, updated}); one that cannot be
+// shown leaves the last good one on screen and is reported to the author only (console and
+// breach-explainer:error). handle.refresh() looks at once (a promise of true when it
+// re-rendered), with or without options.refresh.
 //
 // The live explainer draws inside a shadow root on the element, so the article's CSS cannot
 // reach it; its stylesheet comes with this module (explainer-css.js, made from explainer.css
@@ -137,7 +145,7 @@ const what = (v) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof 
 function checked(options) {
   if (options === undefined || options === null) return { timeout: 30, isolate: true };
   if (typeof options !== 'object') throw new TypeError(`mount(element, options): options must be an object, not ${what(options)}`);
-  let { data, lang, theme, timeout = 30 } = options;
+  let { data, lang, theme, timeout = 30, refresh } = options;
   if (Array.isArray(lang)) lang = lang.find((l) => typeof l === 'string');
   if (lang !== undefined && lang !== null && typeof lang !== 'string') {
     throw new TypeError(`mount(): options.lang must be a language code such as "en" or "ko", not ${what(lang)}`);
@@ -147,6 +155,9 @@ function checked(options) {
   }
   if (data !== undefined && data !== null && typeof data !== 'string' && !(data instanceof URL) && typeof data !== 'object') {
     throw new TypeError(`mount(): options.data must be a dataset object or the URL of a dataset file, not ${what(data)}`);
+  }
+  if (refresh !== undefined && refresh !== null && (typeof refresh !== 'number' || !(refresh > 0) || !Number.isFinite(refresh))) {
+    throw new TypeError(`mount(): options.refresh must be a number of seconds above 0, not ${what(refresh)}`);
   }
   if (typeof timeout !== 'number' || !(timeout > 0)) {
     throw new TypeError(`mount(): options.timeout must be a number of seconds above 0, not ${what(timeout)}`);
@@ -159,7 +170,7 @@ function checked(options) {
   if (options.isolate !== undefined && typeof options.isolate !== 'boolean') {
     throw new TypeError(`mount(): options.isolate must be true or false, not ${what(options.isolate)}`);
   }
-  return { data, lang: lang ?? undefined, theme: theme ?? undefined, timeout, deepLink: options.deepLink === true, parts: parts ?? undefined, isolate: options.isolate !== false };
+  return { data, lang: lang ?? undefined, theme: theme ?? undefined, timeout, refresh: refresh ?? undefined, deepLink: options.deepLink === true, parts: parts ?? undefined, isolate: options.isolate !== false };
 }
 
 /** A polite "Loading…" line while the dataset is fetched, above whatever the element holds. */
@@ -176,18 +187,28 @@ function loading(element, lang) {
 /**
  * Mounts an explainer into `element`.
  * @param {Element} element
- * @param {{data?: object|string|URL, lang?: string|string[], theme?: 'light'|'dark'|'auto', timeout?: number}} [options]
- * @returns {Promise<{destroy(): void, problems(): string[]}>}
+ * @param {{data?: object|string|URL, lang?: string|string[], theme?: 'light'|'dark'|'auto', timeout?: number, refresh?: number}} [options]
+ * @returns {Promise<{destroy(): void, problems(): string[], refresh(): Promise<boolean>}>}
  */
 export async function mount(element, options) {
   if (!(element instanceof Element)) throw new TypeError('mount(element, options): element must be a DOM element');
-  const { data, lang, theme, timeout, deepLink, parts, isolate } = checked(options);
+  const { data, lang, theme, timeout, refresh, deepLink, parts, isolate } = checked(options);
   // Deep links (`#event=` in the page's address) only where the host asks for them.
   if (deepLink) element.setAttribute('data-deep-link', '');
   if (parts) element.setAttribute('data-parts', parts);
   const release = reserve(element, parts ?? element.getAttribute('data-parts') ?? undefined);
   try {
-    const handle = await draw(element, data, lang, theme, timeout, isolate);
+    const feed = {};
+    const handle = await draw(element, data, lang, theme, timeout, isolate, feed);
+    const watcher = feed.text === undefined ? null : watch(element, handle, feed, refresh, timeout);
+    handle.refresh = () => (watcher ? watcher.refresh() : Promise.resolve(false));
+    if (watcher) {
+      const destroy = handle.destroy.bind(handle);
+      handle.destroy = () => {
+        watcher.stop();
+        destroy();
+      };
+    }
     // After the first frame with the explainer in it has been painted: what benchmarks measure.
     requestAnimationFrame(() => setTimeout(() => performance.mark('rendered')));
     return handle;
@@ -198,7 +219,7 @@ export async function mount(element, options) {
 
 /** Starts the wasm, fetches the dataset if it is a URL, and draws: live in the element's
  * shadow root, or the reasons it cannot be shown. */
-async function draw(element, data, lang, theme, timeout, isolate) {
+async function draw(element, data, lang, theme, timeout, isolate, feed) {
   try {
     await start();
   } catch (error) {
@@ -230,6 +251,8 @@ async function draw(element, data, lang, theme, timeout, isolate) {
         return live(element, isolate, (root) => Explainer.loadFailed(root, name, url.href, response.status, response.statusText, lang));
       }
       text = await response.text();
+      // What a later look for a newer version needs: where, and the answer's validators.
+      Object.assign(feed, { url, name, text, etag: response.headers.get('etag'), modified: response.headers.get('last-modified') });
     } catch (error) {
       const reason = abort.signal.aborted ? abort.signal.reason : error;
       return live(element, isolate, (root) => Explainer.loadFailed(root, name, url.href, 0, String(reason?.message ?? reason), lang));
@@ -254,4 +277,90 @@ function live(element, isolate, make) {
     shadowed.slot.hidden = false;
   };
   return handle;
+}
+
+/** The longest wait between looks after failures, in seconds. */
+const MOST_BACKOFF = 15 * 60;
+
+/** Looks for a newer version of the dataset at `feed.url`: every `every` seconds when given
+ * (never while the page is hidden; twice the wait after each failure, up to MOST_BACKOFF), and
+ * whenever `refresh()` is called. A conditional request, so an unchanged file costs a 304. */
+function watch(element, handle, feed, every, timeout) {
+  let wait = every;
+  let timer = null;
+  let stopped = false;
+  let running = null;
+  let missed = false;
+  const schedule = () => {
+    clearTimeout(timer);
+    if (!stopped && every) timer = setTimeout(tick, wait * 1000);
+  };
+  async function tick() {
+    if (stopped) return;
+    if (document.hidden) {
+      missed = true; // looked for again as soon as the page is shown
+      return;
+    }
+    await refresh();
+    schedule();
+  }
+  /** For the author only: the console and an event, never a message to readers. */
+  function report(message) {
+    console.warn(`breach-explainer: ${message}`);
+    element.dispatchEvent(new CustomEvent('breach-explainer:error', { detail: [message], bubbles: true, composed: true }));
+  }
+  async function look() {
+    const headers = {};
+    if (feed.etag) headers['if-none-match'] = feed.etag;
+    if (feed.modified) headers['if-modified-since'] = feed.modified;
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(new Error(`no answer within ${timeout} s`)), timeout * 1000);
+    try {
+      // no-store: the answer (a 304 too) comes to us, not from the browser's cache.
+      const response = await fetch(feed.url, { headers, cache: 'no-store', signal: abort.signal });
+      if (response.status === 304) {
+        wait = every;
+        return false;
+      }
+      if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`);
+      const text = await response.text();
+      wait = every;
+      feed.etag = response.headers.get('etag');
+      feed.modified = response.headers.get('last-modified');
+      // The same text again (a server without validators): nothing to draw, nothing to report.
+      if (text === feed.text || stopped) return false;
+      feed.text = text;
+      return handle.update(text, feed.name);
+    } catch (error) {
+      const reason = abort.signal.aborted ? abort.signal.reason : error;
+      wait = Math.min((wait || 1) * 2, Math.max(MOST_BACKOFF, every ?? 0));
+      report(`could not look for a newer version of ${feed.url.href}: ${reason?.message ?? reason}; the version shown stays${every ? `, next look in ${wait} s` : ''}`);
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  function refresh() {
+    if (stopped) return Promise.resolve(false);
+    running ??= look().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+  function onVisibility() {
+    if (!document.hidden && missed) {
+      missed = false;
+      tick();
+    }
+  }
+  document.addEventListener('visibilitychange', onVisibility);
+  schedule();
+  return {
+    refresh,
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      document.removeEventListener('visibilitychange', onVisibility);
+    },
+  };
 }

@@ -1,7 +1,9 @@
 // The iframe embed (embed.html): one explainer from query parameters, and a host iframe kept
 // exactly as tall as the content.
 //
-//   embed.html?data=<url>&lang=ko&theme=dark#event=detected
+//   embed.html?data=<url>&lang=ko&theme=dark&refresh=300#event=detected
+//
+// refresh: look for a newer version of the dataset every this many seconds (see explainer.js).
 //
 // Height goes to the parent as the AMP message {sentinel: "amp", type: "embed-size", height}
 // (understood by @newswire/frames, AMP, Datawrapper-style hosts) and as pym.js's string
@@ -68,6 +70,7 @@ const handle = await mount(host, {
   data,
   lang: params.get('lang') ?? undefined,
   theme: params.get('theme') ?? undefined,
+  refresh: Number(params.get('refresh')) > 0 ? Number(params.get('refresh')) : undefined,
 });
 document.documentElement.lang = handle.lang();
 // The tab and the frame's title name the story shown, not the one built in.

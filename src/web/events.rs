@@ -62,6 +62,19 @@ pub(super) fn run_effects(state: &Rc<RefCell<State>>) {
                 schedule(state);
                 Ok(())
             }
+            Effect::Announce(region, text) => {
+                region.set_text_content(Some(""));
+                let say = Closure::once_into_js(move || region.set_text_content(Some(&text)));
+                web_sys::window()
+                    .ok_or_else(|| JsValue::from_str("no window"))
+                    .and_then(|w| {
+                        w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                            say.unchecked_ref(),
+                            150,
+                        )
+                    })
+                    .map(|_| ())
+            }
         };
         if let Err(e) = result {
             web_sys::console::error_2(&"breach-explainer:".into(), &e);

@@ -17,6 +17,7 @@ mod events;
 mod exports;
 mod marks;
 mod state;
+mod update;
 
 use crate::layout::timeline::View;
 use crate::model::{validate, Issue, Problem};
@@ -181,6 +182,24 @@ impl Explainer {
             observer: None,
             listeners: Vec::new(),
         }
+    }
+
+    /// Shows a newer version of the dataset (JSON text; `file` names it in messages) in place
+    /// of the one on screen, keeping the reader's place: the view, the selected event, the open
+    /// parts, the spot on the screen and the focus. `true` when it re-rendered; `false` for the
+    /// same data, or for a version that cannot be shown — that one is reported to the author
+    /// (console and `breach-explainer:error`), never to readers, and the last good one stays.
+    pub fn update(&self, text: &str, file: Option<String>) -> bool {
+        let file = file.unwrap_or_else(|| "update()".into());
+        let done = match self.state.try_borrow_mut() {
+            Ok(mut s) => s.update(text, &file),
+            Err(_) => return false,
+        };
+        run_effects(&self.state);
+        done.unwrap_or_else(|e| {
+            web_sys::console::error_2(&"breach-explainer: could not update".into(), &e);
+            false
+        })
     }
 
     /// The problems shown instead of the explainer; empty when it rendered.

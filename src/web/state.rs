@@ -43,6 +43,8 @@ pub(super) enum Effect {
     Dispatch(Element, web_sys::Event),
     /// Ask for an animation frame to run the pending pointer and width work.
     NextFrame,
+    /// Say this in a live region created just now, once assistive technology has seen it.
+    Announce(Element, String),
 }
 
 /// Parts of the rendered explainer that are not stages.
