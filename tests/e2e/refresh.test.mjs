@@ -19,6 +19,8 @@ let explainer, data, browser, base;
 /** The dataset server: version `n` of the text, ETag "v<n>", 304 for the version the browser
  * has, 500 while `failing`; every request is logged with its time and its If-None-Match. */
 const feed = { n: 1, text: '', failing: false, log: [] };
+let page = '';
+let embeds = '';
 
 function publish(text) {
   feed.n += 1;
@@ -29,11 +31,12 @@ before(async () => {
   base = JSON.parse(await readFile(here('../../data/coupang-2025.json'), 'utf8'));
   feed.text = JSON.stringify(base);
   explainer = await serve(here('../../dist/'));
-  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>An article</title></head>
+  page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>An article</title></head>
     <body><h1>An article</h1>${'<p>Paragraph of the article.</p>'.repeat(30)}<div id="embed"></div>${'<p>More of the article.</p>'.repeat(60)}</body></html>`;
   data = createServer((req, res) => {
     const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'if-none-match, if-modified-since', 'access-control-expose-headers': 'etag' };
     if (req.method === 'OPTIONS') { res.writeHead(204, cors).end(); return; }
+    if (req.url === '/embeds.html') { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(embeds); return; }
     if (req.url === '/article.html') { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page); return; }
     const etag = `"v${feed.n}"`;
     const match = req.headers['if-none-match'];
@@ -217,5 +220,31 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
   assert.ok(feed.log.length - afterDestroy <= 1, 'no looks after destroy()');
   // The 500s this test served are logged by the browser itself.
   assert.deepEqual(errors.filter((e) => !/status of 500/.test(e)), []);
+  await context.close();
+});
+
+test('the script embed (data-refresh) and the iframe embed (?refresh=) update in place too', { timeout: 60_000 }, async () => {
+  const url = `http://127.0.0.1:${data.address().port}/`;
+  feed.failing = false;
+  embeds = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Embeds</title></head><body>
+    <div id="script" data-breach-explainer data-src="${url}data.json" data-lang="en" data-refresh="0.2"></div>
+    <script type="module" src="${explainer.url}embed.js"></script>
+    <iframe id="frame" title="The breach" style="width: 800px; height: 600px" src="${explainer.url}embed.html?data=${encodeURIComponent(`${url}data.json`)}&lang=en&refresh=0.2"></iframe>
+    </body></html>`;
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const tab = await context.newPage();
+  tab.setDefaultTimeout(20000);
+  await tab.goto(`${url}embeds.html`);
+  await tab.waitForFunction(() => !!document.getElementById('script').shadowRoot?.querySelector('.bx:not([data-static]) .bx-title'));
+  const frame = () => tab.frames().find((f) => f.url().includes('embed.html'));
+  await (async () => { for (let i = 0; i < 100 && !frame(); i++) await sleep(100); })();
+  await frame().waitForFunction(() => !!document.querySelector('.bx:not([data-static]) .bx-title'), null, { polling: 100 });
+  const next = structuredClone(base);
+  next.updated = '2026-08-01T09:00+09:00';
+  next.changes.push({ at: '2026-08-01', kind: 'corrected', about: 'events/pipc-fine', sources: ['kh-10673625'] });
+  publish(JSON.stringify(next));
+  await tab.waitForFunction(() => document.getElementById('script').shadowRoot.querySelector('[data-bx="updated"]')?.textContent === 'Updated just now: Event corrected: Record PIPC fine.');
+  // Polled by time: an iframe below the fold gets no animation frames.
+  await frame().waitForFunction(() => document.querySelector('[data-bx="updated"]')?.textContent === 'Updated just now: Event corrected: Record PIPC fine.', null, { polling: 100 });
   await context.close();
 });
