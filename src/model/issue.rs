@@ -5,7 +5,7 @@
 //! [`super::position::place`] has placed an issue, `path (the 4th event, "…"): message` (the
 //! line and column are put before it by `page::describe`).
 
-use super::position::Position;
+use super::line_column::Position;
 use super::{Lang, Text};
 use std::fmt;
 

@@ -127,7 +127,7 @@ pub fn parse(text: &str) -> Result<Json, crate::model::Issue> {
             String::new(),
             crate::model::Problem::Syntax {
                 line: e.line(),
-                column: super::position::char_column(text, e.line(), e.column()).column as usize,
+                column: super::line_column::char_column(text, e.line(), e.column()).column as usize,
                 detail: syntax_detail(&e),
             },
         )

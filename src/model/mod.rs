@@ -9,6 +9,7 @@ pub mod date;
 pub mod figures;
 pub mod issue;
 pub mod json;
+pub mod line_column;
 pub mod position;
 pub mod validate;
 

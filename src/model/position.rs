@@ -10,6 +10,7 @@
 
 use super::issue::{Issue, ItemKind, Problem, Within};
 use super::json::Json;
+pub use super::line_column::{char_column, Position};
 use super::{Lang, Text};
 use std::collections::BTreeMap;
 
@@ -161,13 +162,6 @@ pub fn from_browser_message(text: &str, detail: &str) -> Option<Position> {
     Some(Position { line, column })
 }
 
-/// A 1-based line and column (in characters; past 2^32 − 1, that).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Position {
-    pub line: u32,
-    pub column: u32,
-}
-
 /// What the text holds at one path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Spot {
@@ -233,27 +227,6 @@ pub fn locate(text: &str, paths: &[&str]) -> Vec<Spot> {
             }
         })
         .collect()
-}
-
-/// A line and column in serde_json's terms (the column in bytes) → in characters, in the text
-/// as it was parsed.
-pub fn char_column(text: &str, line: usize, byte_column: usize) -> Position {
-    let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let Some(this) = text.split('\n').nth(line.saturating_sub(1)) else {
-        return Position {
-            line: small(line),
-            column: small(byte_column),
-        };
-    };
-    let bytes = this.as_bytes();
-    let upto = &bytes[..byte_column.min(bytes.len())];
-    // Characters that start before the column: a character cut by it counts, as serde_json
-    // points just past the first byte it could not read.
-    let chars = upto.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-    Position {
-        line: small(line),
-        column: small(chars.max(1) + byte_column.saturating_sub(bytes.len())),
-    }
 }
 
 /// Where a value was first seen at a node's path.
