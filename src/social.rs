@@ -171,7 +171,7 @@ fn wrap(fonts: &Fonts, runs: &[(&str, Style)], width: f32, leading: f32) -> Vec<
         let scaled = face.font.as_scaled(face.scale(style.size));
         for c in text.chars() {
             let adv = scaled.h_advance(face.glyph(c));
-            let last = words.last_mut().expect("one word at least");
+            let Some(last) = words.last_mut() else { break };
             if c == ' ' {
                 if !last.chars.is_empty() {
                     last.space = adv;

@@ -232,24 +232,7 @@ pub const BREACH_ROWS: &[(&str, Kind)] = &[
 
 /// The top-level keys in the order the format documents them; a list sheet is named here by
 /// the key it fills (`exposure` is an object whose `claims` the exposure sheet holds).
-pub const TOP_ORDER: &[&str] = &[
-    "$schema",
-    "format",
-    "id",
-    "languages",
-    "timezone",
-    "breach",
-    "sources",
-    "exposure",
-    "events",
-    "counts",
-    "comparisons",
-    "data_classes",
-    "money",
-    "corrections",
-    "updated",
-    "changes",
-];
+pub const TOP_ORDER: &[&str] = crate::model::validate::TOP_FIELDS;
 
 /// The objects `breach.csv` fills, with their fields in documented order.
 pub const OBJECTS: &[(&str, &[&str])] = &[

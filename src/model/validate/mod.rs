@@ -17,7 +17,8 @@ use items::*;
 use reader::*;
 pub use reader::{is_language_tag, is_web_address};
 
-pub(super) const TOP_FIELDS: &[&str] = &[
+/// The top-level fields in the order the format documents them (the sheets write this order).
+pub const TOP_FIELDS: &[&str] = &[
     "$schema",
     "format",
     "id",
