@@ -61,9 +61,12 @@ const explainer = await asset('explainer.js', await minify(replaceAll(await read
   ['./pkg/breach_explainer.js', `./${glue}`],
   ['./pkg/breach_explainer_bg.wasm', `./${wasm}`],
 ]), 'js'));
+// What waits for the reader's intent before loading the live explainer (main.js, embed.js).
+const intent = await asset('intent.js', await minify(await readFile(join(www, 'intent.js'), 'utf8'), 'js'));
 const scripts = {};
 for (const name of ['embed.js', 'main.js', 'frame.js']) {
   scripts[name] = await asset(name, await minify(replaceAll(await readFile(join(www, name), 'utf8'), [
+    ["'./intent.js'", `'./${intent}'`],
     ["'./explainer.js'", `'./${explainer}'`],
     ["'./explainer.css'", `'./${css['explainer.css']}'`],
   ]), 'js'));
@@ -172,13 +175,20 @@ if (existsSync(join(www, 'pkg-editor/breach_explainer_bg.wasm'))) {
   if (existsSync(template)) await copyFile(template, join(dist, 'data/template.json'));
 }
 
-// What a reader of the shell page downloads, compressed as a CDN would.
-const loaded = [`assets/${wasm}`, `assets/${glue}`, `assets/${explainer}`, `assets/${cssJs}`, `assets/${defaultJs}`, `data/${defaultStem}.json`, `assets/${scripts['main.js']}`,
-  `assets/${css['explainer.css']}`, `assets/${css['page.css']}`];
-let total = 0;
-for (const file of loaded) total += gzipSync(await readFile(join(dist, file)), { level: 9 }).length;
-const html = gzipSync(await readFile(join(dist, 'index.html')), { level: 9 }).length;
-console.log(`dist/ built: index.html ${html} B gzip (with the static version inside); assets it loads ${total} B gzip`);
+// What a reader of the shell page downloads, compressed as a CDN would: before they reach for
+// the explainer (the page with the static version, its styles and scripts), and in all, once
+// the live explainer has loaded (its script, the wasm, the dataset).
+const first = ['index.html', `assets/${css['explainer.css']}`, `assets/${css['page.css']}`, `assets/${scripts['main.js']}`, `assets/${intent}`];
+const loaded = [...first.slice(1), `assets/${wasm}`, `assets/${glue}`, `assets/${explainer}`, `assets/${cssJs}`, `assets/${defaultJs}`, `data/${defaultStem}.json`];
+const gzipped = async (files) => {
+  let sum = 0;
+  for (const file of files) sum += gzipSync(await readFile(join(dist, file)), { level: 9 }).length;
+  return sum;
+};
+const total = await gzipped(loaded);
+const html = await gzipped(['index.html']);
+const beforeActing = await gzipped(first);
+console.log(`dist/ built: index.html ${html} B gzip (with the static version inside); assets it loads ${total} B gzip; before the reader acts ${beforeActing} B gzip (the page and its styles and scripts)`);
 
 // Precompressed twins (.br, .gz) of every page, script, stylesheet and wasm, for servers that
 // serve them as they are (scripts/serve's, nginx's gzip_static/brotli_static, most CDNs). Not
@@ -204,6 +214,7 @@ console.log(`precompressed: what the shell loads is ${brotli} B brotli (+ the da
 await mkdir(join(root, 'target'), { recursive: true });
 await writeFile(join(root, 'target/sizes.json'), `${JSON.stringify({
   'reader wasm, gzip': gzipSync(await readFile(join(dist, 'assets', wasm)), { level: 9 }).length,
+  'before the reader acts, gzip': beforeActing,
   'what the shell loads, gzip': total,
   'what the shell loads, brotli': brotli,
 }, null, 2)}\n`);
