@@ -67,8 +67,7 @@ fn the_keyboard_walks_every_event_in_time_order() {
     }
     // Every event the story view draws, visited once in time order (as the dataset dates
     // them, not as the options happen to be built), each named with its date.
-    let value = js_sys::JSON::parse(breach_explainer::model::DEFAULT_DATASET).unwrap();
-    let tree: breach_explainer::model::Json = serde_wasm_bindgen::from_value(value).unwrap();
+    let tree = breach_explainer::web::parse_json(breach_explainer::model::DEFAULT_DATASET).unwrap();
     let d = breach_explainer::validate(&tree).unwrap();
     let drawn: Vec<usize> = breach_explainer::layout::timeline::layout(
         &d,
