@@ -313,9 +313,9 @@ the Coupang story (data/coupang-2025.json) with each peer and with ours, medians
 rounds, pages interleaved (order rotated each round), a fresh browser context per load,
 headless Chromium at 1280×900, served compressed from 127.0.0.1 by scripts/static-server.mjs.
 
-Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, load
-average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end; Chromium ${chromiumVersion}, Node ${process.version}; the run
-took ${elapsed} s. A busy shared machine: compare the pages with each other, not with another run.
+Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB of memory, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end.
+Chromium ${chromiumVersion}, Node ${process.version}. The run took ${elapsed} s. On a busy shared
+machine the numbers move from run to run: compare the pages of one run with each other.
 
 ${table}
 
@@ -328,7 +328,8 @@ What each column is:
 - **Navigation → rendered**: the \`rendered\` performance mark, set after the first painted frame
   of the real content (requestAnimationFrame, then a task): by each peer page's own code, and by
   the explainer itself on ours (www/explainer.js).
-- **FCP**: first contentful paint (what the reader sees first; may be a heading or a notice).
+- **FCP**: first contentful paint (what the reader sees first: a heading, a notice, or on our
+  shell page the static version).
 - **Long tasks**: tasks over 50 ms that started before \`rendered\` (count / total ms).
 - **Transferred**: navigation and every resource until \`rendered\` (transferSize: compressed
   bodies with their headers), and the number of requests.
@@ -338,8 +339,8 @@ What each column is:
 - **Intent → live** (ours, shell page): from the pointer arriving over \`#explainer\` (a real hover) to
   the \`live\` mark; n/a when no \`live\` mark appears within 10 s.
 
-Versions: ${Object.entries(versions).map(([p, v]) => `${p} ${v}`).join(', ')} (pinned in
-bench/package-lock.json); the explainer as built in dist/ at the time.
+Versions (pinned in bench/package-lock.json): ${Object.entries(versions).map(([p, v]) => `${p} ${v}`).join(', ')};
+the explainer as built in dist/ at the time.
 
 Pages: bench/peers/*.html (each fetches the same dataset file and builds what its libraries
 draw: Chart.js, Plot and Vega-Lite the revised-count chart and the comparison chart, TimelineJS the
