@@ -13,8 +13,8 @@
 //
 // Each round loads every page once, in an order rotated each round, each in a fresh browser
 // context (no cache shared between loads) at 1280×900. Printed: medians, as a markdown table,
-// also written to docs/bench/peers.md with docs/bench/peers.png (drawn by the crate:
-// examples/bench_chart.rs). See docs/bench.md.
+// also written to target/bench-peers/peers.md with peers.png (drawn by the crate:
+// examples/bench_chart.rs); with --docs to docs/bench/, for the README. See docs/bench.md.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -289,8 +289,8 @@ console.log();
 console.log(shellLine);
 console.log(`(medians of ${RUNS} rounds; ${elapsed} s)`);
 
-// --- docs/bench/ ------------------------------------------------------------------------------
-const docs = join(repo, 'docs/bench');
+// --- docs/bench/ (with --docs; else target/bench-peers/, so a test run leaves the tree clean) --
+const docs = args.includes('--docs') ? join(repo, 'docs/bench') : out;
 mkdirSync(docs, { recursive: true });
 const chartInput = join(out, 'rendered.json');
 writeFileSync(chartInput, JSON.stringify(PAGES.filter((p) => results[p.id].length).map((p) => ({

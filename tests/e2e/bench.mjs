@@ -15,8 +15,8 @@ const server = await serve(fileURLToPath(new URL('../../dist/', import.meta.url)
 });
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-await page.goto(server.url);
-await page.waitForSelector('.bx:not([data-static])');
+// The empty page: the shell waits for the reader's intent before it loads the live explainer.
+await page.goto(`${server.url}interaction.html`);
 const result = await page.evaluate(async () => {
   const { mount } = await import('./explainer.js');
   // The dataset as an object: the time is the drawing's, not the network's (mount() still
