@@ -9,7 +9,15 @@
 // in the page's address (one explainer per page); data-refresh="300" looks for a newer version
 // of data-src every 300 seconds and shows it in place. window.breachExplainer.unmount(el) undoes
 // one, mountAll() picks up elements added later.
-import { mount as mountOne } from './explainer.js';
+//
+// An element that holds the explainer's static version (what `breach-explainer html
+// my-breach.json` prints, pasted inside it) shows that at once and loads the live explainer
+// only when the reader reaches for it (intent.js): a reader who only reads downloads this file
+// and one more.
+import { keepingPlace, wanted } from './intent.js';
+
+// The live explainer, loaded once, on the first element that needs it.
+const mountOne = async (el, options) => (await import('./explainer.js')).mount(el, options);
 
 const SELECTOR = '[data-breach-explainer]:not([data-breach-explainer-initialized])';
 
@@ -23,16 +31,22 @@ const registry = (globalThis.breachExplainer ??= {
       el.setAttribute('data-breach-explainer-initialized', '');
       const refresh = Number(el.dataset.refresh);
       const options = { data: el.dataset.src || undefined, lang: el.dataset.lang, theme: el.dataset.theme, deepLink: el.hasAttribute('data-deep-link'), refresh: refresh > 0 ? refresh : undefined };
-      const pending = this.mount(el, options).then((handle) => {
-        this.handles.set(el, handle);
-        return handle;
-      }, (error) => {
-        console.warn('breach-explainer:', error);
-      });
+      const waiting = new AbortController();
+      const pending = wanted(el, waiting.signal)
+        .then((yes) => (yes ? keepingPlace(el, () => this.mount(el, options)) : null))
+        .then((handle) => {
+          if (handle) this.handles.set(el, handle);
+          return handle;
+        }, (error) => {
+          console.warn('breach-explainer:', error);
+        });
       this.handles.set(el, pending);
+      (this.waiting ??= new Map()).set(el, waiting);
     }
   },
   async unmount(el) {
+    this.waiting?.get(el)?.abort(); // still showing the static version: nothing to load now
+    this.waiting?.delete(el);
     const handle = await this.handles.get(el);
     this.handles.delete(el);
     el.removeAttribute('data-breach-explainer-initialized');

@@ -11,16 +11,21 @@
 
 const INTENT = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown'];
 
-/** Resolves when the reader shows intent on `element`; at once when it holds no static
- * version, or the address links to one of its events. */
-export function wanted(element) {
-  if (!element.querySelector('[data-static]') || /(^#|&)event=/.test(location.hash)) return Promise.resolve();
+/** Resolves to true when the reader shows intent on `element` (at once when it holds no
+ * static version, or the address links to one of its events), to false if `signal` aborts
+ * first (the host took the element away). */
+export function wanted(element, signal) {
+  if (!element.querySelector('[data-static]') || /(^#|&)event=/.test(location.hash)) return Promise.resolve(true);
   return new Promise((resolve) => {
-    const go = () => {
+    const done = (yes) => {
       for (const type of INTENT) element.removeEventListener(type, go);
-      resolve();
+      signal?.removeEventListener('abort', stop);
+      resolve(yes);
     };
+    const go = () => done(true);
+    const stop = () => done(false);
     for (const type of INTENT) element.addEventListener(type, go, { passive: true });
+    signal?.addEventListener('abort', stop);
   });
 }
 

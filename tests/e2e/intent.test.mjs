@@ -11,7 +11,14 @@ import { launch, watchErrors, reachFor } from './browser.mjs';
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const budget = JSON.parse(await readFile(here('../../size-budget.json'), 'utf8')).history.at(-1)['before the reader acts, gzip'];
 let server, browser;
-before(async () => { server = await serve(here('../../dist/')); browser = await launch(); });
+// A newsroom's article with the script embed and the static version pasted inside its element
+// (what `breach-explainer html data/coupang-2025.json` prints; the build keeps it in target/static/).
+const article = async () => [`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article</title></head><body>
+  <p>An article paragraph.</p>
+  <div id="embed" data-breach-explainer data-src="data/coupang-2025.json">${await readFile(here('../../target/static/coupang-2025-en.html'), 'utf8')}</div>
+  <p>More of the article.</p>
+  <script type="module" src="embed.js"></script></body></html>`, 'text/html; charset=utf-8'];
+before(async () => { server = await serve(here('../../dist/'), { pages: { '/article.html': article } }); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 async function open(path, width = 1280) {
@@ -99,5 +106,28 @@ test('through reachFor(), the helper other tests use', { timeout: 60_000 }, asyn
   const { page, context } = await open('ko.html', 375);
   await reachFor(page);
   assert.equal(await page.locator(live).count(), 1);
+  await context.close();
+});
+
+test('the script embed with its static version pasted in loads the live one on intent, and can be taken away before', { timeout: 60_000 }, async () => {
+  const { page, context, errors, requests } = await open('article.html', 800);
+  await page.waitForTimeout(300);
+  assert.deepEqual(requests.map((r) => new URL(r.url).pathname).filter((n) => /\.wasm$|\/data\//.test(n)), [], 'nothing live before the reader acts');
+  assert.match(await page.textContent('#embed .bx-title'), /Coupang/, 'the static version is the explainer meanwhile');
+  await page.hover('#embed', { position: { x: 2, y: 2 } });
+  await page.waitForFunction(() => !!document.getElementById('embed').shadowRoot?.querySelector('.bx:not([data-static]) .bx-title'));
+  assert.ok(requests.some((r) => /\.wasm$/.test(r.url)), 'the wasm loaded on intent');
+  // A second element, taken away by the host before the reader reached for it: no hang, no load.
+  const unmounted = await page.evaluate(async () => {
+    const el = document.createElement('div');
+    el.setAttribute('data-breach-explainer', '');
+    el.innerHTML = document.getElementById('embed').innerHTML; // the static version again
+    document.body.append(el);
+    window.breachExplainer.mountAll();
+    await window.breachExplainer.unmount(el);
+    return !el.shadowRoot && !el.hasAttribute('data-breach-explainer-initialized');
+  });
+  assert.ok(unmounted, 'unmount() before intent returns, and nothing was drawn');
+  assert.deepEqual(errors, []);
   await context.close();
 });
