@@ -225,48 +225,54 @@ export async function mount(element, options) {
 /** Starts the wasm, fetches the dataset if it is a URL, and draws: live in the element's
  * shadow root, or the reasons it cannot be shown. */
 async function draw(element, data, lang, theme, timeout, isolate, feed) {
+  // The wasm and the dataset are fetched at the same time, not one after the other.
+  const dataset = load(element, data, lang, timeout, feed);
+  dataset.catch(() => {}); // awaited below, unless the wasm fails first
   try {
     await start();
   } catch (error) {
     notice(element, lang);
     throw error;
   }
+  const got = await dataset;
   // Drawing gets a task of its own, apart from the one that finished starting the wasm.
   await new Promise((resolve) => setTimeout(resolve, 0));
+  return live(element, isolate, got.failed ?? ((root) => Explainer.mount(root, got.text, got.name, lang, theme)));
+}
+
+/** The dataset: `{text, name}` (the text may be an object given as such), or `{failed(root)}`
+ * that draws why it could not be had (called once the wasm has started). */
+async function load(element, data, lang, timeout, feed) {
   // No dataset given: the site's own (default-dataset.js names its file, or holds it in a
   // package), loaded only when asked for.
   data ??= (await import('./default-dataset.js')).default;
-  let text = data;
-  let name;
-  if (typeof data === 'string' || data instanceof URL) {
-    let url;
-    try {
-      url = new URL(data, document.baseURI);
-    } catch (error) {
-      return live(element, isolate, (root) => Explainer.loadFailed(root, String(data), String(data), 0, String(error?.message ?? error), lang));
-    }
-    name = fileName(url);
-    const line = loading(element, lang);
-    // A server that answers its headers and then stalls must not leave the reader waiting.
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(new Error(`no answer within ${timeout} s`)), timeout * 1000);
-    try {
-      const response = await fetch(url, { signal: abort.signal });
-      if (!response.ok) {
-        return live(element, isolate, (root) => Explainer.loadFailed(root, name, url.href, response.status, response.statusText, lang));
-      }
-      text = await response.text();
-      // What a later look for a newer version needs: where, and the answer's validators.
-      Object.assign(feed, { url, name, text, etag: response.headers.get('etag'), modified: response.headers.get('last-modified') });
-    } catch (error) {
-      const reason = abort.signal.aborted ? abort.signal.reason : error;
-      return live(element, isolate, (root) => Explainer.loadFailed(root, name, url.href, 0, String(reason?.message ?? reason), lang));
-    } finally {
-      clearTimeout(timer);
-      line.remove();
-    }
+  if (typeof data !== 'string' && !(data instanceof URL)) return { text: data };
+  const failed = (name, href, status, why) => ({ failed: (root) => Explainer.loadFailed(root, name, href, status, why, lang) });
+  let url;
+  try {
+    url = new URL(data, document.baseURI);
+  } catch (error) {
+    return failed(String(data), String(data), 0, String(error?.message ?? error));
   }
-  return live(element, isolate, (root) => Explainer.mount(root, text, name, lang, theme));
+  const name = fileName(url);
+  const line = loading(element, lang);
+  // A server that answers its headers and then stalls must not leave the reader waiting.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new Error(`no answer within ${timeout} s`)), timeout * 1000);
+  try {
+    const response = await fetch(url, { signal: abort.signal });
+    if (!response.ok) return failed(name, url.href, response.status, response.statusText);
+    const text = await response.text();
+    // What a later look for a newer version needs: where, and the answer's validators.
+    Object.assign(feed, { url, name, text, etag: response.headers.get('etag'), modified: response.headers.get('last-modified') });
+    return { text, name };
+  } catch (error) {
+    const reason = abort.signal.aborted ? abort.signal.reason : error;
+    return failed(name, url.href, 0, String(reason?.message ?? reason));
+  } finally {
+    clearTimeout(timer);
+    line.remove();
+  }
 }
 
 /** Draws with `make(root)`: into a root in the element's shadow root (the element's own

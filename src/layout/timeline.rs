@@ -6,7 +6,7 @@ pub use super::axis::PAD;
 use super::axis::{axis, AXIS_Y};
 use super::measure::{shorten, TextMeasure};
 use super::scale::TimeScale;
-use super::{Anchor, Hit, Mark, Paint, Scene, SMALL, TEXT};
+use super::{within, Anchor, Hit, Mark, Paint, Scene, SMALL, TEXT};
 use crate::describe;
 use crate::i18n;
 use crate::model::date::days_from_civil;
@@ -149,7 +149,7 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
         // The outer extent (earliest to latest the access may have run, within the axis) and
         // the part known for certain, by each end's form.
         const OPEN_PX: f64 = 28.0;
-        let clampx = |x: f64| x.clamp(PAD, width - PAD);
+        let clampx = |x: f64| within(x, PAD, width - PAD);
         let sd = claim.start.date();
         let (bx0, start_draw, known_from) = match claim.start {
             Bound::On(_) => (clampx(scale.x(sd.start(zone))), EdgeDraw::Closed, Some(sd)),
@@ -203,9 +203,7 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
                     .total_cmp(&b.start.date().start(zone))
             });
         if let Some(other) = earliest {
-            let ux0 = scale
-                .x(other.start.date().start(zone))
-                .clamp(PAD, width - PAD);
+            let ux0 = within(scale.x(other.start.date().start(zone)), PAD, width - PAD);
             let text = describe::other_claim_label(d, lang, other);
             let clipped = scale.x(other.start.date().start(zone)) < PAD;
             let text = if clipped { format!("← {text}") } else { text };
@@ -349,16 +347,15 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
         });
         let rows_top = y + LANE_HEADING_H + ROW_H / 2.0;
         let mut rows: Vec<Vec<(f64, f64)>> = Vec::new();
+        let clampx = |x: f64| within(x, PAD, width - PAD);
         for i in in_lane {
             let Some(e) = d.events.get(i) else { continue };
-            let x = scale.x(e.date.middle(zone)).clamp(PAD, width - PAD);
-            let span_end = e
-                .end
-                .map(|end| scale.x(end.end(zone)).clamp(PAD, width - PAD));
+            let x = clampx(scale.x(e.date.middle(zone)));
+            let span_end = e.end.map(|end| clampx(scale.x(end.end(zone))));
             let alt_xs: Vec<f64> = e
                 .alternatives
                 .iter()
-                .map(|a| scale.x(a.date.middle(zone)).clamp(PAD, width - PAD))
+                .map(|a| clampx(scale.x(a.date.middle(zone))))
                 .collect();
             let lo = alt_xs.iter().copied().fold(x, f64::min) - MARKER_R;
             let hi = alt_xs.iter().copied().chain(span_end).fold(x, f64::max) + MARKER_R;
