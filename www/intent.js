@@ -15,7 +15,9 @@ const INTENT = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown'
  * static version, or the address links to one of its events), to false if `signal` aborts
  * first (the host took the element away). */
 export function wanted(element, signal) {
-  if (!element.querySelector('[data-static]') || /(^#|&)event=/.test(location.hash)) return Promise.resolve(true);
+  if (signal?.aborted) return Promise.resolve(false);
+  const tree = element.shadowRoot ?? element;
+  if (!tree.querySelector('[data-static]') || /(^#|&)event=/.test(location.hash)) return Promise.resolve(true);
   return new Promise((resolve) => {
     const done = (yes) => {
       for (const type of INTENT) element.removeEventListener(type, go);
@@ -43,11 +45,13 @@ function key(el) {
  * control. */
 export async function keepingPlace(element, swap) {
   const viewport = window.innerHeight;
-  const onScreen = [...element.querySelectorAll(LANDMARKS)]
+  // The static version: in the element, or in its shadow root (embed.js's default one).
+  const before = element.shadowRoot?.querySelector('[data-static]') ? element.shadowRoot : element;
+  const onScreen = [...before.querySelectorAll(LANDMARKS)]
     .find((el) => { const { top } = el.getBoundingClientRect(); return top >= 0 && top < viewport; });
   const anchor = onScreen && { key: key(onScreen), top: onScreen.getBoundingClientRect().top };
-  const active = document.activeElement;
-  const focused = active && active !== element && element.contains(active) ? active : null;
+  const active = before === element ? document.activeElement : before.activeElement;
+  const focused = active && active !== element && before.contains(active) ? active : null;
   const focusKey = focused && key(focused);
   const focusFigure = focused?.closest('figure')?.className;
 

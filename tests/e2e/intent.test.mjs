@@ -18,7 +18,13 @@ const article = async () => [`<!doctype html><html lang="en"><head><meta charset
   <div id="embed" data-breach-explainer data-src="data/coupang-2025.json">${await readFile(here('../../target/static/coupang-2025-en.html'), 'utf8')}</div>
   <p>More of the article.</p>
   <script type="module" src="embed.js"></script></body></html>`, 'text/html; charset=utf-8'];
-before(async () => { server = await serve(here('../../dist/'), { pages: { '/article.html': article } }); browser = await launch(); });
+// The README's first script embed: an empty element for the site's default dataset.
+const plain = async () => [`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article</title></head><body>
+  <p>An article paragraph.</p>
+  <div id="embed" data-breach-explainer data-lang="ko"></div>
+  <p>More of the article.</p>
+  <script type="module" src="embed.js"></script></body></html>`, 'text/html; charset=utf-8'];
+before(async () => { server = await serve(here('../../dist/'), { pages: { '/article.html': article, '/plain.html': plain } }); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 async function open(path, width = 1280) {
@@ -128,6 +134,23 @@ test('the script embed with its static version pasted in loads the live one on i
     return !el.shadowRoot && !el.hasAttribute('data-breach-explainer-initialized');
   });
   assert.ok(unmounted, 'unmount() before intent returns, and nothing was drawn');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the README's empty script embed shows the default dataset's static version in its language, and the live one on intent", { timeout: 60_000 }, async () => {
+  const { page, context, errors, requests } = await open('plain.html', 375);
+  await page.waitForSelector('#embed .bx[data-static] .bx-title');
+  assert.equal(await page.getAttribute('#embed .bx[data-static]', 'lang'), 'ko', 'in the language data-lang asks for');
+  assert.match(await page.textContent('#embed .bx-title'), /쿠팡/);
+  assert.equal(await page.locator('#embed details.bx-part').count() >= 3, true, 'folded as the embed folds it');
+  const names = requests.map((r) => new URL(r.url).pathname);
+  assert.deepEqual(names.filter((n) => /\.wasm$|\/data\/|explainer\.[0-9a-f]+\.js$/.test(n)), [], 'nothing live before the reader acts');
+  const bytes = requests.reduce((sum, r) => sum + r.bytes, 0);
+  console.log(`# the empty script embed before the reader acts: ${requests.length} requests, ${bytes} B on the wire`);
+  assert.ok(bytes <= 64 * 1024, `${bytes} B on the wire within 64 KB`);
+  await page.hover('#embed', { position: { x: 2, y: 2 } });
+  await page.waitForFunction(() => !!document.getElementById('embed').shadowRoot?.querySelector('.bx:not([data-static]) .bx-title'));
   assert.deepEqual(errors, []);
   await context.close();
 });
