@@ -43,8 +43,11 @@ const PAGES = [
   { id: 'timelinejs', label: 'TimelineJS (timeline)', path: 'timelinejs.html' },
   { id: 'newsroom', label: 'TimelineJS + Chart.js', path: 'newsroom.html' },
   { id: 'shell', label: 'Ours: shell page (dist/index.html)', path: 'ours/index.html', ours: true, intent: true },
+  { id: 'embed', label: 'Ours: script embed (README)', path: 'ours/script-embed.html', ours: true, intent: true },
   { id: 'mount', label: 'Ours: mount() in an empty page', path: 'ours/mount.html', ours: true },
 ];
+/** Our pages in bench/peers/, served beside dist/'s files. */
+const OURS = ['mount.html', 'script-embed.html'];
 /** The files each peer page loads, from the installed packages (the builds a CDN serves). */
 const LIBS = {
   'lib/chart.umd.min.js': 'chart.js/dist/chart.umd.min.js',
@@ -111,7 +114,7 @@ function buildSite(npm) {
   // The same dataset file the explainer reads (the static server gzips JSON on the fly).
   cpSync(join(dist, 'data/coupang-2025.json'), join(site, 'data/coupang-2025.json'));
   const story = readFileSync(join(repo, 'bench/peers/story.js'), 'utf8');
-  for (const page of readdirSync(join(repo, 'bench/peers')).filter((f) => f.endsWith('.html') && f !== 'mount.html')) {
+  for (const page of readdirSync(join(repo, 'bench/peers')).filter((f) => f.endsWith('.html') && !OURS.includes(f))) {
     const html = readFileSync(join(repo, 'bench/peers', page), 'utf8');
     writeFileSync(join(site, page), html.replace('<script src="story.js"></script>', () => `<script>\n${story}</script>`));
   }
@@ -120,8 +123,10 @@ function buildSite(npm) {
   // beside them, so both load exactly what an article would.
   mkdirSync(join(site, 'ours'));
   for (const entry of readdirSync(dist)) symlinkSync(join(dist, entry), join(site, 'ours', entry));
-  cpSync(join(repo, 'bench/peers/mount.html'), join(site, 'ours/mount.html'));
-  twins(join(site, 'ours/mount.html'));
+  for (const page of OURS) {
+    cpSync(join(repo, 'bench/peers', page), join(site, 'ours', page));
+    twins(join(site, 'ours', page));
+  }
 }
 
 // --- one page load ----------------------------------------------------------------------------
@@ -269,19 +274,22 @@ const rows = PAGES.map((p) => {
   const label = `${p.label}${n < RUNS ? ` (${n} of ${RUNS} loads)` : ''}`;
   return `| ${label} | ${ms(rendered)} | ${floor ? (rendered / floor).toFixed(1) : 'n/a'}× | ${ms(med(p.id, 'fcp'))} | ${med(p.id, 'longtasks')} / ${ms(med(p.id, 'longtaskMs'))} | ${kb(med(p.id, 'bytes'))} | ${med(p.id, 'requests')} | ${(med(p.id, 'heap') / 1048576).toFixed(1)} | ${med(p.id, 'nodes')} | ${toLive} |`;
 });
-const shell = results.shell;
 const table = [
   '| Page | Navigation → rendered (ms) | × floor | FCP (ms) | Long tasks before rendered (n / ms) | Transferred (KB) | Requests | JS heap (MB) | DOM elements | Intent → live (ms) |',
   '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ...rows,
 ].join('\n');
-const lives = shell.filter((r) => r.toLive !== null).length;
-const shellLine = shell.length
-  ? `Ours, shell page: loaded before the hover ${kb(median(shell.map((r) => r.bytesBefore)))} KB (${median(shell.map((r) => r.requests))} requests), `
-    + `after it ${kb(median(shell.map((r) => r.bytesAfter)))} KB (${median(shell.map((r) => r.requestsAfter))} requests); intent → live `
+/** For each of our pages that waits for intent: what loaded before the hover and after it. */
+const intentLine = (p) => {
+  const rs = results[p.id];
+  if (!rs.length) return '';
+  const lives = rs.filter((r) => r.toLive !== null).length;
+  return `${p.label}: loaded before the hover ${kb(median(rs.map((r) => r.bytesBefore)))} KB (${median(rs.map((r) => r.requests))} requests), `
+    + `after it ${kb(median(rs.map((r) => r.bytesAfter)))} KB (${median(rs.map((r) => r.requestsAfter))} requests); intent → live `
     + (lives === 0 ? 'n/a (no `live` mark within 10 s of the hover).'
-      : `${ms(median(shell.map((r) => r.toLive)))} ms${lives < shell.length ? ` (a \`live\` mark in ${lives} of ${shell.length} loads)` : ''}.`)
-  : '';
+      : `${ms(median(rs.map((r) => r.toLive)))} ms${lives < rs.length ? ` (a \`live\` mark in ${lives} of ${rs.length} loads)` : ''}.`);
+};
+const shellLine = PAGES.filter((p) => p.intent).map(intentLine).filter(Boolean).join('\n\n');
 const elapsed = Math.round((Date.now() - started) / 1000);
 console.log();
 console.log(table);
