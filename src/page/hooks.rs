@@ -135,6 +135,8 @@ pub fn view_code(view: View) -> &'static str {
     match view {
         View::Window => "window",
         View::Story => "story",
+        // Zoomed in on a cluster: no view button stands for it.
+        View::Span { .. } => "span",
     }
 }
 
