@@ -36,47 +36,47 @@ pub fn span_words(lang: Lang, from: &StoryDate, to: &StoryDate, short: bool) -> 
         // Months, parts of them and years: each end at its own precision.
         return date_range(lang, from, to, "");
     };
-    let month = |m: u32| match short {
-        true => format::month_short(Lang::En, m),
-        false => format::month_name(m).to_string(),
+    // The last day in full; of the first, what differs from the last.
+    let shared = match (a.year == b.year, a.month == b.month, a.day == b.day) {
+        (true, true, true) => return day_words(lang, &b, short),
+        (true, true, false) => 2,
+        (true, false, _) => 1,
+        _ => 0,
     };
-    let same_year = a.year == b.year;
-    let same_month = same_year && a.month == b.month;
-    if same_month && a.day == b.day {
-        return match lang {
-            Lang::En => format!("{} {} {}", a.day, month(a.month), a.year),
-            Lang::Ko => format::date(lang, &a, ""),
-        };
-    }
+    let last = day_words(lang, &b, short);
     match lang {
-        Lang::En if same_month => format!("{}–{} {} {}", a.day, b.day, month(a.month), a.year),
-        Lang::En if same_year => format!(
-            "{} {} – {} {} {}",
-            a.day,
-            month(a.month),
-            b.day,
-            month(b.month),
-            a.year
-        ),
-        Lang::En => format!(
-            "{} {} {} – {} {} {}",
-            a.day,
-            month(a.month),
-            a.year,
-            b.day,
-            month(b.month),
-            b.year
-        ),
-        Lang::Ko if same_month => format!("{}년 {}월 {}~{}일", a.year, a.month, a.day, b.day),
-        Lang::Ko if same_year => format!(
-            "{}년 {}월 {}일~{}월 {}일",
-            a.year, a.month, a.day, b.month, b.day
-        ),
-        Lang::Ko => format!(
-            "{}~{}",
-            format::date(lang, &a, ""),
-            format::date(lang, &b, "")
-        ),
+        Lang::En => {
+            let month = month_words(a.month, short);
+            match shared {
+                2 => format!("{}–{last}", a.day),
+                1 => format!("{} {month} – {last}", a.day),
+                _ => format!("{} – {last}", day_words(lang, &a, short)),
+            }
+        }
+        // "2025년 11월 3~9일", "2025년 10월 28일~11월 9일", "2025년 12월 28일~2026년 1월 3일".
+        Lang::Ko => {
+            let first = day_words(lang, &a, short);
+            match shared {
+                2 => format!("{}~{}일", first.trim_end_matches('일'), b.day),
+                1 => format!("{first}~{}월 {}일", b.month, b.day),
+                _ => format!("{first}~{last}"),
+            }
+        }
+    }
+}
+
+fn month_words(month: u32, short: bool) -> String {
+    match short {
+        true => format::month_short(Lang::En, month),
+        false => format::month_name(month).to_string(),
+    }
+}
+
+/// "9 November 2025" ("9 Nov 2025" short) / "2025년 11월 9일".
+fn day_words(lang: Lang, d: &StoryDate, short: bool) -> String {
+    match lang {
+        Lang::En => format!("{} {} {}", d.day, month_words(d.month, short), d.year),
+        Lang::Ko => format::date(lang, d, ""),
     }
 }
 

@@ -9,7 +9,7 @@
 use super::measure::{shorten, TextMeasure};
 use super::scale::TimeScale;
 use super::timeline::{cluster_id, Cluster, Placed, MARKER_R, PAD, ROW_H};
-use super::{Anchor, Hit, Mark, Paint, TEXT};
+use super::{within, Anchor, Hit, Mark, Paint, TEXT};
 use crate::describe::clusters;
 use crate::model::{Dataset, Lane, Lang, StoryDate};
 use std::ops::Range;
@@ -71,8 +71,8 @@ pub(super) fn lay_out(ctx: &Ctx, lane: Lane, in_lane: &[usize], rows_top: f64) -
         gap *= 2.0;
     }
     // The whole lane as one mark, which always fits.
-    let all = [0..in_lane.len()];
-    pack(ctx, lane, in_lane, &all, 1, rows_top).unwrap_or_default()
+    let whole_lane = std::iter::once(0..in_lane.len()).collect::<Vec<_>>();
+    pack(ctx, lane, in_lane, &whole_lane, 1, rows_top).unwrap_or_default()
 }
 
 /// Runs of events (indices into `xs`, in order) each spanning less than `gap` px from its
@@ -81,9 +81,10 @@ fn runs(xs: &[f64], gap: f64, limit: usize) -> Option<Vec<Range<usize>>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (k, x) in xs.iter().enumerate().skip(1) {
-        // Written so that a position that is not a number starts a run of its own.
+        // A position that is not a number starts a run of its own.
         let first = xs.get(start).copied().unwrap_or(*x);
-        if !(x - first < gap) {
+        let near = (x - first).partial_cmp(&gap) == Some(std::cmp::Ordering::Less);
+        if !near {
             out.push(start..k);
             start = k;
             if out.len() >= limit {
@@ -224,7 +225,7 @@ fn widen_cluster_labels(ctx: &Ctx, rows: &mut Rows, shapes: &mut [Shape]) {
 
 impl Ctx<'_> {
     fn x(&self, day: f64) -> f64 {
-        self.scale.x(day).clamp(PAD, self.width - PAD)
+        within(self.scale.x(day), PAD, self.width - PAD)
     }
     /// Where a date's marker sits: its middle, so a month-only date is drawn mid-month.
     fn anchor(&self, date: &StoryDate) -> f64 {

@@ -180,6 +180,13 @@ impl Scene {
     }
 }
 
+/// `x` within `lo..=hi`: `f64::clamp` without its panic, whose message formats floats (Rust's
+/// float formatting costs the wasm kilobytes). `lo` wins where `hi` is below it or `x` is not a
+/// number.
+pub fn within(x: f64, lo: f64, hi: f64) -> f64 {
+    x.min(hi).max(lo)
+}
+
 /// Type sizes in CSS px. 12 px is the smallest text we draw (WCAG has no minimum, but news
 /// readers on phones need it legible).
 pub const TEXT: f64 = 13.0;

@@ -8,7 +8,7 @@ use super::axis::{axis, AXIS_Y};
 use super::lanes::{self, Ctx};
 use super::measure::{shorten, TextMeasure};
 use super::scale::TimeScale;
-use super::{Anchor, Mark, Paint, Scene, SMALL, TEXT};
+use super::{within, Anchor, Mark, Paint, Scene, SMALL, TEXT};
 use crate::describe;
 use crate::i18n;
 use crate::model::date::days_from_civil;
@@ -183,7 +183,7 @@ pub fn zoom(d: &Dataset, c: &Cluster, current: View) -> Option<View> {
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
             (lo.min(x), hi.max(x))
         });
-    if !(hi > lo) || !lo.is_finite() || !hi.is_finite() {
+    if hi.partial_cmp(&lo) != Some(std::cmp::Ordering::Greater) || !(lo + hi).is_finite() {
         return None;
     }
     let pad = ((hi - lo) * 0.1).max(0.5);
@@ -213,7 +213,7 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
         // The outer extent (earliest to latest the access may have run, within the axis) and
         // the part known for certain, by each end's form.
         const OPEN_PX: f64 = 28.0;
-        let clampx = |x: f64| x.clamp(PAD, width - PAD);
+        let clampx = |x: f64| within(x, PAD, width - PAD);
         let sd = claim.start.date();
         let (bx0, start_draw, known_from) = match claim.start {
             Bound::On(_) => (clampx(scale.x(sd.start(zone))), EdgeDraw::Closed, Some(sd)),
@@ -267,9 +267,8 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
                     .total_cmp(&b.start.date().start(zone))
             });
         if let Some(other) = earliest {
-            let ux0 = scale
-                .x(other.start.date().start(zone))
-                .clamp(PAD, width - PAD);
+            let ux0 = scale.x(other.start.date().start(zone));
+            let ux0 = within(ux0, PAD, width - PAD);
             let text = describe::other_claim_label(d, lang, other);
             let clipped = scale.x(other.start.date().start(zone)) < PAD;
             let text = if clipped { format!("← {text}") } else { text };
@@ -577,7 +576,8 @@ impl Timeline {
     /// [`cluster_id`]).
     pub fn with_selection(&self, mark: Option<usize>) -> Scene {
         let mut scene = self.scene.clone();
-        if let Some(p) = mark.and_then(|e| self.placed.iter().find(|p| p.event == e)) {
+        let event = mark.and_then(|e| self.placed.iter().find(|p| p.event == e));
+        if let Some(p) = event {
             scene.marks.push(Mark::Circle {
                 x: p.x,
                 y: p.y,
@@ -586,24 +586,14 @@ impl Timeline {
                 hollow: true,
             });
         } else if let Some(c) = mark.and_then(|id| self.cluster(id)) {
-            // A frame around the bar.
-            let (x0, x1) = (c.x - 3.0, c.x_end + 3.0);
-            let (y0, y1) = (c.y - MARKER_R - 3.0, c.y + MARKER_R + 3.0);
-            for (a, b) in [
-                ((x0, y0), (x1, y0)),
-                ((x1, y0), (x1, y1)),
-                ((x1, y1), (x0, y1)),
-                ((x0, y1), (x0, y0)),
-            ] {
-                scene.marks.push(Mark::Line {
-                    x1: a.0,
-                    y1: a.1,
-                    x2: b.0,
-                    y2: b.1,
-                    paint: Paint::Ink,
-                    width: 2.0,
-                });
-            }
+            // An outline only: a filled ring would cut into the bar.
+            scene.marks.push(Mark::Ring {
+                x: (c.x + c.x_end) / 2.0,
+                y: c.y,
+                r: MARKER_R + 4.0,
+                paint: Paint::Ink,
+                width: 2.0,
+            });
         }
         scene
     }

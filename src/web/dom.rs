@@ -273,7 +273,7 @@ pub(super) fn text_zoom(host: &Element) -> f64 {
         .and_then(|w| w.get_computed_style(host).ok().flatten())
         .and_then(|s| s.get_property_value("font-size").ok())
         .and_then(|v| css_px(&v))
-        .map_or(1.0, |size| (size / 16.0).clamp(0.75, 4.0))
+        .map_or(1.0, |size| crate::layout::within(size / 16.0, 0.75, 4.0))
 }
 
 /// The reader's letter and word spacing on the explainer, in em (0 unless a reader's style
