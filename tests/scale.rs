@@ -4,7 +4,9 @@
 //! events drawn or listed. Times are printed by `examples/bench.rs`, never asserted here.
 #![cfg(not(target_arch = "wasm32"))]
 
-use breach_explainer::describe::clusters::{cluster_label, cluster_name, event_count, span_words};
+use breach_explainer::describe::clusters::{
+    cluster_label, cluster_name, event_count, listed, show_more, showing, span_words, zoomed,
+};
 use breach_explainer::layout::timeline::{self, cluster_id, Timeline, View};
 use breach_explainer::layout::{CharWidths, Mark};
 use breach_explainer::model::date::{civil_from_days, days_from_civil};
@@ -305,6 +307,31 @@ fn cluster_words_count_and_span_truly_in_both_languages() {
     assert_eq!(
         span_words(Lang::Ko, &m0, &m1, false),
         "2025년 4월~2025년 11월"
+    );
+    // What the reader hears when a cluster opens, and when a list grows.
+    let (a, b) = (day(2025, 11, 3), day(2025, 11, 9));
+    assert_eq!(
+        zoomed(Lang::En, &a, &b, 1),
+        "Zoomed in to 3–9 November 2025: 1 event in these dates. Zoom out, or Escape, goes back."
+    );
+    assert_eq!(
+        zoomed(Lang::Ko, &a, &b, 57),
+        "2025년 11월 3~9일로 확대: 이 기간의 사건 57건. 축소 버튼이나 Esc 키로 돌아갑니다."
+    );
+    assert_eq!(
+        zoomed(Lang::Ko, &day(2025, 1, 3), &day(2025, 1, 3), 2),
+        "2025년 1월 3일로 확대: 이 기간의 사건 2건. 축소 버튼이나 Esc 키로 돌아갑니다."
+    );
+    assert_eq!(
+        listed(Lang::Ko, "사건 60건, 2025년 3월 5일 (기업)"),
+        "사건 60건, 2025년 3월 5일 (기업): 타임라인 아래 목록에 있습니다."
+    );
+    assert_eq!(show_more(Lang::En, 1, 1), "Show 1 more (1 not shown)");
+    assert_eq!(show_more(Lang::Ko, 50, 9_950), "50건 더 보기(9,950건 남음)");
+    assert_eq!(showing(Lang::En, 1, 1), "Showing 1 of 1 event.");
+    assert_eq!(
+        showing(Lang::Ko, 100, 10_000),
+        "사건 10,000건 중 100건 표시."
     );
 }
 
