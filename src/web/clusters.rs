@@ -219,7 +219,8 @@ impl State {
                 let shown = (before + PAGE).min(order.len());
                 let doc = document()?;
                 let mut first = None;
-                for item in page::lists::event_items(&d, self.lang, &order[before..shown]) {
+                let next = order.get(before..shown).unwrap_or_default();
+                for item in page::lists::event_items(&d, self.lang, next) {
                     let li = build(&doc, &item)?;
                     list.append_child(&li)?;
                     first = first.or(Some(li));
@@ -227,7 +228,7 @@ impl State {
                 self.events_listed = shown;
                 let button = format!("[{}={}]", hooks::MORE, More::Events.code());
                 if let Some(b) = find::<Element>(&root, &button) {
-                    let left = order.len() - shown;
+                    let left = order.len().saturating_sub(shown);
                     if left == 0 {
                         b.remove();
                     } else {
