@@ -7,6 +7,7 @@
 //! - `state`: what one explainer holds and how it lays out, selects and paints;
 //! - `marks`, `exports`: tooltips and active marks; downloads;
 //! - `clusters`: opening a cluster (zoom, or a list in the details panel) and long lists;
+//! - `fold`: what is built only when the reader first opens it (folded parts, long lists);
 //! - `action`: every reader action, decoded once from a DOM event and applied in one place;
 //! - `events`: the listeners (decoding only), one borrow of the state at a time.
 
@@ -17,6 +18,7 @@ mod clusters;
 mod dom;
 mod events;
 mod exports;
+mod fold;
 mod marks;
 mod state;
 mod update;

@@ -4,13 +4,14 @@
 
 use super::clusters::timeline_key;
 use super::dom::*;
+use super::fold::{set_aside, Folded};
 use crate::layout::charts;
 use crate::layout::measure::Spaced;
 use crate::layout::timeline::{self, Timeline, View};
 use crate::layout::Scene;
 use crate::model::{json::Json, Dataset, Issue, Lang, StoryDate};
 use crate::page::hooks::{self, Part};
-use crate::page::{self, El, Node};
+use crate::page::{self, El};
 use crate::render::{self, Theme};
 use gloo_render::AnimationFrame;
 use std::rc::Rc;
@@ -76,14 +77,6 @@ pub(super) struct Listed {
     pub(super) from: StoryDate,
     pub(super) to: StoryDate,
     pub(super) lane: crate::model::Lane,
-}
-
-/// Contents set aside until the reader first opens the `<details>` they belong in: a folded
-/// part (`data-part`) or a long list (`data-lazy`).
-pub(super) struct Folded {
-    pub(super) attr: &'static str,
-    pub(super) key: String,
-    pub(super) nodes: Vec<page::Node>,
 }
 
 /// What the host element shows.
@@ -221,8 +214,7 @@ impl State {
         // language around data in another.
         self.lang = d.page_lang(self.lang);
         let mut el = page::explainer_parts(&d, self.lang, None, &self.page_parts);
-        self.folded = set_aside_lazy(&mut el);
-        self.folded.extend(set_aside_folded(&mut el));
+        self.folded = set_aside(&mut el);
         self.events_listed = d.events.len().min(page::lists::PAGE);
         self.show(&el)?;
         let root = self.root.clone().ok_or("no root")?;
@@ -245,7 +237,7 @@ impl State {
     }
 
     /// Takes in the figures under `within` (the whole explainer, or a part just unfolded).
-    fn add_stages(&mut self, within: &Element) -> Result<(), JsValue> {
+    pub(super) fn add_stages(&mut self, within: &Element) -> Result<(), JsValue> {
         let stages = within.query_selector_all(&format!("[{}]", hooks::STAGE))?;
         for i in 0..stages.length() {
             let Some(stage) = stages
@@ -290,41 +282,6 @@ impl State {
             });
         }
         Ok(())
-    }
-
-    /// Builds what a `<details>` holds into the page (once), found by its `attr` (`data-part`
-    /// or `data-lazy`) and `key`, and draws its figures.
-    pub(super) fn unfold(&mut self, attr: &str, key: &str) -> Result<(), JsValue> {
-        let Some(at) = self
-            .folded
-            .iter()
-            .position(|f| f.attr == attr && f.key == key)
-        else {
-            return Ok(());
-        };
-        let nodes = self.folded.swap_remove(at).nodes;
-        let root = self.root.clone().ok_or("no root")?;
-        let Some(details) = find::<Element>(&root, &format!("[{attr}=\"{key}\"]")) else {
-            return Ok(());
-        };
-        build_into(&document()?, &details, &nodes)?;
-        let first = self.stages.len();
-        self.add_stages(&details)?;
-        for i in first..self.stages.len() {
-            self.layout_stage(i)?;
-        }
-        Ok(())
-    }
-
-    /// Every folded part built, for print.
-    pub(super) fn unfold_all(&mut self) -> Result<(), JsValue> {
-        let all: Vec<(&'static str, String)> = self
-            .folded
-            .iter()
-            .map(|f| (f.attr, f.key.clone()))
-            .collect();
-        all.iter()
-            .try_for_each(|(attr, key)| self.unfold(attr, key))
     }
 
     /// Lays out every figure at the current width and paints it.
@@ -748,56 +705,4 @@ impl State {
     pub(super) fn stage_index(&self, kind: Kind) -> Option<usize> {
         self.stages.iter().position(|s| s.kind == kind)
     }
-}
-
-/// Takes the contents out of each folded part of the explainer (all but its summary), named by
-/// part, leaving the headings in place.
-fn set_aside_folded(explainer: &mut El) -> Vec<Folded> {
-    let mut folded = Vec::new();
-    for child in &mut explainer.children {
-        let Node::El(details) = child else { continue };
-        let part = details
-            .attrs
-            .iter()
-            .find(|(name, _)| *name == hooks::PAGE_PART)
-            .map(|(_, v)| v.clone());
-        if let (Some(key), true) = (part, details.children.len() > 1) {
-            let nodes = details.children.split_off(1);
-            folded.push(Folded {
-                attr: hooks::PAGE_PART,
-                key,
-                nodes,
-            });
-        }
-    }
-    folded
-}
-
-/// Takes the contents out of every `<details data-lazy>` (all but its summary): a long list is
-/// built when the reader first opens it. (The page tree is our own and a few levels deep.)
-fn set_aside_lazy(el: &mut El) -> Vec<Folded> {
-    let mut out = Vec::new();
-    let key = el
-        .attrs
-        .iter()
-        .find(|(name, _)| *name == hooks::LAZY)
-        .map(|(_, v)| v.clone());
-    match key {
-        Some(key) if el.children.len() > 1 => {
-            let nodes = el.children.split_off(1);
-            out.push(Folded {
-                attr: hooks::LAZY,
-                key,
-                nodes,
-            });
-        }
-        _ => {
-            for child in &mut el.children {
-                if let Node::El(c) = child {
-                    out.extend(set_aside_lazy(c));
-                }
-            }
-        }
-    }
-    out
 }
