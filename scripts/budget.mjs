@@ -43,6 +43,12 @@ if (existsSync(named)) {
   const funcs = functionSizes(readFileSync(named));
   // Rust's mangled names, shortened to their path without the hash.
   const readable = (n) => n.replace(/^_ZN/, '').replace(/17h[0-9a-f]{16}E$/, '').replace(/\d+([A-Za-z_$][\w$.]*)/g, '$1::').replace(/::$/, '');
+  // Code no reader needs, which one stray call links back in: float formatting (11 KB, from
+  // any `{}` of an f64, or `f64::clamp`'s panic message) and Unicode case tables (4 KB).
+  for (const [what, pattern] of [['float formatting (core::num::flt2dec)', /flt2dec/], ['Unicode case tables (to_lowercase/to_uppercase)', /conversions\d*to_(lower|upper)/]]) {
+    const found = funcs.filter(([, n]) => pattern.test(n));
+    check(found.length === 0, `no ${what} in the reader's wasm${found.length ? ` (${found.length} functions, ${found.reduce((s, [b]) => s + b, 0)} B)` : ''}`);
+  }
   funcs.sort((a, b) => b[0] - a[0]);
   console.log(`largest functions of the reader's wasm (of ${funcs.length}, bytes before wasm-opt):`);
   for (const [bytes, n] of funcs.slice(0, 15)) console.log(`  ${String(bytes).padStart(7)}  ${readable(n).slice(0, 110)}`);

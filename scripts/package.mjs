@@ -55,7 +55,13 @@ const defaultStem = basename(process.env.BX_DATA ?? join(root, 'data/coupang-202
 const defaultModule = (up) => `export default new URL('${up}data/${defaultStem}.json', import.meta.url);\n`;
 await writeFile(join(www, 'default-dataset.js'), defaultModule('../'));
 const defaultJs = await asset('default-dataset.js', defaultModule('../'));
+// Small modules the entry points share: the place an explainer holds (reserve.js) and what
+// waits for the reader's intent before loading the live one (intent.js).
+const shared = {};
+for (const name of ['reserve.js', 'intent.js']) shared[name] = await asset(name, await minify(await readFile(join(www, name), 'utf8'), 'js'));
+const sharedImports = Object.entries(shared).map(([name, file]) => [`'./${name}'`, `'./${file}'`]);
 const explainer = await asset('explainer.js', await minify(replaceAll(await readFile(join(www, 'explainer.js'), 'utf8'), [
+  ...sharedImports,
   ['./explainer-css.js', `./${cssJs}`],
   ['./default-dataset.js', `./${defaultJs}`],
   ['./pkg/breach_explainer.js', `./${glue}`],
@@ -64,6 +70,10 @@ const explainer = await asset('explainer.js', await minify(replaceAll(await read
 const scripts = {};
 for (const name of ['embed.js', 'main.js', 'frame.js']) {
   scripts[name] = await asset(name, await minify(replaceAll(await readFile(join(www, name), 'utf8'), [
+    ...sharedImports,
+    ["'./explainer-css.js'", `'./${cssJs}'`],
+    // The site's static versions (static/default-<lang>.html), from assets/.
+    ['`./static/', '`../static/'],
     ["'./explainer.js'", `'./${explainer}'`],
     ["'./explainer.css'", `'./${css['explainer.css']}'`],
   ]), 'js'));
@@ -133,6 +143,12 @@ async function socialMeta(lang) {
 }
 for (const lang of dataset.languages) await page('index.html', pageOf(lang), lang, [['{{social}}', await socialMeta(lang)]]);
 await page('embed.html', 'embed.html', dataset.languages[0], [['{{data}}', '']]);
+// The default dataset's static version as the script embed shows it (compact), per language:
+// what embed.js puts in an empty element while the reader reads, before they reach for it.
+await mkdir(join(dist, 'static'), { recursive: true });
+for (const lang of dataset.languages) {
+  await copyFile(join(root, 'target/static', `${dataset.stem}-${lang}-compact.html`), join(dist, 'static', `default-${lang}.html`));
+}
 // Every dataset in data/ (and the chosen one): its file, and an iframe page whose static
 // version is that dataset's, so embed-<name>.html shows the right story even without
 // JavaScript (embed.html?data=<url> can only show its own until the wasm runs).
@@ -172,13 +188,20 @@ if (existsSync(join(www, 'pkg-editor/breach_explainer_bg.wasm'))) {
   if (existsSync(template)) await copyFile(template, join(dist, 'data/template.json'));
 }
 
-// What a reader of the shell page downloads, compressed as a CDN would.
-const loaded = [`assets/${wasm}`, `assets/${glue}`, `assets/${explainer}`, `assets/${cssJs}`, `assets/${defaultJs}`, `data/${defaultStem}.json`, `assets/${scripts['main.js']}`,
-  `assets/${css['explainer.css']}`, `assets/${css['page.css']}`];
-let total = 0;
-for (const file of loaded) total += gzipSync(await readFile(join(dist, file)), { level: 9 }).length;
-const html = gzipSync(await readFile(join(dist, 'index.html')), { level: 9 }).length;
-console.log(`dist/ built: index.html ${html} B gzip (with the static version inside); assets it loads ${total} B gzip`);
+// What a reader of the shell page downloads, compressed as a CDN would: before they reach for
+// the explainer (the page with the static version, its styles and scripts), and in all, once
+// the live explainer has loaded (its script, the wasm, the dataset).
+const first = ['index.html', `assets/${css['explainer.css']}`, `assets/${css['page.css']}`, `assets/${scripts['main.js']}`, `assets/${shared['intent.js']}`];
+const loaded = [...first.slice(1), `assets/${shared['reserve.js']}`, `assets/${wasm}`, `assets/${glue}`, `assets/${explainer}`, `assets/${cssJs}`, `assets/${defaultJs}`, `data/${defaultStem}.json`];
+const gzipped = async (files) => {
+  let sum = 0;
+  for (const file of files) sum += gzipSync(await readFile(join(dist, file)), { level: 9 }).length;
+  return sum;
+};
+const total = await gzipped(loaded);
+const html = await gzipped(['index.html']);
+const beforeActing = await gzipped(first);
+console.log(`dist/ built: index.html ${html} B gzip (with the static version inside); assets it loads ${total} B gzip; before the reader acts ${beforeActing} B gzip (the page and its styles and scripts)`);
 
 // Precompressed twins (.br, .gz) of every page, script, stylesheet and wasm, for servers that
 // serve them as they are (scripts/serve's, nginx's gzip_static/brotli_static, most CDNs). Not
@@ -204,6 +227,7 @@ console.log(`precompressed: what the shell loads is ${brotli} B brotli (+ the da
 await mkdir(join(root, 'target'), { recursive: true });
 await writeFile(join(root, 'target/sizes.json'), `${JSON.stringify({
   'reader wasm, gzip': gzipSync(await readFile(join(dist, 'assets', wasm)), { level: 9 }).length,
+  'before the reader acts, gzip': beforeActing,
   'what the shell loads, gzip': total,
   'what the shell loads, brotli': brotli,
 }, null, 2)}\n`);

@@ -37,7 +37,7 @@ fn main() -> ExitCode {
         (Some(c), Some(f)) => (c.as_str(), f.as_str()),
         _ => {
             eprintln!(
-                "usage: breach-explainer check FILE | new [--lang en,ko] | html FILE [--lang en|ko] [--width PX] \
+                "usage: breach-explainer check FILE | new [--lang en,ko] | html FILE [--lang en|ko] [--width PX] [--parts LIST|compact] \
                  | social FILE --out PNG --font FONT[#INDEX] [--bold-font FONT[#INDEX]] [--lang en|ko] \
                  | import DIR > FILE | export FILE DIR"
             );
@@ -109,7 +109,14 @@ fn main() -> ExitCode {
         ("html", Ok(d)) => {
             println!(
                 "{}",
-                page::to_html(&page::explainer(&d, lang, Some((width, &Theme::LIGHT))))
+                // All parts open by default; `--parts` as a host's data-parts ("compact": the
+                // embed's default), so the static version is folded as the live one will be.
+                page::to_html(&page::explainer_parts(
+                    &d,
+                    lang,
+                    Some((width, &Theme::LIGHT)),
+                    &flag("--parts").map_or(page::Parts::All, |p| page::Parts::from_list(Some(&p)))
+                ))
             );
             ExitCode::SUCCESS
         }

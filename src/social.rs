@@ -103,6 +103,41 @@ impl Face {
             }
         }
     }
+
+    /// How wide `text` is at `size` px (one em), for a caller placing text of its own (the
+    /// benchmark chart, `examples/bench_chart.rs`).
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        let scaled = self.font.as_scaled(self.scale(size));
+        text.chars().map(|c| scaled.h_advance(self.glyph(c))).sum()
+    }
+
+    /// Draws one line of `text` at `size` px from `left` on `baseline`, clipped to the bitmap:
+    /// as the card draws its own lines, and, like the card, an error (not boxes) for a
+    /// character the face lacks.
+    pub fn draw(
+        &self,
+        b: &mut BitMapBackend<'_>,
+        text: &str,
+        size: f32,
+        color: RGBColor,
+        (left, baseline): (f32, f32),
+    ) -> Result<(), SocialError> {
+        let mut missing = Vec::new();
+        self.missing(text, &mut missing);
+        if !missing.is_empty() {
+            return Err(SocialError::MissingGlyphs {
+                font: self.name.clone(),
+                chars: missing.into_iter().take(12).collect(),
+            });
+        }
+        let scaled = self.font.as_scaled(self.scale(size));
+        let mut x = left;
+        for c in text.chars() {
+            draw_glyph(b, self, c, size, color, (x, baseline))?;
+            x += scaled.h_advance(self.glyph(c));
+        }
+        Ok(())
+    }
 }
 
 /// The regular and bold faces the image is set in.
@@ -426,31 +461,68 @@ fn draw_line(
 ) -> Result<(), SocialError> {
     for p in &line.chars {
         let face = fonts.face(p.style.bold);
-        let glyph = face
-            .glyph(p.c)
-            .with_scale_and_position(face.scale(p.style.size), point(left + p.x, baseline));
-        let Some(outline) = face.font.outline_glyph(glyph) else {
-            continue;
-        };
-        let bounds = outline.px_bounds();
-        let RGBColor(r, g, bl) = p.style.color;
-        let mut result = Ok(());
-        outline.draw(|gx, gy, coverage| {
-            let (x, y) = (
-                bounds.min.x as i32 + gx as i32,
-                bounds.min.y as i32 + gy as i32,
-            );
-            if result.is_ok() && (0..WIDTH as i32).contains(&x) && (0..HEIGHT as i32).contains(&y) {
-                let color = BackendColor {
-                    alpha: f64::from(coverage.min(1.0)),
-                    rgb: (r, g, bl),
-                };
-                result = b.draw_pixel((x, y), color);
-            }
-        });
-        result.map_err(|e| SocialError::Draw(e.to_string()))?;
+        draw_glyph(
+            b,
+            face,
+            p.c,
+            p.style.size,
+            p.style.color,
+            (left + p.x, baseline),
+        )?;
     }
     Ok(())
+}
+
+/// Draws one character with its pen at `(x, baseline)`, blended by coverage, clipped to the
+/// bitmap.
+fn draw_glyph(
+    b: &mut BitMapBackend<'_>,
+    face: &Face,
+    c: char,
+    size: f32,
+    color: RGBColor,
+    (x, baseline): (f32, f32),
+) -> Result<(), SocialError> {
+    let glyph = face
+        .glyph(c)
+        .with_scale_and_position(face.scale(size), point(x, baseline));
+    let Some(outline) = face.font.outline_glyph(glyph) else {
+        return Ok(());
+    };
+    let (width, height) = b.get_size();
+    let bounds = outline.px_bounds();
+    let RGBColor(r, g, bl) = color;
+    let mut result = Ok(());
+    outline.draw(|gx, gy, coverage| {
+        let (x, y) = (
+            bounds.min.x as i32 + gx as i32,
+            bounds.min.y as i32 + gy as i32,
+        );
+        if result.is_ok() && (0..width as i32).contains(&x) && (0..height as i32).contains(&y) {
+            let color = BackendColor {
+                alpha: f64::from(coverage.min(1.0)),
+                rgb: (r, g, bl),
+            };
+            result = b.draw_pixel((x, y), color);
+        }
+    });
+    result.map_err(|e| SocialError::Draw(e.to_string()))
+}
+
+/// RGB pixels (`width × height × 3` bytes) as a PNG file's bytes.
+pub fn encode_png(rgb: &[u8], (width, height): (u32, u32)) -> Result<Vec<u8>, SocialError> {
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, width, height);
+        enc.set_color(png::ColorType::Rgb);
+        enc.set_depth(png::BitDepth::Eight);
+        enc.set_compression(png::Compression::High);
+        let err = |e: png::EncodingError| SocialError::Draw(e.to_string());
+        let mut w = enc.write_header().map_err(err)?;
+        w.write_image_data(rgb).map_err(err)?;
+        w.finish().map_err(err)?;
+    }
+    Ok(out)
 }
 
 /// The card as a PNG file's bytes, and its text alternative (the headline and the figures it
@@ -462,17 +534,7 @@ pub fn png(
     theme: &Theme,
 ) -> Result<(Vec<u8>, String), SocialError> {
     let (rgb, shown) = pixels(d, lang, fonts, theme)?;
-    let mut out = Vec::new();
-    {
-        let mut enc = png::Encoder::new(&mut out, WIDTH, HEIGHT);
-        enc.set_color(png::ColorType::Rgb);
-        enc.set_depth(png::BitDepth::Eight);
-        enc.set_compression(png::Compression::High);
-        let err = |e: png::EncodingError| SocialError::Draw(e.to_string());
-        let mut w = enc.write_header().map_err(err)?;
-        w.write_image_data(&rgb).map_err(err)?;
-        w.finish().map_err(err)?;
-    }
+    let out = encode_png(&rgb, (WIDTH, HEIGHT))?;
     let lang = d.page_lang(lang);
     let figures = describe::social_figures(d, lang);
     let alt = describe::social_alt(d, lang, &figures[..shown.min(figures.len())]);

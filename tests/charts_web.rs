@@ -16,8 +16,7 @@ mod common;
 use common::*;
 
 fn dataset() -> Dataset {
-    let value = js_sys::JSON::parse(DEFAULT_DATASET).unwrap();
-    let tree: Json = serde_wasm_bindgen::from_value(value).unwrap();
+    let tree: Json = breach_explainer::web::parse_json(DEFAULT_DATASET).unwrap();
     validate(&tree).unwrap()
 }
 

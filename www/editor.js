@@ -7,7 +7,7 @@
 // Two wasm modules: the page's own (through mount(), so the preview is exactly what readers
 // get) and the editor's build of the same crate, which adds the sheets and a structured check.
 import { mount } from './explainer.js';
-import initEditor, { checkDataset, sheetsToJson, datasetToSheets } from './pkg-editor/breach_explainer.js';
+import initEditor, { checkDataset, sheetsToJson, datasetToSheets, staticHtml } from './pkg-editor/breach_explainer.js';
 
 const $ = (id) => document.getElementById(id);
 const text = $('ed-text');
@@ -215,7 +215,7 @@ function datasetId() {
 
 const attr = (s) => String(s).replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
-function embedCode() {
+async function embedCode() {
   const url = $('ed-data-url');
   if (!url.value) url.value = new URL(`data/${datasetId() ?? 'my-breach'}.json`, base).href;
   const lang = $('ed-lang').value;
@@ -225,8 +225,14 @@ function embedCode() {
     const d = JSON.parse(shown);
     title = d.breach?.title?.[lang] ?? title;
   } catch { /* keep the general title */ }
-  if ($('ed-kind').value === 'script') {
-    $('ed-embed').value = `<div data-breach-explainer data-src="${attr(url.value)}" data-lang="${lang}"${parts ? ` data-parts="${parts}"` : ''}></div>
+  const script = $('ed-kind').value === 'script';
+  $('ed-static-label').hidden = !script;
+  if (script) {
+    // The static version inside the element: the article shows it at once and loads the live
+    // explainer when the reader reaches for it (the same HTML `breach-explainer html` prints).
+    await editorReady;
+    const inside = $('ed-static').checked ? staticHtml(shown, lang, parts || undefined) ?? '' : '';
+    $('ed-embed').value = `<div data-breach-explainer data-src="${attr(url.value)}" data-lang="${lang}"${parts ? ` data-parts="${parts}"` : ''}>${inside}</div>
 <script type="module" src="${attr(new URL('embed.js', base).href)}"></script>`;
   } else {
     const src = new URL('embed.html', base);
@@ -243,6 +249,7 @@ function embedCode() {
   }
 }
 $('ed-kind').addEventListener('change', embedCode);
+$('ed-static').addEventListener('change', embedCode);
 $('ed-data-url').addEventListener('input', embedCode);
 $('ed-copy').addEventListener('click', async () => {
   try {

@@ -9,7 +9,60 @@
 // in the page's address (one explainer per page); data-refresh="300" looks for a newer version
 // of data-src every 300 seconds and shows it in place. window.breachExplainer.unmount(el) undoes
 // one, mountAll() picks up elements added later.
-import { mount as mountOne } from './explainer.js';
+//
+// An element that holds the explainer's static version (what `breach-explainer html
+// my-breach.json` prints, pasted inside it) shows that at once and loads the live explainer
+// only when the reader reaches for it (intent.js): a reader who only reads downloads this file
+// and one more.
+//
+// An empty element without data-src, data-parts or a dark theme (the site's default dataset, as
+// the embed folds it) gets the static version the build drew (static/default-<lang>.html on this site)
+// and likewise waits for the reader; where there is none, the live explainer comes at once.
+import { keepingPlace, wanted } from './intent.js';
+import { reserve } from './reserve.js';
+import css from './explainer-css.js';
+
+// The live explainer, loaded once, on the first element that needs it.
+const mountOne = async (el, options) => (await import('./explainer.js')).mount(el, options);
+
+/** The language the live explainer would choose (data-lang, the page's, the browser's), of the
+ * two the default dataset's static versions may come in. */
+function staticLang(el) {
+  const wanted = [el.dataset.lang, el.closest('[lang]')?.lang, ...navigator.languages];
+  return wanted.map((l) => (l ?? '').toLowerCase().slice(0, 2)).find((l) => l === 'en' || l === 'ko') ?? 'en';
+}
+
+let sheet;
+
+/** Fills an empty element meant for the default dataset with its static version, if the site
+ * has one, in a shadow root with the explainer's stylesheet (the article's CSS reaches it no
+ * more than the live one, which takes its place there); holds its place meanwhile. Any failure
+ * leaves it empty (the live one then comes at once). */
+async function defaultStatic(el, signal) {
+  // (Drawn light: a host that asks for dark or auto gets the live one at once.)
+  if (el.dataset.src || el.dataset.parts || (el.dataset.theme ?? 'light') !== 'light') return;
+  if (el.childElementCount || el.textContent.trim() || el.shadowRoot) return;
+  const release = reserve(el);
+  try {
+    const response = await fetch(new URL(`./static/default-${staticLang(el)}.html`, import.meta.url));
+    const html = response.ok ? await response.text() : '';
+    if (html.startsWith('<section class="bx"') && !el.childElementCount && !el.shadowRoot && !signal.aborted) {
+      const root = document.createElement('div');
+      root.className = 'bx-root';
+      // Our own site's markup, drawn by the crate with every text escaped; under Trusted
+      // Types this throws and the element stays empty.
+      root.innerHTML = html;
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+      }
+      const shadow = el.attachShadow({ mode: 'open' });
+      shadow.adoptedStyleSheets = [sheet];
+      shadow.replaceChildren(root);
+    }
+  } catch { /* no static version here: the live explainer comes at once */ }
+  release();
+}
 
 const SELECTOR = '[data-breach-explainer]:not([data-breach-explainer-initialized])';
 
@@ -23,16 +76,22 @@ const registry = (globalThis.breachExplainer ??= {
       el.setAttribute('data-breach-explainer-initialized', '');
       const refresh = Number(el.dataset.refresh);
       const options = { data: el.dataset.src || undefined, lang: el.dataset.lang, theme: el.dataset.theme, deepLink: el.hasAttribute('data-deep-link'), refresh: refresh > 0 ? refresh : undefined };
-      const pending = this.mount(el, options).then((handle) => {
-        this.handles.set(el, handle);
-        return handle;
-      }, (error) => {
-        console.warn('breach-explainer:', error);
-      });
+      const waiting = new AbortController();
+      const pending = defaultStatic(el, waiting.signal).then(() => wanted(el, waiting.signal))
+        .then((yes) => (yes ? keepingPlace(el, () => this.mount(el, options)) : null))
+        .then((handle) => {
+          if (handle) this.handles.set(el, handle);
+          return handle;
+        }, (error) => {
+          console.warn('breach-explainer:', error);
+        });
       this.handles.set(el, pending);
+      (this.waiting ??= new Map()).set(el, waiting);
     }
   },
   async unmount(el) {
+    this.waiting?.get(el)?.abort(); // still showing the static version: nothing to load now
+    this.waiting?.delete(el);
     const handle = await this.handles.get(el);
     this.handles.delete(el);
     el.removeAttribute('data-breach-explainer-initialized');

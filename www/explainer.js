@@ -33,6 +33,7 @@
 // destroy().
 import init, { Explainer } from './pkg/breach_explainer.js';
 import css from './explainer-css.js';
+import { reserve } from './reserve.js';
 
 let ready;
 
@@ -69,47 +70,6 @@ function isolated(element) {
   }
   shadow.replaceChildren(slot, root);
   return { root, slot };
-}
-
-/** A height for the element to hold until the explainer is drawn, so the article below does
- * not jump when it appears (a reader often scrolls there while the wasm is on its way):
- * measured from the live explainer (tests/e2e/reserve.test.mjs prints it again) at 320, 768 and
- * 1280 px, and read between. */
-const HEIGHTS = {
-  compact: [3906, 2662, 2332], // the default: headline, timeline, revised count; the rest folded
-  all: [13693, 8045, 6191],
-  head: [438, 241, 186],
-  timeline: [1844, 1257, 1075],
-  revisions: [789, 427, 335],
-  comparison: [545, 347, 303],
-  exposed: [488, 287, 242],
-  money: [453, 283, 239],
-  changes: [1300, 700, 560],
-  corrections: [1911, 948, 732],
-  data: [172, 95, 95],
-  sources: [5540, 2777, 1653],
-};
-const BETWEEN_PARTS = 150;
-
-function reservedHeight(width, parts) {
-  const at = ([a, b, c]) => (width <= 768
-    ? a + ((b - a) * (Math.max(width, 320) - 320)) / 448
-    : b + ((c - b) * (Math.min(width, 1280) - 768)) / 512);
-  if (parts === 'all') return at(HEIGHTS.all);
-  const chosen = (parts ?? '').split(',').map((p) => p.trim()).filter((p) => p in HEIGHTS && p !== 'all' && p !== 'compact');
-  if (!chosen.length) return at(HEIGHTS.compact);
-  return chosen.reduce((sum, p) => sum + at(HEIGHTS[p]), BETWEEN_PARTS * (chosen.length - 1));
-}
-
-/** Holds the element's place at about its final height while it has nothing in it; gives the
- * element its own style back when `release()` is called. */
-function reserve(element, parts) {
-  const had = element.style.minHeight;
-  if (element.childElementCount > 0 || element.shadowRoot) return () => {};
-  element.style.minHeight = `${Math.round(reservedHeight(element.clientWidth || 320, parts))}px`;
-  return () => {
-    element.style.minHeight = had;
-  };
 }
 
 /** When the wasm cannot start, whatever the element holds (the static version) stays, with a
@@ -209,8 +169,13 @@ export async function mount(element, options) {
         destroy();
       };
     }
-    // After the first frame with the explainer in it has been painted: what benchmarks measure.
-    requestAnimationFrame(() => setTimeout(() => performance.mark('rendered')));
+    // After the first frame with the live explainer in it has been painted: what benchmarks
+    // measure. 'rendered' is the first frame of the explainer in any form, so a page that showed
+    // the static version first (main.js) has marked it already.
+    requestAnimationFrame(() => setTimeout(() => {
+      performance.mark('live');
+      if (!performance.getEntriesByName('rendered', 'mark').length) performance.mark('rendered');
+    }));
     return handle;
   } finally {
     release();
@@ -220,48 +185,54 @@ export async function mount(element, options) {
 /** Starts the wasm, fetches the dataset if it is a URL, and draws: live in the element's
  * shadow root, or the reasons it cannot be shown. */
 async function draw(element, data, lang, theme, timeout, isolate, feed) {
+  // The wasm and the dataset are fetched at the same time, not one after the other.
+  const dataset = load(element, data, lang, timeout, feed);
+  dataset.catch(() => {}); // awaited below, unless the wasm fails first
   try {
     await start();
   } catch (error) {
     notice(element, lang);
     throw error;
   }
+  const got = await dataset;
   // Drawing gets a task of its own, apart from the one that finished starting the wasm.
   await new Promise((resolve) => setTimeout(resolve, 0));
+  return live(element, isolate, got.failed ?? ((root) => Explainer.mount(root, got.text, got.name, lang, theme)));
+}
+
+/** The dataset: `{text, name}` (the text may be an object given as such), or `{failed(root)}`
+ * that draws why it could not be had (called once the wasm has started). */
+async function load(element, data, lang, timeout, feed) {
   // No dataset given: the site's own (default-dataset.js names its file, or holds it in a
   // package), loaded only when asked for.
   data ??= (await import('./default-dataset.js')).default;
-  let text = data;
-  let name;
-  if (typeof data === 'string' || data instanceof URL) {
-    let url;
-    try {
-      url = new URL(data, document.baseURI);
-    } catch (error) {
-      return live(element, isolate, (root) => Explainer.loadFailed(root, String(data), String(data), 0, String(error?.message ?? error), lang));
-    }
-    name = fileName(url);
-    const line = loading(element, lang);
-    // A server that answers its headers and then stalls must not leave the reader waiting.
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(new Error(`no answer within ${timeout} s`)), timeout * 1000);
-    try {
-      const response = await fetch(url, { signal: abort.signal });
-      if (!response.ok) {
-        return live(element, isolate, (root) => Explainer.loadFailed(root, name, url.href, response.status, response.statusText, lang));
-      }
-      text = await response.text();
-      // What a later look for a newer version needs: where, and the answer's validators.
-      Object.assign(feed, { url, name, text, etag: response.headers.get('etag'), modified: response.headers.get('last-modified') });
-    } catch (error) {
-      const reason = abort.signal.aborted ? abort.signal.reason : error;
-      return live(element, isolate, (root) => Explainer.loadFailed(root, name, url.href, 0, String(reason?.message ?? reason), lang));
-    } finally {
-      clearTimeout(timer);
-      line.remove();
-    }
+  if (typeof data !== 'string' && !(data instanceof URL)) return { text: data };
+  const failed = (name, href, status, why) => ({ failed: (root) => Explainer.loadFailed(root, name, href, status, why, lang) });
+  let url;
+  try {
+    url = new URL(data, document.baseURI);
+  } catch (error) {
+    return failed(String(data), String(data), 0, String(error?.message ?? error));
   }
-  return live(element, isolate, (root) => Explainer.mount(root, text, name, lang, theme));
+  const name = fileName(url);
+  const line = loading(element, lang);
+  // A server that answers its headers and then stalls must not leave the reader waiting.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new Error(`no answer within ${timeout} s`)), timeout * 1000);
+  try {
+    const response = await fetch(url, { signal: abort.signal });
+    if (!response.ok) return failed(name, url.href, response.status, response.statusText);
+    const text = await response.text();
+    // What a later look for a newer version needs: where, and the answer's validators.
+    Object.assign(feed, { url, name, text, etag: response.headers.get('etag'), modified: response.headers.get('last-modified') });
+    return { text, name };
+  } catch (error) {
+    const reason = abort.signal.aborted ? abort.signal.reason : error;
+    return failed(name, url.href, 0, String(reason?.message ?? reason));
+  } finally {
+    clearTimeout(timer);
+    line.remove();
+  }
 }
 
 /** Draws with `make(root)`: into a root in the element's shadow root (the element's own

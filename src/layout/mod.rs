@@ -12,6 +12,13 @@ pub mod timeline;
 pub use measure::{CharWidths, TextMeasure};
 pub use scale::{LinearScale, LogScale, TimeScale};
 
+/// `x` held between `lo` and `hi`; `lo` wins where they cross (a drawing narrower than its
+/// padding). Unlike `f64::clamp` it cannot panic, and its absence of a panic message keeps float
+/// formatting (11 KB) out of the wasm.
+pub fn within(x: f64, lo: f64, hi: f64) -> f64 {
+    x.min(hi).max(lo)
+}
+
 /// Semantic colours; `render::Theme` decides the actual colour for light, dark or forced colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Paint {
@@ -178,13 +185,6 @@ impl Scene {
             })
             .collect()
     }
-}
-
-/// `x` within `lo..=hi`: `f64::clamp` without its panic, whose message formats floats (Rust's
-/// float formatting costs the wasm kilobytes). `lo` wins where `hi` is below it or `x` is not a
-/// number.
-pub fn within(x: f64, lo: f64, hi: f64) -> f64 {
-    x.min(hi).max(lo)
 }
 
 /// Type sizes in CSS px. 12 px is the smallest text we draw (WCAG has no minimum, but news

@@ -267,8 +267,7 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
                     .total_cmp(&b.start.date().start(zone))
             });
         if let Some(other) = earliest {
-            let ux0 = scale.x(other.start.date().start(zone));
-            let ux0 = within(ux0, PAD, width - PAD);
+            let ux0 = within(scale.x(other.start.date().start(zone)), PAD, width - PAD);
             let text = describe::other_claim_label(d, lang, other);
             let clipped = scale.x(other.start.date().start(zone)) < PAD;
             let text = if clipped { format!("← {text}") } else { text };

@@ -1,11 +1,13 @@
 //! A plain JSON tree that keeps key order, so the validator can walk any input — well-formed
 //! or not as a dataset — and name the exact place of every problem.
 //!
-//! It is filled by serde: natively from `serde_json` (which reports line and column of syntax
-//! errors), in the browser from the page's own `JSON.parse` through `serde-wasm-bindgen`
-//! (smaller than compiling serde_json into the wasm).
+//! It is filled natively by serde from `serde_json` (which reports line and column of syntax
+//! errors), in the browser from what the page's own `JSON.parse` made (src/web/dom.rs; smaller
+//! than compiling serde_json into the wasm).
 
+#[cfg(not(target_arch = "wasm32"))]
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+#[cfg(not(target_arch = "wasm32"))]
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -48,8 +50,10 @@ pub fn quote(s: &str) -> String {
     out
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 struct JsonVisitor;
 
+#[cfg(not(target_arch = "wasm32"))]
 impl<'de> Visitor<'de> for JsonVisitor {
     type Value = Json;
 
@@ -99,6 +103,7 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl<'de> Deserialize<'de> for Json {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
         d.deserialize_any(JsonVisitor)

@@ -79,15 +79,14 @@ pub fn more_button(lang: Lang, which: More, shown: usize, total: usize) -> Optio
     )
 }
 
-/// "All events as a list", in time order: every event in the static page; live, the first
-/// page, built when first opened (`data-lazy`), with a button for the next.
+/// "All events as a list", in time order, folded: every event in the static page; live, the
+/// first page, built when first opened (`data-lazy`), with a button for the next.
 pub(super) fn event_list(d: &Dataset, lang: Lang, live: bool) -> El {
     let order = d.events_in_time_order();
     let paged = live && order.len() > PAGE;
     let shown = if paged { PAGE } else { order.len() };
     El::new("details")
         .class("bx-more")
-        .attr_if(!live, "open", "")
         .attr_if(paged, hooks::LAZY, More::Events.code())
         .child(El::new("summary").text(i18n::ui(lang, Ui::EventListSummary)))
         .child(

@@ -24,8 +24,8 @@ use sources::{changes, corrections, source_links, sources};
 use tables::{chart_table, comparison_title};
 
 /// Everything the explainer shows. `drawing` is the width and theme to draw the charts at for
-/// the static version (no JavaScript: no controls, tables open, pictures with their text
-/// alternative); the live page passes `None` and draws them itself once it has measured its
+/// the static version (no JavaScript: no controls, pictures with their text alternative,
+/// folded as the live one is); the live page passes `None` and draws them itself once it has measured its
 /// container.
 pub fn explainer(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> El {
     explainer_parts(d, lang, drawing, &Parts::All)
@@ -264,15 +264,16 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> E
         .child(
             El::new("figcaption")
                 .child(El::new("h3").text(i18n::ui(lang, Ui::TimelineHeading)))
-                // Live, the key figures below say it to everyone; the full sentence describes
-                // the timeline's listbox for screen readers. Static, it is the drawing's text.
-                .child(alt_paragraph(&alt, live)),
+                // The key figures below say it to everyone; the full sentence describes the
+                // drawing (or, live, its listbox) for screen readers. The static version folds
+                // and shows what the live one does, so that one replacing the other on the
+                // reader's first touch moves nothing.
+                .child(alt_paragraph(&alt, true)),
         )
         .child(key_figures(d, lang))
         .child(
             El::new("details")
                 .class("bx-more bx-claims")
-                .attr_if(!live, "open", "")
                 .child(El::new("summary").text(i18n::ui(lang, Ui::Claims)))
                 .child(El::new("ul").children(claims)),
         )
@@ -485,7 +486,6 @@ fn chart_figure(
         .child(
             El::new("details")
                 .class("bx-more")
-                .attr_if(!live, "open", "")
                 .child(El::new("summary").text(i18n::ui(lang, Ui::ShowData)))
                 .children((!live).then(|| alt_paragraph(&alt, false)))
                 .child(

@@ -43,3 +43,23 @@ pub fn check_dataset(text: &str, file: &str, lang: Option<String>) -> JsValue {
     }
     out.into()
 }
+
+/// The explainer's static version for a dataset given as JSON text, as the `html` command
+/// prints it (drawn 720 px wide, light theme), with the parts a host chose (`parts` as in
+/// `data-parts`; absent: the embed's compact default): for the editor's embed code, pasted
+/// inside the script embed's element so an article shows it at once and loads the live
+/// explainer only when the reader reaches for it. `null` when the dataset has problems
+/// (`checkDataset` says which).
+#[wasm_bindgen(js_name = staticHtml)]
+pub fn static_html(text: &str, lang: Option<String>, parts: Option<String>) -> Option<String> {
+    let lang = lang.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::En);
+    let d = validate(&super::dom::parse_text(text).ok()?).ok()?;
+    let drawing = (720.0, &crate::render::Theme::LIGHT);
+    let parts = crate::page::Parts::from_list(parts.as_deref());
+    Some(crate::page::to_html(&crate::page::explainer_parts(
+        &d,
+        lang,
+        Some(drawing),
+        &parts,
+    )))
+}

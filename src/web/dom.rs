@@ -153,7 +153,7 @@ fn opaque_luminance(css: &str) -> Option<f64> {
 }
 
 /// JSON text to a tree with the browser's own parser; its message names line and column.
-pub(super) fn parse_text(text: &str) -> Result<Json, Issue> {
+pub fn parse_text(text: &str) -> Result<Json, Issue> {
     let value = js_sys::JSON::parse(text).map_err(|e| {
         let detail = e
             .dyn_ref::<js_sys::Error>()
@@ -213,15 +213,44 @@ pub(super) fn check_shape(value: &JsValue) -> Result<(), Issue> {
     Ok(())
 }
 
-pub(super) fn to_tree(value: JsValue) -> Result<Json, Issue> {
+/// A value from the page (an object given to mount(), or what JSON.parse made) as a tree.
+pub(crate) fn to_tree(value: JsValue) -> Result<Json, Issue> {
     check_shape(&value)?;
-    serde_wasm_bindgen::from_value(value).map_err(|_| {
+    tree(&value).ok_or_else(|| {
         Issue::new(
             String::new(),
             Problem::NotJson {
                 detail: "it holds values JSON cannot (functions, symbols or cycles)".into(),
             },
         )
+    })
+}
+
+/// The conversion itself, by hand rather than through serde-wasm-bindgen, whose error messages
+/// (which we never show) format floats and cost every reader ~20 KB of wasm. Recursive, but
+/// only after [`check_shape`] has bounded the depth.
+fn tree(v: &JsValue) -> Option<Json> {
+    Some(if v.is_null() || v.is_undefined() {
+        Json::Null
+    } else if let Some(b) = v.as_bool() {
+        Json::Bool(b)
+    } else if let Some(n) = v.as_f64() {
+        Json::Number(n)
+    } else if let Some(s) = v.as_string() {
+        Json::String(s)
+    } else if js_sys::Array::is_array(v) {
+        let items = js_sys::Array::from(v);
+        Json::Array(items.iter().map(|i| tree(&i)).collect::<Option<_>>()?)
+    } else if v.is_object() && !v.is_function() {
+        let entries = js_sys::Object::entries(v.unchecked_ref());
+        let mut fields = Vec::with_capacity(entries.length() as usize);
+        for entry in entries.iter() {
+            let pair = js_sys::Array::from(&entry);
+            fields.push((pair.get(0).as_string()?, tree(&pair.get(1))?));
+        }
+        Json::Object(fields)
+    } else {
+        return None; // a function, symbol or bigint
     })
 }
 

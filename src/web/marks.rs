@@ -4,7 +4,7 @@
 use super::clusters::timeline_key;
 use super::dom::*;
 use super::state::{Kind, Stage, State};
-use crate::layout::timeline;
+use crate::layout::{timeline, within};
 use wasm_bindgen::prelude::*;
 
 impl State {
@@ -141,7 +141,7 @@ impl State {
         stage.tip.set_hidden(false);
         // Centred under the mark, kept inside the stage.
         let w = f64::from(stage.tip.offset_width());
-        let left = crate::layout::within(x - w / 2.0, 0.0, (width - w).max(0.0));
+        let left = within(x - w / 2.0, 0.0, width - w);
         stage.tip.style().set_property("left", &px(left))?;
         stage.tip.style().set_property("top", &px(y))?;
         Ok(())

@@ -26,6 +26,9 @@ mod update;
 use crate::layout::timeline::View;
 use crate::model::{validate, Issue, Problem};
 use crate::render::Theme;
+/// JSON text as a tree, read by the browser's own parser (what `mount` does with a file).
+pub use dom::parse_text as parse_json;
+pub(crate) use dom::to_tree;
 use dom::*;
 use events::{listen, run_effects, schedule};
 use gloo_events::EventListener;

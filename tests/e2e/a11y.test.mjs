@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/static-server.mjs';
-import { launch, watchErrors } from './browser.mjs';
+import { launch, watchErrors, reachFor } from './browser.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 let server, browser;
@@ -21,7 +21,10 @@ async function open(path, width, options = {}) {
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${server.url}${path}`);
-  if (options.javaScriptEnabled !== false) await page.waitForSelector('.bx:not([data-static]) .bx-title');
+  if (options.javaScriptEnabled === false) return { page, context, errors };
+  // The shell shows the static version until the reader reaches for the explainer.
+  if (!path.startsWith('embed')) await reachFor(page);
+  await page.waitForSelector('.bx:not([data-static]) .bx-title');
   return { page, context, errors };
 }
 

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/static-server.mjs';
-import { launch, watchErrors } from './browser.mjs';
+import { launch, watchErrors, reachFor } from './browser.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 let server, browser;
@@ -17,6 +17,7 @@ async function open(path, width) {
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${server.url}${path}`);
+  if (!path.startsWith('embed')) await reachFor(page); // the shell: the static version first
   await page.waitForSelector('.bx:not([data-static])');
   return { page, context, errors };
 }
@@ -70,7 +71,7 @@ test('theme "auto" follows the article: light in a white page for a dark-mode re
   const context = await browser.newContext({ viewport: { width: 800, height: 800 }, colorScheme: 'dark' });
   const page = await context.newPage();
   await page.goto(`${server.url}index.html`);
-  await page.waitForSelector('.bx:not([data-static])');
+  await reachFor(page);
   const themes = await page.evaluate(async () => {
     const { mount } = await import('./explainer.js');
     const out = [];

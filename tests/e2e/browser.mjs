@@ -17,3 +17,12 @@ export function watchErrors(page) {
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   return errors;
 }
+
+/** What a reader does to get the live explainer on a page that shows the static version
+ * first: points at it (its top left corner, away from the drawings). Resolves when the live
+ * one is drawn. */
+export async function reachFor(page, selector = '#explainer') {
+  await page.waitForSelector(`${selector} .bx-title`);
+  await page.hover(selector, { position: { x: 2, y: 2 } });
+  await page.waitForSelector(`${selector} .bx:not([data-static]) .bx-title`);
+}

@@ -5,13 +5,17 @@
 // screenshots for docs/authoring.md are made here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { serve } from '../../scripts/static-server.mjs';
 import { launch, watchErrors } from './browser.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+// The native command scripts/build built (its CARGO_TARGET_DIR, else target/).
+const bx = `${process.env.CARGO_TARGET_DIR ?? here('../../target')}/release/breach-explainer`;
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 let site, host, browser;
 let article = '';
@@ -103,6 +107,7 @@ test('a journalist drops the sheets, fixes the problem found, and embeds the res
   // The embed code, for where the file will be published.
   const dataUrl = `${host.url}data/new-breach.json`;
   await page.fill('#ed-data-url', dataUrl);
+  await page.selectOption('#ed-parts', 'all'); // everything, as the `html` command draws it
   await page.click('#ed-copy');
   await page.waitForFunction(() => document.getElementById('ed-status').textContent.includes('copied'));
   const code = await page.evaluate(() => navigator.clipboard.readText());
@@ -111,6 +116,11 @@ test('a journalist drops the sheets, fixes the problem found, and embeds the res
   await page.click('#ed-download');
   published = await readFile(await (await download).path(), 'utf8');
   assert.equal(JSON.parse(published).format, 'breach-explainer/1');
+  // Inside the element, the static version: the same HTML the native `html` command prints.
+  const dir = await mkdtemp(`${tmpdir()}/editor-`);
+  await writeFile(`${dir}/new-breach.json`, published);
+  const native = execFileSync(bx, ['html', `${dir}/new-breach.json`, '--lang', 'en', '--width', '720'], { encoding: 'utf8' }).trim();
+  assert.ok(native.length > 1000 && code.includes(`>${native}</div>`), 'the embed code holds the static version the native command draws');
 
   // The work survives a reload.
   const text = await page.inputValue('#ed-text');
@@ -122,7 +132,13 @@ test('a journalist drops the sheets, fixes the problem found, and embeds the res
   // The copied embed code in an article on another origin shows the new breach.
   article = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article</title></head><body>${code}</body></html>`;
   const reader = await context.newPage();
+  const requests = [];
+  reader.on('request', (r) => requests.push(r.url()));
   await reader.goto(`${host.url}article.html`);
+  // The static version at once, nothing live until the reader reaches for it.
+  assert.equal(await reader.textContent('[data-breach-explainer] .bx[data-static] .bx-title'), JSON.parse(published).breach.title.en);
+  assert.deepEqual(requests.filter((u) => /\.wasm$/.test(u)), []);
+  await reader.hover('[data-breach-explainer]', { position: { x: 2, y: 2 } });
   await reader.waitForFunction(() => !!document.querySelector('[data-breach-explainer]')?.shadowRoot?.querySelector('.bx-title'));
   const shownTitle = await reader.evaluate(() => document.querySelector('[data-breach-explainer]').shadowRoot.querySelector('.bx-title').textContent);
   assert.equal(shownTitle, JSON.parse(published).breach.title.en);

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { serve } from '../../scripts/static-server.mjs';
-import { launch, watchErrors } from './browser.mjs';
+import { launch, watchErrors, reachFor } from './browser.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
@@ -76,7 +76,10 @@ test('script embed: two instances with different data and languages, embed.js lo
     <div data-breach-explainer data-src="/other.json" data-lang="en" data-theme="dark"></div>
     <script type="module" src="${explainer.url}embed.js?again"></script>`;
   const { page, context, errors, requests } = await hostPage(twice);
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-breach-explainer]')].filter((el) => el.shadowRoot?.querySelector('.bx-title')).length === 3);
+  // The first (the site's default dataset) shows its static version until the reader reaches for it.
+  await page.waitForSelector('[data-breach-explainer] .bx[data-static] .bx-title');
+  await page.hover('[data-breach-explainer]', { position: { x: 2, y: 2 } });
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-breach-explainer]')].filter((el) => el.shadowRoot?.querySelector('.bx:not([data-static]) .bx-title')).length === 3);
   const [a, b, c] = await page.$$('[data-breach-explainer]');
   assert.equal(await a.$eval('.bx', (el) => el.lang), 'ko');
   assert.equal(await b.$eval('.bx', (el) => el.lang), 'en');
@@ -186,6 +189,8 @@ test('under the strict CSP the shell and the iframe page run with zero violation
     page.on('request', (r) => requests.push(r.url()));
     const response = await page.goto(explainer.url + path);
     assert.match(response.headers()['content-security-policy'], /default-src 'none'/);
+    // The shell shows the static version until the reader reaches for it.
+    if (!path.startsWith('embed')) await reachFor(page);
     await page.waitForSelector('.bx-title');
     await page.waitForSelector('[data-chart=timeline] svg');
     // Exercise the interactive parts too.
@@ -209,7 +214,10 @@ test('without JavaScript the static version tells the whole story', { timeout: 9
   assert.equal(await page.locator('.bx [role=img] svg').count(), 5, 'the pictures');
   assert.ok(await page.locator('.bx-sources a').count() >= 50, 'the sources');
   assert.equal(await page.locator('.bx [role=listbox], .bx button').count(), 0, 'no controls that need JavaScript');
-  assert.ok(await page.locator('.bx table').first().isVisible(), 'tables are open');
+  // Folded as the live one folds them, one tap away without JavaScript too.
+  assert.equal(await page.locator('.bx table').first().isVisible(), false, 'tables are folded');
+  await page.locator('.bx-chart summary').first().click();
+  assert.ok(await page.locator('.bx table').first().isVisible(), 'and open with a tap');
   await page.screenshot({ path: here('../../docs/screenshots/static-800.png') });
   await page.goto(`${explainer.url}ko.html`);
   assert.equal(await page.getAttribute('html', 'lang'), 'ko');
@@ -222,6 +230,7 @@ test('when the wasm cannot load, the static version stays with a short notice', 
   await context.route('**/*.wasm', (route) => route.abort());
   const page = await context.newPage();
   await page.goto(explainer.url);
+  await page.hover('#explainer', { position: { x: 2, y: 2 } }); // the reader reaches for it
   await page.waitForSelector('.bx-notice');
   assert.match(await page.textContent('.bx-notice'), /static version/);
   assert.ok(await page.locator('.bx-events li').count() >= 30);
@@ -237,6 +246,7 @@ test('downloads: SVG and PNG of a figure, CSV and JSON of the data', { timeout: 
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(explainer.url);
+  await reachFor(page);
   await page.waitForSelector('[data-chart=timeline] svg');
   async function download(selector) {
     const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);

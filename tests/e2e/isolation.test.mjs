@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { serve } from '../../scripts/static-server.mjs';
-import { launch, watchErrors } from './browser.mjs';
+import { launch, watchErrors, reachFor } from './browser.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 let explainer, host, browser;
@@ -64,7 +64,7 @@ async function looks(css, width) {
     <div id="embed" data-breach-explainer data-lang="en" data-theme="light"></div>
     <script type="module" src="${explainer.url}embed.js"></script><p>Text after.</p></body></html>`;
   await page.goto(`${host.url}article.html`);
-  await page.waitForFunction(() => !!document.getElementById('embed').shadowRoot?.querySelector('.bx-title'));
+  await reachFor(page, '#embed');
   // Every folded part opened, as a reader would, so its contents are built and compared too.
   await page.evaluate(() => { for (const d of document.getElementById('embed').shadowRoot.querySelectorAll('details.bx-part')) d.open = true; });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -104,7 +104,7 @@ for (const [name, background, scheme] of [['light', '#ffffff', 'light'], ['dark'
       <div id="embed" data-breach-explainer data-lang="en" data-theme="auto"></div>
       <script type="module" src="${explainer.url}embed.js"></script></main></body></html>`;
     await page.goto(`${host.url}article.html`);
-    await page.waitForFunction(() => !!document.getElementById('embed').shadowRoot?.querySelector('.bx-title'));
+    await reachFor(page, '#embed');
     const theme = await page.evaluate(() => document.getElementById('embed').shadowRoot.querySelector('.bx').dataset.theme);
     assert.equal(theme, name, 'the theme follows the article');
     // Folded parts opened, so everything is checked.

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { serve } from '../../scripts/static-server.mjs';
-import { launch, watchErrors } from './browser.mjs';
+import { launch, watchErrors, reachFor } from './browser.mjs';
 
 const www = fileURLToPath(new URL('../../dist/', import.meta.url));
 const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -42,7 +42,7 @@ for (const width of [320, 1280]) {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${server.url}?lang=ko`);
-    await page.waitForSelector('.bx:not([data-static]) .bx-title'); // the live one, not the static version
+    await reachFor(page); // the live one, not the static version
     assert.equal(await page.getAttribute('.bx', 'lang'), 'ko');
     assert.equal(await page.getAttribute('html', 'lang'), 'ko');
     assert.equal(await page.textContent('.bx-title'), '쿠팡 개인정보 유출: 3,370만 개 계정, 수개월간 몰랐다');

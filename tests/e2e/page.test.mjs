@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { serve } from '../../scripts/static-server.mjs';
-import { launch, watchErrors } from './browser.mjs';
+import { launch, watchErrors, reachFor } from './browser.mjs';
 
 const www = fileURLToPath(new URL('../../dist/', import.meta.url));
 const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -27,7 +27,7 @@ async function open(width, path = '') {
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(server.url + path);
-  await page.waitForSelector('.bx:not([data-static])');
+  await reachFor(page);
   return { page, errors, context };
 }
 

@@ -296,7 +296,8 @@ impl Checker {
 /// three letters), a swap of neighbours counting as one, letter case ignored; the first of the
 /// nearest in `known`.
 pub fn closest(key: &str, known: &[&'static str]) -> Option<&'static str> {
-    let key: Vec<char> = key.to_lowercase().chars().collect();
+    // Field names are ASCII, and Unicode case tables would cost every reader 4 KB of wasm.
+    let key: Vec<char> = key.chars().map(|c| c.to_ascii_lowercase()).collect();
     let most = if key.len() <= 3 { 1 } else { 2 };
     // Names past this are no typo of a field name; so each comparison stays small.
     if key.len() > 40 {
