@@ -23,7 +23,8 @@ const MONTHS_EN_SHORT: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-fn month_name(month: u32) -> &'static str {
+/// "November": an English month's name.
+pub fn month_name(month: u32) -> &'static str {
     MONTHS_EN
         .get(month.wrapping_sub(1) as usize)
         .copied()

@@ -64,6 +64,10 @@ pub enum Ui {
     SeenIn,
     ViewWindow,
     ViewStory,
+    /// Back from a cluster's dates to the view before.
+    ZoomOut,
+    /// From an event picked in a cluster's list back to the list.
+    BackToList,
     TimeSpan,
     EventsLabel,
     Close,
@@ -128,6 +132,8 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             SeenIn => "Seen in",
             ViewWindow => "Exposure window",
             ViewStory => "Whole story",
+            ZoomOut => "Zoom out",
+            BackToList => "Back to the list",
             TimeSpan => "Time span",
             EventsLabel => "Events on the timeline: arrow keys move between them, Enter opens one",
             Close => "Close",
@@ -187,6 +193,8 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
             SeenIn => "등장한 곳",
             ViewWindow => "유출 기간",
             ViewStory => "전체 경과",
+            ZoomOut => "축소",
+            BackToList => "목록으로 돌아가기",
             TimeSpan => "기간",
             EventsLabel => "타임라인 사건: 화살표 키로 이동하고 Enter 키로 엽니다",
             Close => "닫기",

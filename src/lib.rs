@@ -52,12 +52,22 @@ pub mod web;
 
 pub use model::{validate, Dataset, Issue, Lang};
 
+/// The wasm's allocator: small freed blocks kept by size in front of lol_alloc's free list.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod small_blocks;
+
 // SAFETY: wasm32 in the browser runs this module on one thread; lol_alloc's free-list allocator
-// is sound there (AssumeSingleThreaded documents exactly this requirement).
+// and the small blocks in front of it are sound there (AssumeSingleThreaded documents exactly
+// this requirement).
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<
+    small_blocks::SmallBlocks<lol_alloc::FreeListAllocator>,
+> = unsafe {
+    lol_alloc::AssumeSingleThreaded::new(small_blocks::SmallBlocks::new(
+        lol_alloc::FreeListAllocator::new(),
+    ))
+};
 
 /// Parses and validates the default dataset compiled into the crate.
 #[cfg(all(not(target_arch = "wasm32"), feature = "embedded-default"))]

@@ -283,10 +283,15 @@ proptest! {
         let view = if story { View::Story } else { View::Window };
         let t = timeline::layout(&d, Lang::En, width, view, &CharWidths);
         assert_clean(&t.scene, "random");
-        // Every event inside the view is placed and reachable by pointer at its marker.
+        // Every event inside the view is drawn, as itself or in a cluster where a lane is too
+        // crowded (tests/scale.rs checks clusters), and reachable by pointer at its mark.
         let (d0, d1) = timeline::domain(&d, view);
         let in_view = d.events.iter().filter(|e| e.date.start(540) < d1 && e.date.end(540) > d0).count();
-        prop_assert_eq!(t.placed.len(), in_view);
+        prop_assert_eq!(t.events_shown(), in_view);
+        for c in &t.clusters {
+            let id = timeline::cluster_id(d.events.len(), c.events[0]);
+            prop_assert_eq!(t.scene.hit_test((c.x + c.x_end) / 2.0, c.y), Some(id));
+        }
         if story {
             // The whole story holds every event but context incidents from other times.
             let story_events = d.events.iter().filter(|e| e.lane != breach_explainer::model::Lane::Context).count();

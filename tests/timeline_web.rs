@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use breach_explainer::web::Explainer;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -276,5 +276,307 @@ fn without_deep_links_the_address_is_left_alone_and_the_host_hears_each_selectio
     assert_eq!(heard.borrow().len(), 1, "the host hears the selection");
     ex.destroy();
     set_hash("");
+    el.remove();
+}
+
+/// A dataset of `n` events, as JSON text: `(day offset from 1 January 2025, lane)` each.
+fn crowd(events: &[(u32, usize)]) -> String {
+    let lanes = [
+        "breach",
+        "company",
+        "government",
+        "police-courts",
+        "context",
+    ];
+    let jan1 = breach_explainer::model::date::days_from_civil(2025, 1, 1);
+    let list: Vec<String> = events
+        .iter()
+        .enumerate()
+        .map(|(i, &(offset, lane))| {
+            let (y, m, d) = breach_explainer::model::date::civil_from_days(jan1 + i64::from(offset));
+            format!(
+                r#"{{"id":"e{i}","date":"{y}-{m:02}-{d:02}","lane":"{}","title":{{"en":"Event number {i} of the story"}},"detail":{{"en":"d"}},"confidence":"high","sources":["s"]}}"#,
+                lanes[lane % lanes.len()]
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"format":"breach-explainer/1","id":"crowd","languages":["en"],
+        "timezone":{{"offset":"+09:00","label":{{"en":"KST"}}}},
+        "breach":{{"organisation":{{"en":"Org"}},"country":"KR","title":{{"en":"T"}},"summary":{{"en":"S"}}}},
+        "sources":[{{"id":"s","publisher":"P","title":"T","url":"https://example.com/"}}],
+        "exposure":{{"preferred":"c","claims":[{{"id":"c","by":{{"en":"Org"}},"start":"2025-01-01","end":"2026-06-30","sources":["s"]}}]}},
+        "events":[{}]}}"#,
+        list.join(",")
+    )
+}
+
+/// `n` events spread over 540 days and the five lanes (as the benchmarks make them).
+fn spread(n: usize) -> String {
+    let events: Vec<(u32, usize)> = (0..n).map(|i| (((i * 7919) % 540) as u32, i % 5)).collect();
+    crowd(&events)
+}
+
+fn elements(el: &Element) -> u32 {
+    el.query_selector_all("*").unwrap().length()
+}
+
+fn options(listbox: &Element) -> Vec<Element> {
+    let list = listbox.query_selector_all("[role=option]").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.dyn_into::<Element>().unwrap())
+        .collect()
+}
+
+/// Moves the keyboard to the option with this id (Home, then right arrow by arrow).
+fn walk_to(listbox: &Element, id: &str) {
+    key(listbox, "Home");
+    for _ in 0..options(listbox).len() {
+        if listbox.get_attribute("aria-activedescendant").as_deref() == Some(id) {
+            return;
+        }
+        key(listbox, "ArrowRight");
+    }
+    assert_eq!(
+        listbox.get_attribute("aria-activedescendant").as_deref(),
+        Some(id),
+        "the keyboard reaches {id}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn with_ten_thousand_events_the_page_stays_under_two_thousand_elements() {
+    set_hash("");
+    let text = spread(10_000);
+    for width in [320, 768, 1280, 2000] {
+        let el = host(width);
+        let mut ex = Explainer::mount(
+            el.clone(),
+            JsValue::from_str(&text),
+            None,
+            Some("en".into()),
+            None,
+        );
+        let n = elements(&el);
+        assert!(n <= 2000, "{n} elements at {width} px");
+        // The reader opens "All events as a list": its first page is built, with a button
+        // for the next.
+        let list = el
+            .query_selector("details[data-lazy]")
+            .unwrap()
+            .expect("the long list waits to be opened");
+        list.set_attribute("open", "").unwrap();
+        list.dispatch_event(&web_sys::Event::new("toggle").unwrap())
+            .unwrap();
+        assert_eq!(
+            el.query_selector_all(".bx-events > li").unwrap().length(),
+            50
+        );
+        let n = elements(&el);
+        assert!(n <= 2000, "{n} elements at {width} px with the list open");
+        let more = q(&el, "[data-more=events]");
+        assert_eq!(
+            more.text_content().unwrap(),
+            "Show 50 more (9,950 not shown)"
+        );
+        click(&more);
+        assert_eq!(
+            el.query_selector_all(".bx-events > li").unwrap().length(),
+            100
+        );
+        assert_eq!(text_of_live(&el), "Showing 100 of 10,000 events.");
+        // The keyboard is on the first new item.
+        let active = web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .active_element()
+            .unwrap();
+        assert_eq!(
+            active.get_attribute("data-event").as_deref(),
+            Some("e6838"),
+            "the 51st event in time order"
+        );
+        ex.destroy();
+        el.remove();
+    }
+}
+
+fn text_of_live(el: &Element) -> String {
+    text(el, "[data-bx=live]")
+}
+
+#[wasm_bindgen_test]
+fn a_cluster_is_reached_zoomed_into_and_its_events_selected_by_keyboard() {
+    use breach_explainer::layout::timeline::{self, View};
+    set_hash("");
+    let text = spread(3_000);
+    let el = host(1000);
+    let mut ex = Explainer::mount(
+        el.clone(),
+        JsValue::from_str(&text),
+        None,
+        Some("en".into()),
+        None,
+    );
+    // The same layout natively: which events the first cluster holds.
+    let tree = breach_explainer::web::parse_json(&text).unwrap();
+    let d = breach_explainer::validate(&tree).unwrap();
+    let t = timeline::layout(
+        &d,
+        breach_explainer::Lang::En,
+        f64::from(el.client_width()),
+        View::Window,
+        &breach_explainer::layout::CharWidths,
+    );
+    let c = &t.clusters[0];
+    let held: Vec<String> = c.events.iter().map(|&i| d.events[i].id.clone()).collect();
+    let listbox = q(&el, "[role=listbox]");
+    html(&listbox).focus().unwrap();
+    let group = format!("group_{}", held[0]);
+    let cluster = options(&listbox)
+        .into_iter()
+        .find(|o| o.id().ends_with(&group))
+        .expect("the cluster is an option");
+    let name = cluster.get_attribute("aria-label").unwrap();
+    assert!(
+        name.starts_with(&format!("{} events, ", held.len())),
+        "{name}"
+    );
+    walk_to(&listbox, &cluster.id());
+    let zoom_out = q(&el, "[data-bx=zoom-out]");
+    assert!(html(&zoom_out).hidden(), "no zoom yet");
+    key(&listbox, "Enter");
+    assert!(
+        text_of_live(&el).starts_with("Zoomed in to "),
+        "{}",
+        text_of_live(&el)
+    );
+    assert!(!html(&zoom_out).hidden(), "a way back");
+    // Into the cluster until one of its events is an option of its own (or a list of them).
+    let mut picked = None;
+    for _ in 0..10 {
+        let opts = options(&listbox);
+        if let Some(o) = opts.iter().find(|o| {
+            o.get_attribute("data-event")
+                .is_some_and(|id| held.contains(&id))
+        }) {
+            walk_to(&listbox, &o.id());
+            key(&listbox, "Enter");
+            picked = o.get_attribute("data-event");
+            break;
+        }
+        let inner = opts
+            .iter()
+            .find(|o| {
+                held.iter()
+                    .any(|id| o.id().ends_with(&format!("group_{id}")))
+            })
+            .expect("the cluster's events are in a smaller cluster");
+        walk_to(&listbox, &inner.id());
+        key(&listbox, "Enter");
+        if let Some(b) = el.query_selector("[data-bx=detail] [data-pick]").unwrap() {
+            picked = b.get_attribute("data-pick");
+            click(&b);
+            break;
+        }
+    }
+    let picked = picked.expect("an event of the cluster is reached");
+    assert_eq!(ex.selected().as_deref(), Some(picked.as_str()));
+    assert!(!html(&q(&el, "[data-bx=detail]")).hidden());
+    // Escape: the tooltip, the details, then each zoom, back to the cluster in the window.
+    for _ in 0..12 {
+        if html(&zoom_out).hidden() {
+            break;
+        }
+        key(&listbox, "Escape");
+    }
+    assert!(html(&zoom_out).hidden(), "back at the view we started from");
+    assert_eq!(ex.selected(), None);
+    assert!(
+        text_of_live(&el).starts_with("Exposure window: "),
+        "{}",
+        text_of_live(&el)
+    );
+    assert_eq!(
+        listbox.get_attribute("aria-activedescendant"),
+        Some(cluster.id()),
+        "the keyboard is back on the cluster"
+    );
+    ex.destroy();
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_crowd_at_one_moment_is_listed_and_each_event_can_be_picked() {
+    set_hash("");
+    // Sixty events on one day in one lane: no zoom spreads them.
+    let events: Vec<(u32, usize)> = (0..60).map(|_| (63, 1)).collect();
+    let el = host(700);
+    let mut ex = Explainer::mount(
+        el.clone(),
+        JsValue::from_str(&crowd(&events)),
+        None,
+        Some("en".into()),
+        None,
+    );
+    let listbox = q(&el, "[role=listbox]");
+    html(&listbox).focus().unwrap();
+    let opts = options(&listbox);
+    assert_eq!(opts.len(), 1, "one cluster");
+    assert_eq!(
+        opts[0].get_attribute("aria-label").as_deref(),
+        Some("60 events, 5 March 2025 (The company)")
+    );
+    key(&listbox, "Home");
+    key(&listbox, "Enter");
+    assert_eq!(
+        text_of_live(&el),
+        "60 events, 5 March 2025 (The company), listed below the timeline."
+    );
+    let detail = q(&el, "[data-bx=detail]");
+    assert!(!html(&detail).hidden());
+    assert_eq!(
+        detail.query_selector_all("[data-pick]").unwrap().length(),
+        50
+    );
+    let more = q(&detail, "[data-more=cluster]");
+    assert_eq!(more.text_content().unwrap(), "Show 10 more (10 not shown)");
+    click(&more);
+    assert_eq!(
+        detail.query_selector_all("[data-pick]").unwrap().length(),
+        60
+    );
+    assert_eq!(text_of_live(&el), "Showing 60 of 60 events.");
+    let doc = web_sys::window().unwrap().document().unwrap();
+    assert_eq!(
+        doc.active_element()
+            .unwrap()
+            .get_attribute("data-pick")
+            .as_deref(),
+        Some("e50"),
+        "the keyboard is on the first new event"
+    );
+    // Pick one: its details, and Escape (or the button) goes back to the list.
+    click(&q(&detail, "[data-pick=e55]"));
+    assert_eq!(ex.selected().as_deref(), Some("e55"));
+    assert!(text(&el, "[data-bx=detail] h4").contains("Event number 55"));
+    let back = q(&detail, "[data-bx=back-to-list]");
+    key(&back, "Escape");
+    assert_eq!(ex.selected(), None);
+    assert_eq!(
+        doc.active_element()
+            .unwrap()
+            .get_attribute("data-pick")
+            .as_deref(),
+        Some("e55"),
+        "back on the event in the list"
+    );
+    // Escape again closes the list, and the keyboard returns to the timeline.
+    key(&doc.active_element().unwrap(), "Escape");
+    assert!(html(&detail).hidden());
+    assert_eq!(doc.active_element(), Some(listbox.clone()));
+    ex.destroy();
     el.remove();
 }

@@ -9,6 +9,7 @@
 
 pub mod changes;
 pub mod charts;
+pub mod clusters;
 mod span;
 mod takeaways;
 

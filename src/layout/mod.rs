@@ -4,6 +4,7 @@
 
 mod axis;
 pub mod charts;
+mod lanes;
 pub mod measure;
 pub mod scale;
 pub mod timeline;

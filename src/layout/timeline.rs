@@ -1,12 +1,14 @@
 //! The timeline: a time axis, the exposure window as a band (with any earlier start another
-//! source gives), and the events on lanes with labels packed into rows so none overlap.
+//! source gives), and the events on lanes with labels packed into rows so none overlap
+//! (crowded stretches drawn as clusters: see [`lanes`](super::lanes)).
 
 pub use super::axis::tick_label;
 pub use super::axis::PAD;
 use super::axis::{axis, AXIS_Y};
+use super::lanes::{self, Ctx};
 use super::measure::{shorten, TextMeasure};
 use super::scale::TimeScale;
-use super::{within, Anchor, Hit, Mark, Paint, Scene, SMALL, TEXT};
+use super::{within, Anchor, Mark, Paint, Scene, SMALL, TEXT};
 use crate::describe;
 use crate::i18n;
 use crate::model::date::days_from_civil;
@@ -19,12 +21,13 @@ pub enum View {
     Window,
     /// Everything from the earliest attack activity to the latest event.
     Story,
+    /// Zoomed in on a cluster's dates: whole days since 1970-01-01, `from` to `to`.
+    Span { from: i64, to: i64 },
 }
 
 pub const MARKER_R: f64 = 6.0;
 /// Rows are 28 px so each event's target is at least 24×24 px (WCAG 2.5.8).
 pub const ROW_H: f64 = 28.0;
-const LABEL_GAP: f64 = 6.0;
 const BAND_LABEL_Y: f64 = 46.0;
 const UNCERTAIN_LABEL_Y: f64 = 64.0;
 const GAP_Y: f64 = 84.0;
@@ -45,11 +48,45 @@ pub struct Placed {
     pub x1: f64,
 }
 
+/// Several events of one lane drawn as one mark, where they are too crowded to draw one by one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    /// Its events, in time order (never empty).
+    pub events: Vec<usize>,
+    pub lane: Lane,
+    /// The earliest of its events' dates and the latest: the span its label says.
+    pub from: StoryDate,
+    pub to: StoryDate,
+    /// The bar, from its first event's marker to its last, and its row's centre.
+    pub x: f64,
+    pub x_end: f64,
+    pub y: f64,
+    /// The label as drawn (maybe shortened).
+    pub label: String,
+    /// Horizontal extent of bar and label together.
+    pub x0: f64,
+    pub x1: f64,
+}
+
+/// The number a cluster answers to in the scene's hits and the keyboard's order: after every
+/// event's own index, by its first event, so it stays the same across re-layouts as long as the
+/// cluster starts with the same event.
+pub fn cluster_id(events_total: usize, first_event: usize) -> usize {
+    events_total.saturating_add(first_event)
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timeline {
     pub scene: Scene,
-    /// Events shown, in time order.
+    /// Events drawn as themselves, in time order.
     pub placed: Vec<Placed>,
+    /// Events drawn together, lane by lane.
+    pub clusters: Vec<Cluster>,
+    /// Every mark the keyboard reaches, in time order: an event's index, or a cluster's
+    /// [`cluster_id`].
+    pub order: Vec<usize>,
+    /// How many events the dataset has (what cluster ids count from).
+    pub events_total: usize,
     pub view: View,
     pub scale: TimeScale,
 }
@@ -128,7 +165,34 @@ pub fn domain(d: &Dataset, view: View) -> (f64, f64) {
             }
             (first, next_month_start(last - 0.001).max(first + 1.0))
         }
+        View::Span { from, to } => (from as f64, (to as f64).max(from as f64 + 1.0)),
     }
+}
+
+/// The view that spreads a cluster's events across the axis: their dates with a little room
+/// either side, in whole days. `None` when that would not be narrower than `current` by a fifth
+/// (events at one time, which no zoom spreads): such a cluster lists its events instead. So
+/// zooming in always ends, at a list or at every event drawn as itself.
+pub fn zoom(d: &Dataset, c: &Cluster, current: View) -> Option<View> {
+    let zone = d.zone.offset;
+    let (lo, hi) = c
+        .events
+        .iter()
+        .filter_map(|&i| d.events.get(i))
+        .map(|e| e.date.middle(zone))
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
+            (lo.min(x), hi.max(x))
+        });
+    if hi.partial_cmp(&lo) != Some(std::cmp::Ordering::Greater) || !(lo + hi).is_finite() {
+        return None;
+    }
+    let pad = ((hi - lo) * 0.1).max(0.5);
+    let (from, to) = ((lo - pad).floor(), (hi + pad).ceil());
+    let (d0, d1) = domain(d, current);
+    (to - from <= 0.8 * (d1 - d0)).then_some(View::Span {
+        from: from as i64,
+        to: to as i64,
+    })
 }
 
 /// Lays the timeline out at `width` CSS px.
@@ -309,21 +373,26 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
     gaps(&mut marks, d, lang, &scale, width, m);
 
     // Lanes, in a fixed order; each gets as many rows as its labels need.
-    let order = d.events_in_time_order();
+    let mut by_lane: Vec<Vec<usize>> = Lane::ALL.iter().map(|_| Vec::new()).collect();
+    for i in d.events_in_time_order() {
+        let Some(e) = d.events.get(i) else { continue };
+        let (s, t) = (e.date.start(zone), e.end.unwrap_or(e.date).end(zone));
+        let lane_at = Lane::ALL.iter().position(|l| *l == e.lane);
+        if let (true, Some(list)) = (t > d0 && s < d1, lane_at.and_then(|k| by_lane.get_mut(k))) {
+            list.push(i);
+        }
+    }
+    let ctx = Ctx {
+        d,
+        lang,
+        scale: &scale,
+        width,
+        m,
+    };
     let mut placed = Vec::new();
+    let mut clusters = Vec::new();
     let mut y = LANES_TOP;
-    for lane in Lane::ALL {
-        let in_lane: Vec<usize> = order
-            .iter()
-            .copied()
-            .filter(|&i| d.events.get(i).is_some_and(|e| e.lane == lane))
-            .filter(|&i| {
-                d.events.get(i).is_some_and(|e| {
-                    let (s, t) = (e.date.start(zone), e.end.unwrap_or(e.date).end(zone));
-                    t > d0 && s < d1
-                })
-            })
-            .collect();
+    for (lane, in_lane) in Lane::ALL.into_iter().zip(&by_lane) {
         if in_lane.is_empty() {
             continue;
         }
@@ -346,122 +415,12 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
             bold: true,
         });
         let rows_top = y + LANE_HEADING_H + ROW_H / 2.0;
-        let mut rows: Vec<Vec<(f64, f64)>> = Vec::new();
-        let clampx = |x: f64| within(x, PAD, width - PAD);
-        for i in in_lane {
-            let Some(e) = d.events.get(i) else { continue };
-            let x = clampx(scale.x(e.date.middle(zone)));
-            let span_end = e.end.map(|end| clampx(scale.x(end.end(zone))));
-            let alt_xs: Vec<f64> = e
-                .alternatives
-                .iter()
-                .map(|a| clampx(scale.x(a.date.middle(zone))))
-                .collect();
-            let lo = alt_xs.iter().copied().fold(x, f64::min) - MARKER_R;
-            let hi = alt_xs.iter().copied().chain(span_end).fold(x, f64::max) + MARKER_R;
-            let title = e.title.get(lang);
-            // Right of the marker if it fits, else left, else shortened on the roomier side.
-            let room_right = width - PAD - (hi + 4.0);
-            let room_left = (lo - 4.0) - PAD;
-            let full = m.width(title, TEXT, false);
-            let (label, anchor, lx) = if full <= room_right {
-                (title.to_string(), Anchor::Start, hi + 4.0)
-            } else if full <= room_left {
-                (title.to_string(), Anchor::End, lo - 4.0)
-            } else if room_right >= room_left {
-                (
-                    shorten(m, title, TEXT, false, room_right).unwrap_or_default(),
-                    Anchor::Start,
-                    hi + 4.0,
-                )
-            } else {
-                (
-                    shorten(m, title, TEXT, false, room_left).unwrap_or_default(),
-                    Anchor::End,
-                    lo - 4.0,
-                )
-            };
-            let lw = m.width(&label, TEXT, false);
-            let (x0, x1) = match anchor {
-                Anchor::End => (lx - lw, hi),
-                _ => (lo, lx + lw),
-            };
-            // Never narrower than a 24 px target around the marker.
-            let (x0, x1) = (x0.min(x - 12.0), x1.max(x + 12.0));
-            let row = rows
-                .iter()
-                .position(|r| {
-                    r.iter()
-                        .all(|&(a, b)| x1 + LABEL_GAP <= a || x0 >= b + LABEL_GAP)
-                })
-                .unwrap_or(rows.len());
-            if row == rows.len() {
-                rows.push(Vec::new());
-            }
-            if let Some(r) = rows.get_mut(row) {
-                r.push((x0, x1));
-            }
-            let ry = rows_top + row as f64 * ROW_H;
-            if let Some(sx) = span_end {
-                marks.push(Mark::Line {
-                    x1: x,
-                    y1: ry,
-                    x2: sx,
-                    y2: ry,
-                    paint: Paint::Lane(lane),
-                    width: 4.0,
-                });
-            }
-            for ax in &alt_xs {
-                marks.push(Mark::Line {
-                    x1: x,
-                    y1: ry,
-                    x2: *ax,
-                    y2: ry,
-                    paint: Paint::Muted,
-                    width: 1.0,
-                });
-                marks.push(Mark::Circle {
-                    x: *ax,
-                    y: ry,
-                    r: MARKER_R - 1.0,
-                    fill: Paint::Lane(lane),
-                    hollow: true,
-                });
-            }
-            marks.push(Mark::Circle {
-                x,
-                y: ry,
-                r: MARKER_R,
-                fill: Paint::Lane(lane),
-                hollow: false,
-            });
-            marks.push(Mark::Text {
-                x: lx,
-                y: ry,
-                text: label.clone(),
-                size: TEXT,
-                anchor,
-                paint: Paint::Ink,
-                bold: false,
-            });
-            hits.push(Hit {
-                item: i,
-                x: x0,
-                y: ry - ROW_H / 2.0,
-                w: x1 - x0,
-                h: ROW_H,
-            });
-            placed.push(Placed {
-                event: i,
-                x,
-                y: ry,
-                label,
-                x0,
-                x1,
-            });
-        }
-        y = rows_top - ROW_H / 2.0 + rows.len() as f64 * ROW_H + LANE_GAP;
+        let lane_marks = lanes::lay_out(&ctx, lane, in_lane, rows_top);
+        marks.extend(lane_marks.marks);
+        hits.extend(lane_marks.hits);
+        placed.extend(lane_marks.placed);
+        clusters.extend(lane_marks.clusters);
+        y = rows_top - ROW_H / 2.0 + lane_marks.rows as f64 * ROW_H + LANE_GAP;
     }
     let height = y + 4.0;
     for mark in &mut marks {
@@ -488,6 +447,8 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
         .into_iter()
         .filter_map(|k| slots.get_mut(k).and_then(Option::take))
         .collect();
+    let events_total = d.events.len();
+    let order = keyboard_order(d, &placed, &clusters);
     Timeline {
         scene: Scene {
             width,
@@ -496,9 +457,35 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
             hits,
         },
         placed,
+        clusters,
+        order,
+        events_total,
         view,
         scale,
     }
+}
+
+/// Events and clusters in time order (a cluster at its first event), for the keyboard.
+fn keyboard_order(d: &Dataset, placed: &[Placed], clusters: &[Cluster]) -> Vec<usize> {
+    let zone = d.zone.offset;
+    let n = d.events.len();
+    let firsts = clusters.iter().filter_map(|c| c.events.first().copied());
+    let ids: Vec<usize> = placed
+        .iter()
+        .map(|p| p.event)
+        .chain(firsts.map(|f| cluster_id(n, f)))
+        .collect();
+    let when = |id: usize| {
+        let event = if id < n { id } else { id - n };
+        d.events.get(event).map_or(0.0, |e| e.date.middle(zone))
+    };
+    let keyed = crate::model::sorted_by_key((0..ids.len()).collect(), &|k| {
+        ids.get(k).map_or(0.0, |&id| when(id))
+    });
+    keyed
+        .into_iter()
+        .filter_map(|k| ids.get(k).copied())
+        .collect()
 }
 
 /// The gap from the end of access to detection and on to disclosure: a bracket with ticks at
@@ -584,10 +571,12 @@ fn gaps(
 }
 
 impl Timeline {
-    /// The scene with a ring around the selected event's marker.
-    pub fn with_selection(&self, event: Option<usize>) -> Scene {
+    /// The scene with a ring around the mark with this id (an event's index, or a cluster's
+    /// [`cluster_id`]).
+    pub fn with_selection(&self, mark: Option<usize>) -> Scene {
         let mut scene = self.scene.clone();
-        if let Some(p) = event.and_then(|e| self.placed.iter().find(|p| p.event == e)) {
+        let event = mark.and_then(|e| self.placed.iter().find(|p| p.event == e));
+        if let Some(p) = event {
             scene.marks.push(Mark::Circle {
                 x: p.x,
                 y: p.y,
@@ -595,22 +584,57 @@ impl Timeline {
                 fill: Paint::Ink,
                 hollow: true,
             });
+        } else if let Some(c) = mark.and_then(|id| self.cluster(id)) {
+            // An outline only: a filled ring would cut into the bar.
+            scene.marks.push(Mark::Ring {
+                x: (c.x + c.x_end) / 2.0,
+                y: c.y,
+                r: MARKER_R + 4.0,
+                paint: Paint::Ink,
+                width: 2.0,
+            });
         }
         scene
     }
 
-    /// The placed event before or after `event` in time order (arrow keys), clamped at the ends.
-    pub fn step(&self, event: Option<usize>, delta: isize) -> Option<usize> {
-        let n = self.placed.len();
+    /// The mark before or after `mark` in time order (arrow keys), clamped at the ends.
+    pub fn step(&self, mark: Option<usize>, delta: isize) -> Option<usize> {
+        let n = self.order.len();
         if n == 0 {
             return None;
         }
-        let at = event.and_then(|e| self.placed.iter().position(|p| p.event == e));
+        let at = mark.and_then(|m| self.order.iter().position(|&o| o == m));
         let next = match at {
             None if delta < 0 => n - 1,
             None => 0,
             Some(i) => (i as isize + delta).clamp(0, n as isize - 1) as usize,
         };
-        self.placed.get(next).map(|p| p.event)
+        self.order.get(next).copied()
+    }
+
+    /// The cluster with this id, if it is one.
+    pub fn cluster(&self, id: usize) -> Option<&Cluster> {
+        let first = id.checked_sub(self.events_total)?;
+        self.clusters
+            .iter()
+            .find(|c| c.events.first() == Some(&first))
+    }
+
+    /// The id of the mark that shows `event`: its own, or its cluster's; `None` when the view
+    /// leaves it out.
+    pub fn holding(&self, event: usize) -> Option<usize> {
+        if self.placed.iter().any(|p| p.event == event) {
+            return Some(event);
+        }
+        self.clusters
+            .iter()
+            .find(|c| c.events.contains(&event))
+            .and_then(|c| c.events.first())
+            .map(|&first| cluster_id(self.events_total, first))
+    }
+
+    /// How many events the view shows, as themselves or in clusters.
+    pub fn events_shown(&self) -> usize {
+        self.placed.len() + self.clusters.iter().map(|c| c.events.len()).sum::<usize>()
     }
 }

@@ -23,6 +23,12 @@ pub enum Part {
     /// The "Updated …" line under the headline, which says "Updated just now: …" after a newer
     /// version of the dataset replaced the one on screen.
     Updated,
+    /// Back from a cluster's dates to the wider view (shown only while zoomed in).
+    ZoomOut,
+    /// In an event's details opened from a cluster's list: back to that list.
+    BackToList,
+    /// The "All events as a list" list, which grows a page at a time.
+    EventList,
 }
 
 pub const PART: &str = "data-bx";
@@ -45,9 +51,38 @@ pub const STATIC: &str = "data-static";
 pub const EVENT: &str = "data-event";
 /// On an event in the list: its lane (for styles).
 pub const LANE: &str = "data-lane";
+/// On a button in a cluster's list: the id of the event it opens.
+pub const PICK: &str = "data-pick";
+/// On a "show more" button: which list it lengthens ([`More::code`]).
+pub const MORE: &str = "data-more";
+/// On a `<details>` whose contents are built when the reader first opens it: its key.
+pub const LAZY: &str = "data-lazy";
+
+/// A list shown a page at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum More {
+    /// "All events as a list".
+    Events,
+    /// A cluster's events, in the details panel.
+    Cluster,
+}
+
+impl More {
+    pub fn code(self) -> &'static str {
+        match self {
+            More::Events => "events",
+            More::Cluster => "cluster",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<More> {
+        [More::Events, More::Cluster]
+            .into_iter()
+            .find(|m| m.code() == code)
+    }
+}
 
 impl Part {
-    pub const ALL: [Part; 9] = [
+    pub const ALL: [Part; 12] = [
         Part::Stage,
         Part::Svg,
         Part::Listbox,
@@ -57,6 +92,9 @@ impl Part {
         Part::Alt,
         Part::Close,
         Part::Updated,
+        Part::ZoomOut,
+        Part::BackToList,
+        Part::EventList,
     ];
     pub fn code(self) -> &'static str {
         match self {
@@ -69,6 +107,9 @@ impl Part {
             Part::Alt => "alt",
             Part::Close => "close",
             Part::Updated => "updated",
+            Part::ZoomOut => "zoom-out",
+            Part::BackToList => "back-to-list",
+            Part::EventList => "event-list",
         }
     }
     /// `[data-bx=listbox]`.
@@ -135,6 +176,8 @@ pub fn view_code(view: View) -> &'static str {
     match view {
         View::Window => "window",
         View::Story => "story",
+        // Zoomed in on a cluster: no view button stands for it.
+        View::Span { .. } => "span",
     }
 }
 

@@ -2,7 +2,7 @@
 //! DOM nodes (text always as text nodes), and natively it serialises to static HTML. One
 //! description of the page, so the static fallback and the live page cannot drift apart.
 
-use crate::describe::{self, charts as words, cite};
+use crate::describe::{self, charts as words};
 use crate::format;
 use crate::i18n::{self, Ui};
 use crate::layout::{charts, timeline, CharWidths};
@@ -12,12 +12,14 @@ use crate::render::{self, Theme};
 
 mod el;
 pub mod hooks;
+pub mod lists;
 mod sources;
 mod tables;
 
 pub use el::{to_html, El, Node};
 use hooks::{Export, Part, Stage};
 pub use hooks::{PagePart, Parts};
+pub use lists::cluster_list;
 use sources::{changes, corrections, source_links, sources};
 use tables::{chart_table, comparison_title};
 
@@ -182,6 +184,15 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> El {
 /// The detail panel of one event: date at its real precision, detail, confidence, the other
 /// accounts of its date with their sources, and its sources.
 pub fn detail(d: &Dataset, lang: Lang, event: usize) -> El {
+    detail_with(d, lang, event, false)
+}
+
+/// The detail panel of an event opened from a cluster's list, with a way back to the list.
+pub fn detail_from_list(d: &Dataset, lang: Lang, event: usize) -> El {
+    detail_with(d, lang, event, true)
+}
+
+fn detail_with(d: &Dataset, lang: Lang, event: usize, from_list: bool) -> El {
     let Some(e) = d.events.get(event) else {
         return El::new("div");
     };
@@ -221,13 +232,14 @@ pub fn detail(d: &Dataset, lang: Lang, event: usize) -> El {
     panel
         .child(El::new("h5").text(i18n::ui(lang, Ui::Sources)))
         .child(source_links(d, lang, &e.sources))
-        .child(
+        .children(from_list.then(|| {
             El::new("button")
                 .attr("type", "button")
-                .attr(hooks::PART, Part::Close.code())
+                .attr(hooks::PART, Part::BackToList.code())
                 .class("bx-button")
-                .text(i18n::ui(lang, Ui::Close)),
-        )
+                .text(i18n::ui(lang, Ui::BackToList))
+        }))
+        .child(lists::close_button(lang))
 }
 
 fn view_button(lang: Lang, view: timeline::View, label: Ui, pressed: bool) -> El {
@@ -241,48 +253,7 @@ fn view_button(lang: Lang, view: timeline::View, label: Ui, pressed: bool) -> El
 
 fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> El {
     let live = drawing.is_none();
-    let zone = d.zone.label.get(lang);
     let alt = describe::timeline_alt(d, lang);
-    let items = d.events_in_time_order().into_iter().filter_map(|i| {
-        let e = d.events.get(i)?;
-        // Other sources' dates for the event, with their notes and citations.
-        let alternatives = e.alternatives.iter().map(|a| {
-            let mut text = format!("{}: {}", a.by.get(lang), format::date(lang, &a.date, zone));
-            if let Some(note) = &a.note {
-                text.push_str(&format!(". {}", words::unpunctuated(note.get(lang))));
-            }
-            El::new("li").text(format!("{text}. {}", cite(&a.sources)))
-        });
-        let alternatives: Vec<El> = alternatives.collect();
-        let has_alternatives = !alternatives.is_empty();
-        Some(
-            El::new("li")
-                .attr(hooks::EVENT, e.id.clone())
-                .attr(hooks::LANE, e.lane.code())
-                .child(
-                    El::new("time")
-                        .attr("datetime", e.date.iso())
-                        .text(describe::event_when(d, lang, e)),
-                )
-                .text(" — ")
-                .child(El::new("strong").text(e.title.get(lang)))
-                .text(format!(". {} ", e.detail.get(lang)))
-                .child(El::new("span").class("bx-meta").text(format!(
-                    "{}. {}: {}. {} {}",
-                    i18n::lane(lang, e.lane),
-                    i18n::ui(lang, Ui::Confidence),
-                    i18n::confidence(lang, e.confidence),
-                    i18n::ui(lang, Ui::Sources),
-                    cite(&e.sources)
-                )))
-                .children(has_alternatives.then(|| {
-                    El::new("ul")
-                        .class("bx-alts")
-                        .attr("aria-label", i18n::ui(lang, Ui::OtherAccounts))
-                        .children(alternatives)
-                })),
-        )
-    });
     let claims = d
         .exposure
         .claims
@@ -323,6 +294,15 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> E
                     Ui::ViewStory,
                     false,
                 ))
+                // Shown while the timeline is zoomed in on a cluster's dates.
+                .child(
+                    El::new("button")
+                        .attr("type", "button")
+                        .class("bx-button")
+                        .attr(hooks::PART, Part::ZoomOut.code())
+                        .attr("hidden", "")
+                        .text(i18n::ui(lang, Ui::ZoomOut)),
+                )
         }))
         .child(match drawing {
             None => stage(
@@ -345,12 +325,7 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> E
                 .attr("aria-label", i18n::ui(lang, Ui::SelectedPrefix))
                 .attr("hidden", "")
         }))
-        .child(
-            El::new("details")
-                .class("bx-more")
-                .child(El::new("summary").text(i18n::ui(lang, Ui::EventListSummary)))
-                .child(El::new("ol").class("bx-events").children(items)),
-        )
+        .child(lists::event_list(d, lang, live))
         .child(
             El::new("p")
                 .class("bx-source-line")

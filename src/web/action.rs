@@ -6,7 +6,7 @@
 use super::state::{Effect, Kind, State};
 use crate::layout::timeline::View;
 use crate::model::Lang;
-use crate::page::hooks::Export;
+use crate::page::hooks::{self, Export, More};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
@@ -29,6 +29,16 @@ pub(super) enum Action {
     SwitchLang(Lang),
     SetView(View),
     CloseDetail,
+    /// Back from a cluster's dates to the view before.
+    ZoomOut,
+    /// An event picked (by its id) from a cluster's list.
+    Pick(String),
+    /// From an event picked in a cluster's list back to the list.
+    BackToList,
+    /// The next page of a long list.
+    ShowMore(More),
+    /// A `<details data-lazy>` opened: what it holds is built now.
+    LazyOpened(String),
     /// A click at a point of the page (client coordinates) over a figure.
     Click {
         stage: Kind,
@@ -71,11 +81,12 @@ impl State {
             Action::Export { format, figure } => self.export(format, figure),
             Action::SwitchLang(lang) => self.switch_lang(lang),
             Action::SetView(view) => self.set_view(view),
-            Action::CloseDetail => {
-                self.select(None, true)?;
-                self.focus_stage(self.timeline_stage());
-                Ok(())
-            }
+            Action::CloseDetail => self.close_detail(),
+            Action::ZoomOut => self.zoom_out(),
+            Action::Pick(id) => self.pick(&id),
+            Action::BackToList => self.back_to_list(),
+            Action::ShowMore(which) => self.show_more(which),
+            Action::LazyOpened(key) => self.unfold(hooks::LAZY, &key),
             Action::Click { stage, client } => {
                 let Some(i) = self.stage_index(stage) else {
                     return Ok(());
@@ -87,7 +98,7 @@ impl State {
                     st.active = Some(hit);
                 }
                 match stage {
-                    Kind::Timeline => self.select(Some(hit), true)?,
+                    Kind::Timeline => self.open_mark(Some(hit))?,
                     Kind::Chart(_) => {
                         self.mark_active(i)?;
                         self.show_tip(i, Some(hit))?;
@@ -114,7 +125,13 @@ impl State {
                 let Some(i) = self.stage_index(stage) else {
                     return Ok(());
                 };
-                let selected = self.selected;
+                // The selected event's mark: its own, or the cluster holding it.
+                let selected = self.selected.map(|e| {
+                    self.timeline
+                        .as_ref()
+                        .and_then(|t| t.holding(e))
+                        .unwrap_or(e)
+                });
                 let Some(st) = self.stages.get_mut(i) else {
                     return Ok(());
                 };
@@ -143,7 +160,7 @@ impl State {
             Action::HashChanged => self.select_from_hash(),
             Action::PartToggled { part, open } => {
                 if open {
-                    self.unfold(&part)?;
+                    self.unfold(hooks::PAGE_PART, &part)?;
                 }
                 let detail = js_sys::Object::new();
                 js_sys::Reflect::set(&detail, &"part".into(), &JsValue::from_str(&part))?;

@@ -5,7 +5,7 @@ use super::action::Action;
 use super::dom::*;
 use super::state::*;
 use crate::model::Lang;
-use crate::page::hooks::{self, Export, Part};
+use crate::page::hooks::{self, Export, More, Part};
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_render::request_animation_frame;
 use std::cell::RefCell;
@@ -137,6 +137,18 @@ fn decode_click(e: &web_sys::Event) -> Option<Action> {
     if closest(target.clone(), &Part::Close.selector()).is_some() {
         return Some(Action::CloseDetail);
     }
+    if closest(target.clone(), &Part::ZoomOut.selector()).is_some() {
+        return Some(Action::ZoomOut);
+    }
+    if closest(target.clone(), &Part::BackToList.selector()).is_some() {
+        return Some(Action::BackToList);
+    }
+    if let Some(b) = hook(hooks::PICK) {
+        return Some(Action::Pick(b.get_attribute(hooks::PICK)?));
+    }
+    if let Some(b) = hook(hooks::MORE) {
+        return More::from_code(&b.get_attribute(hooks::MORE)?).map(Action::ShowMore);
+    }
     Some(Action::Click {
         stage: stage_at(target)?,
         client: client(e)?,
@@ -163,6 +175,9 @@ pub(super) fn listen(host: &Element, state: &Rc<RefCell<State>>) -> Vec<EventLis
         on(host, "click", &weak, decode_click),
         on(host, "toggle", &weak, |e| {
             let details = e.target()?.dyn_into::<web_sys::HtmlDetailsElement>().ok()?;
+            if let (Some(key), true) = (details.get_attribute(hooks::LAZY), details.open()) {
+                return Some(Action::LazyOpened(key));
+            }
             Some(Action::PartToggled {
                 part: details.get_attribute(hooks::PAGE_PART)?,
                 open: details.open(),

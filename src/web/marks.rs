@@ -1,6 +1,7 @@
 //! The marks of a stage as the keyboard and pointer see them: the active option, its id, and
 //! the tooltip with the mark's exact figures.
 
+use super::clusters::timeline_key;
 use super::dom::*;
 use super::state::{Kind, Stage, State};
 use crate::layout::{timeline, within};
@@ -9,7 +10,7 @@ use wasm_bindgen::prelude::*;
 impl State {
     pub(super) fn option_id(&self, stage: &Stage, item: usize) -> Option<String> {
         let id = match stage.kind {
-            Kind::Timeline => self.dataset()?.events.get(item)?.id.clone(),
+            Kind::Timeline => timeline_key(&*self.dataset()?, self.timeline.as_ref()?, item)?,
             Kind::Chart(_) => item.to_string(),
         };
         Some(format!("{}-{}-{id}", self.prefix, stage.kind.code()))
@@ -61,6 +62,12 @@ impl State {
         let Some(d) = self.dataset() else {
             return Vec::new();
         };
+        if let Some(lines) = (kind == Kind::Timeline)
+            .then(|| self.timeline_tip(item))
+            .flatten()
+        {
+            return lines;
+        }
         match kind {
             Kind::Timeline => d
                 .events
@@ -83,13 +90,18 @@ impl State {
         };
         let lines = item.map(|it| self.tip_lines(kind, it)).unwrap_or_default();
         let anchor = item.and_then(|it| match kind {
-            Kind::Timeline => self
-                .timeline
-                .as_ref()?
-                .placed
-                .iter()
-                .find(|p| p.event == it)
-                .map(|p| (p.x, p.y + timeline::ROW_H / 2.0 + 2.0)),
+            Kind::Timeline => {
+                let t = self.timeline.as_ref()?;
+                let below = timeline::ROW_H / 2.0 + 2.0;
+                match t.cluster(it) {
+                    Some(c) => Some(((c.x + c.x_end) / 2.0, c.y + below)),
+                    None => t
+                        .placed
+                        .iter()
+                        .find(|p| p.event == it)
+                        .map(|p| (p.x, p.y + below)),
+                }
+            }
             Kind::Chart(_) => {
                 let h = self
                     .stages

@@ -6,15 +6,19 @@
 //! - [`dom`]: helpers without state (build elements, page language and theme, downloads);
 //! - `state`: what one explainer holds and how it lays out, selects and paints;
 //! - `marks`, `exports`: tooltips and active marks; downloads;
+//! - `clusters`: opening a cluster (zoom, or a list in the details panel) and long lists;
+//! - `fold`: what is built only when the reader first opens it (folded parts, long lists);
 //! - `action`: every reader action, decoded once from a DOM event and applied in one place;
 //! - `events`: the listeners (decoding only), one borrow of the state at a time.
 
 mod action;
 #[cfg(feature = "authoring")]
 pub mod check;
+mod clusters;
 mod dom;
 mod events;
 mod exports;
+mod fold;
 mod marks;
 mod state;
 mod update;
@@ -273,6 +277,8 @@ impl Explainer {
         s.stages.clear();
         s.folded.clear();
         s.timeline = None;
+        s.listed = None;
+        s.zooms.clear();
         s.effects.clear();
     }
 }
@@ -322,8 +328,12 @@ fn new_state(host: &Element, lang: Option<String>) -> Rc<RefCell<State>> {
         page_parts: crate::page::Parts::from_list(host.get_attribute("data-parts").as_deref()),
         prefix: format!("bx{n}"),
         view: View::Window,
+        zooms: Vec::new(),
+        zoomed_span: None,
         timeline: None,
         selected: None,
+        listed: None,
+        events_listed: 0,
         pending_width: None,
         pending_pointer: None,
         frame: None,

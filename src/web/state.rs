@@ -2,14 +2,16 @@
 //! the selected event, and the work waiting for the next animation frame. Its methods lay out,
 //! paint and select; what may call back into the page is queued as an [`Effect`].
 
+use super::clusters::timeline_key;
 use super::dom::*;
+use super::fold::{set_aside, Folded};
 use crate::layout::charts;
 use crate::layout::measure::Spaced;
 use crate::layout::timeline::{self, Timeline, View};
 use crate::layout::Scene;
-use crate::model::{json::Json, Dataset, Issue, Lang};
+use crate::model::{json::Json, Dataset, Issue, Lang, StoryDate};
 use crate::page::hooks::{self, Part};
-use crate::page::{self, El, Node};
+use crate::page::{self, El};
 use crate::render::{self, Theme};
 use gloo_render::AnimationFrame;
 use std::rc::Rc;
@@ -52,6 +54,29 @@ pub(super) struct Parts {
     pub(super) live: Element,
     pub(super) detail: HtmlElement,
     pub(super) views: Vec<Element>,
+    /// Shown while the timeline is zoomed in on a cluster's dates.
+    pub(super) zoom_out: Option<HtmlElement>,
+}
+
+/// A zoom into a cluster's dates, and how to go back.
+pub(super) struct Zoom {
+    /// The view before, and the dates it was zoomed in on (if it was).
+    pub(super) back_to: View,
+    pub(super) back_span: Option<(StoryDate, StoryDate)>,
+    /// The cluster's first event: going back puts the keyboard on the mark that holds it.
+    pub(super) first: usize,
+}
+
+/// A cluster whose events the details panel lists (they share a time no zoom spreads).
+pub(super) struct Listed {
+    /// The cluster's mark (its ring, and where Escape returns).
+    pub(super) id: usize,
+    pub(super) events: Vec<usize>,
+    /// How many of them the list shows.
+    pub(super) shown: usize,
+    pub(super) from: StoryDate,
+    pub(super) to: StoryDate,
+    pub(super) lane: crate::model::Lane,
 }
 
 /// What the host element shows.
@@ -93,12 +118,20 @@ pub(super) struct State {
     pub(super) page_parts: page::Parts,
     /// What folded parts hold, built into the page when the reader first opens one (or prints):
     /// until then a folded part costs the first paint only its heading.
-    pub(super) folded: Vec<(String, Vec<page::Node>)>,
+    pub(super) folded: Vec<Folded>,
     pub(super) prefix: String,
     pub(super) view: View,
+    /// Zooms into clusters, innermost last; and the dates of the one shown, if zoomed in.
+    pub(super) zooms: Vec<Zoom>,
+    pub(super) zoomed_span: Option<(StoryDate, StoryDate)>,
     pub(super) timeline: Option<Timeline>,
     /// The event whose details are open.
     pub(super) selected: Option<usize>,
+    /// The cluster whose events the details panel lists (an event picked from it is
+    /// `selected`, with a way back to the list).
+    pub(super) listed: Option<Listed>,
+    /// How many events "All events as a list" holds so far.
+    pub(super) events_listed: usize,
     /// Input waiting for the next animation frame: a new width, a pointer on a stage.
     pub(super) pending_width: Option<f64>,
     pub(super) pending_pointer: Option<(usize, f64, f64)>,
@@ -181,7 +214,8 @@ impl State {
         // language around data in another.
         self.lang = d.page_lang(self.lang);
         let mut el = page::explainer_parts(&d, self.lang, None, &self.page_parts);
-        self.folded = set_aside_folded(&mut el);
+        self.folded = set_aside(&mut el);
+        self.events_listed = d.events.len().min(page::lists::PAGE);
         self.show(&el)?;
         let root = self.root.clone().ok_or("no root")?;
         self.mark_theme()?;
@@ -193,6 +227,7 @@ impl State {
                 .filter_map(|i| views.item(i))
                 .filter_map(|n| n.dyn_into::<Element>().ok())
                 .collect(),
+            zoom_out: find(&root, &Part::ZoomOut.selector()),
         });
         self.stages.clear();
         self.add_stages(&root)?;
@@ -202,7 +237,7 @@ impl State {
     }
 
     /// Takes in the figures under `within` (the whole explainer, or a part just unfolded).
-    fn add_stages(&mut self, within: &Element) -> Result<(), JsValue> {
+    pub(super) fn add_stages(&mut self, within: &Element) -> Result<(), JsValue> {
         let stages = within.query_selector_all(&format!("[{}]", hooks::STAGE))?;
         for i in 0..stages.length() {
             let Some(stage) = stages
@@ -249,32 +284,6 @@ impl State {
         Ok(())
     }
 
-    /// Builds a folded part's contents into the page (once) and draws its figures.
-    pub(super) fn unfold(&mut self, part: &str) -> Result<(), JsValue> {
-        let Some(at) = self.folded.iter().position(|(p, _)| p == part) else {
-            return Ok(());
-        };
-        let (_, nodes) = self.folded.swap_remove(at);
-        let root = self.root.clone().ok_or("no root")?;
-        let Some(details) = find::<Element>(&root, &format!("[{}=\"{part}\"]", hooks::PAGE_PART))
-        else {
-            return Ok(());
-        };
-        build_into(&document()?, &details, &nodes)?;
-        let first = self.stages.len();
-        self.add_stages(&details)?;
-        for i in first..self.stages.len() {
-            self.layout_stage(i)?;
-        }
-        Ok(())
-    }
-
-    /// Every folded part built, for print.
-    pub(super) fn unfold_all(&mut self) -> Result<(), JsValue> {
-        let parts: Vec<String> = self.folded.iter().map(|(p, _)| p.clone()).collect();
-        parts.iter().try_for_each(|p| self.unfold(p))
-    }
-
     /// Lays out every figure at the current width and paints it.
     pub(super) fn layout(&mut self) -> Result<(), JsValue> {
         for i in 0..self.stages.len() {
@@ -293,12 +302,17 @@ impl State {
                 b.get_attribute(hooks::VIEW).as_deref() == Some(hooks::view_code(self.view));
             b.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;
         }
+        if let Some(b) = &parts.zoom_out {
+            b.set_hidden(self.zooms.is_empty());
+        }
         Ok(())
     }
 
-    /// Switches the timeline's view; only the timeline is laid out again.
+    /// Switches the timeline's view (leaving any zoom); only the timeline is laid out again.
     pub(super) fn set_view(&mut self, view: View) -> Result<(), JsValue> {
         self.view = view;
+        self.zooms.clear();
+        self.zoomed_span = None;
         self.mark_view_buttons()?;
         if let Some(t) = self.timeline_stage() {
             self.layout_stage(t)?;
@@ -312,7 +326,7 @@ impl State {
             .set_text_content(Some(&crate::describe::view_changed(
                 self.lang,
                 view == View::Story,
-                tl.placed.len(),
+                tl.events_shown(),
                 d.events.len(),
             )));
         Ok(())
@@ -331,17 +345,19 @@ impl State {
             Kind::Timeline => {
                 let t =
                     timeline::layout(&d, self.lang, self.layout_width(), self.view, &self.spacing);
-                let scene = t.with_selection(self.selected);
+                // The ring: on the selected event's mark (its own or its cluster's), else on
+                // the cluster whose list is open.
+                let ring = self
+                    .selected
+                    .and_then(|e| t.holding(e))
+                    .or(self.listed.as_ref().map(|l| l.id));
+                let scene = t.with_selection(ring);
                 let names = t
-                    .placed
+                    .order
                     .iter()
-                    .filter_map(|p| {
-                        let e = d.events.get(p.event)?;
-                        Some((
-                            p.event,
-                            e.id.clone(),
-                            crate::describe::event_name(&d, self.lang, p.event),
-                        ))
+                    .filter_map(|&id| {
+                        let key = timeline_key(&d, &t, id)?;
+                        Some((id, key, self.timeline_name(&d, &t, id)?))
                     })
                     .collect();
                 self.timeline = Some(t);
@@ -365,7 +381,14 @@ impl State {
         let svg = render::svg(&scene, &self.theme).unwrap_or_default();
         let doc = document()?;
         let prefix = self.prefix.clone();
-        let selected = self.selected;
+        let events_total = d.events.len();
+        let selected = match kind {
+            Kind::Timeline => self.timeline.as_ref().and_then(|t| {
+                let held = self.selected.and_then(|e| t.holding(e));
+                held.or(self.listed.as_ref().map(|l| l.id))
+            }),
+            Kind::Chart(_) => None,
+        };
         let (zoom, width) = (self.zoom, self.width);
         let Some(stage) = self.stages.get_mut(i) else {
             return Ok(());
@@ -386,6 +409,7 @@ impl State {
         stage.order.clear();
         let key = stage.kind.code();
         for (item, id, name) in names {
+            // (A scan per option: the options are bounded by the layout, a few hundred at most.)
             let Some(hit) = scene.hits.iter().find(|h| h.item == item) else {
                 continue;
             };
@@ -394,11 +418,14 @@ impl State {
             opt.set_class_name("bx-opt");
             opt.set_attribute("role", "option")?;
             opt.set_attribute("aria-label", &name)?;
-            // Only the timeline has a selection (its open event); a chart's marks are browsed.
+            // Only the timeline has a selection (its open event, or the cluster holding it or
+            // listed); a chart's marks are browsed.
             if kind == Kind::Timeline {
                 let is_selected = selected == Some(item);
                 opt.set_attribute("aria-selected", if is_selected { "true" } else { "false" })?;
-                opt.set_attribute(hooks::EVENT, &id)?;
+                if item < events_total {
+                    opt.set_attribute(hooks::EVENT, &id)?;
+                }
             }
             let style = opt.style();
             style.set_property("position", "absolute")?;
@@ -424,14 +451,27 @@ impl State {
             return Ok(());
         };
         parts.detail.set_inner_html("");
-        match self.selected {
-            Some(i) => {
-                let el = build(&document()?, &page::detail(&d, self.lang, i))?;
-                parts.detail.append_child(&el)?;
-                parts.detail.set_hidden(false);
+        let el = match (self.selected, &self.listed) {
+            (Some(i), None) => page::detail(&d, self.lang, i),
+            (Some(i), Some(_)) => page::detail_from_list(&d, self.lang, i),
+            (None, Some(l)) => {
+                let name = crate::describe::clusters::cluster_name(
+                    self.lang,
+                    l.events.len(),
+                    &l.from,
+                    &l.to,
+                    l.lane,
+                );
+                page::cluster_list(&d, self.lang, &name, &l.events, l.shown)
             }
-            None => parts.detail.set_hidden(true),
-        }
+            (None, None) => {
+                parts.detail.set_hidden(true);
+                return Ok(());
+            }
+        };
+        let el = build(&document()?, &el)?;
+        parts.detail.append_child(&el)?;
+        parts.detail.set_hidden(false);
         Ok(())
     }
 
@@ -447,9 +487,16 @@ impl State {
         update_address: bool,
     ) -> Result<(), JsValue> {
         self.selected = event;
-        if let (Some(e), Some(t)) = (event, self.timeline_stage()) {
+        // The keyboard goes to the event's mark: its own, or its cluster's.
+        let mark = event.map(|e| {
+            self.timeline
+                .as_ref()
+                .and_then(|t| t.holding(e))
+                .unwrap_or(e)
+        });
+        if let (Some(m), Some(t)) = (mark, self.timeline_stage()) {
             if let Some(s) = self.stages.get_mut(t) {
-                s.active = Some(e);
+                s.active = Some(m);
             }
         }
         if let Some(t) = self.timeline_stage() {
@@ -539,12 +586,12 @@ impl State {
             View::Window,
             &self.spacing,
         )
-        .placed
-        .iter()
-        .any(|p| p.event == i);
+        .holding(i)
+        .is_some();
         if !in_window && self.view != View::Story {
             self.set_view(View::Story)?;
         }
+        self.listed = None;
         self.select(Some(i), false)
     }
 
@@ -557,14 +604,18 @@ impl State {
         let key = ev.key();
         if key == "Escape" {
             // Esc hides a tooltip first; it closes the details only from the details or the
-            // timeline, never from a chart or a button elsewhere (no surprise focus moves).
+            // timeline, never from a chart or a button elsewhere (no surprise focus moves): an
+            // event picked from a cluster's list goes back to the list, the list closes; then,
+            // on the timeline, it zooms out.
             let on_timeline = stage.is_some() && stage == self.timeline_stage();
+            let open = self.selected.is_some() || self.listed.is_some();
             if self.hide_tips()? {
-            } else if self.selected.is_some() && (in_detail || on_timeline) {
-                self.select(None, true)?;
-                if let Some(s) = self.timeline_stage().and_then(|t| self.stages.get(t)) {
-                    self.effects.push(Effect::Focus(s.listbox.clone()));
-                }
+            } else if in_detail && self.selected.is_some() && self.listed.is_some() {
+                self.back_to_list()?;
+            } else if open && (in_detail || on_timeline) {
+                self.close_detail()?;
+            } else if on_timeline && !self.zooms.is_empty() {
+                self.zoom_out()?;
             } else {
                 return Ok(());
             }
@@ -592,7 +643,7 @@ impl State {
                 ev.prevent_default();
                 let target = at.or(last.map(|_| 0)).and_then(|k| s.order.get(k).copied());
                 return match s.kind {
-                    Kind::Timeline => self.select(target, true),
+                    Kind::Timeline => self.open_mark(target),
                     Kind::Chart(_) => self.show_tip(i, target),
                 };
             }
@@ -654,22 +705,4 @@ impl State {
     pub(super) fn stage_index(&self, kind: Kind) -> Option<usize> {
         self.stages.iter().position(|s| s.kind == kind)
     }
-}
-
-/// Takes the contents out of each folded part of the explainer (all but its summary), named by
-/// part, leaving the headings in place.
-fn set_aside_folded(explainer: &mut El) -> Vec<(String, Vec<Node>)> {
-    let mut folded = Vec::new();
-    for child in &mut explainer.children {
-        let Node::El(details) = child else { continue };
-        let part = details
-            .attrs
-            .iter()
-            .find(|(name, _)| *name == hooks::PAGE_PART)
-            .map(|(_, v)| v.clone());
-        if let (Some(part), true) = (part, details.children.len() > 1) {
-            folded.push((part, details.children.split_off(1)));
-        }
-    }
-    folded
 }

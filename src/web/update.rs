@@ -145,7 +145,10 @@ impl State {
             if place.open.contains(&details_key(&el)) {
                 el.set_attribute("open", "")?;
                 if let Some(part) = el.get_attribute(hooks::PAGE_PART) {
-                    self.unfold(&part)?;
+                    self.unfold(hooks::PAGE_PART, &part)?;
+                }
+                if let Some(key) = el.get_attribute(hooks::LAZY) {
+                    self.unfold(hooks::LAZY, &key)?;
                 }
             }
         }
@@ -208,6 +211,8 @@ impl State {
             raw: Rc::new(raw),
         };
         self.selected = None;
+        // A cluster of the version before may not be one of this version.
+        self.listed = None;
         self.render()?;
         let removed = self.restore(&place, &d)?;
         self.announce_update(&d, removed)?;
