@@ -76,6 +76,8 @@ function isolated(element) {
  * short note saying so; an empty element (a bundled app has no static version) only says it
  * could not start. */
 function notice(element, lang) {
+  // The data may still be on its way (it is fetched while the wasm starts): say what is true.
+  element.querySelector(':scope > .bx-loading')?.remove();
   if (element.querySelector(':scope > .bx-notice')) return;
   const korean = (lang ?? element.closest('[lang]')?.lang ?? '').startsWith('ko');
   const fallback = element.childElementCount > 0 || element.textContent.trim() !== '';
@@ -140,7 +142,8 @@ function loading(element, lang) {
   p.className = 'bx-notice bx-loading';
   p.setAttribute('role', 'status');
   p.textContent = korean ? '데이터를 불러오는 중…' : 'Loading the data…';
-  element.prepend(p);
+  // Not after the wasm has failed to start: the notice saying so stays the only word.
+  if (!element.querySelector(':scope > .bx-notice')) element.prepend(p);
   return p;
 }
 
