@@ -6,13 +6,57 @@
 //! cluster. The work is linear in the lane's events (times the few rounds clustering takes),
 //! and what is drawn is bounded whatever the number of events or the width.
 
+use super::axis::PAD;
 use super::measure::{shorten, TextMeasure};
 use super::scale::TimeScale;
-use super::timeline::{cluster_id, Cluster, Placed, MARKER_R, PAD, ROW_H};
 use super::{within, Anchor, Hit, Mark, Paint, TEXT};
 use crate::describe::clusters;
 use crate::model::{Dataset, Lane, Lang, StoryDate};
 use std::ops::Range;
+
+pub const MARKER_R: f64 = 6.0;
+/// Rows are 28 px so each event's target is at least 24×24 px (WCAG 2.5.8).
+pub const ROW_H: f64 = 28.0;
+
+/// Where one event ended up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub event: usize,
+    pub x: f64,
+    pub y: f64,
+    /// The label as drawn (maybe shortened).
+    pub label: String,
+    /// Horizontal extent of marker, span and label together.
+    pub x0: f64,
+    pub x1: f64,
+}
+
+/// Several events of one lane drawn as one mark, where they are too crowded to draw one by one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    /// Its events, in time order (never empty).
+    pub events: Vec<usize>,
+    pub lane: Lane,
+    /// The earliest of its events' dates and the latest: the span its label says.
+    pub from: StoryDate,
+    pub to: StoryDate,
+    /// The bar, from its first event's marker to its last, and its row's centre.
+    pub x: f64,
+    pub x_end: f64,
+    pub y: f64,
+    /// The label as drawn (maybe shortened).
+    pub label: String,
+    /// Horizontal extent of bar and label together.
+    pub x0: f64,
+    pub x1: f64,
+}
+
+/// The number a cluster answers to in the scene's hits and the keyboard's order: after every
+/// event's own index, by its first event, so it stays the same across re-layouts as long as the
+/// cluster starts with the same event.
+pub fn cluster_id(events_total: usize, first_event: usize) -> usize {
+    events_total.saturating_add(first_event)
+}
 
 /// A lane draws its events one by one only within these: more rows would make a lane taller
 /// than a phone's screen, more marks a drawing nobody reads and a page that grows with the

@@ -5,7 +5,9 @@
 pub use super::axis::tick_label;
 pub use super::axis::PAD;
 use super::axis::{axis, AXIS_Y};
+// Where events and clusters end up, and the row size, belong to the lanes; named here too.
 use super::lanes::{self, Ctx};
+pub use super::lanes::{cluster_id, Cluster, Placed, MARKER_R, ROW_H};
 use super::measure::{shorten, TextMeasure};
 use super::scale::TimeScale;
 use super::{within, Anchor, Mark, Paint, Scene, SMALL, TEXT};
@@ -25,55 +27,12 @@ pub enum View {
     Span { from: i64, to: i64 },
 }
 
-pub const MARKER_R: f64 = 6.0;
-/// Rows are 28 px so each event's target is at least 24×24 px (WCAG 2.5.8).
-pub const ROW_H: f64 = 28.0;
 const BAND_LABEL_Y: f64 = 46.0;
 const UNCERTAIN_LABEL_Y: f64 = 64.0;
 const GAP_Y: f64 = 84.0;
 const LANES_TOP: f64 = 100.0;
 const LANE_HEADING_H: f64 = 20.0;
 const LANE_GAP: f64 = 10.0;
-
-/// Where one event ended up.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Placed {
-    pub event: usize,
-    pub x: f64,
-    pub y: f64,
-    /// The label as drawn (maybe shortened).
-    pub label: String,
-    /// Horizontal extent of marker, span and label together.
-    pub x0: f64,
-    pub x1: f64,
-}
-
-/// Several events of one lane drawn as one mark, where they are too crowded to draw one by one.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Cluster {
-    /// Its events, in time order (never empty).
-    pub events: Vec<usize>,
-    pub lane: Lane,
-    /// The earliest of its events' dates and the latest: the span its label says.
-    pub from: StoryDate,
-    pub to: StoryDate,
-    /// The bar, from its first event's marker to its last, and its row's centre.
-    pub x: f64,
-    pub x_end: f64,
-    pub y: f64,
-    /// The label as drawn (maybe shortened).
-    pub label: String,
-    /// Horizontal extent of bar and label together.
-    pub x0: f64,
-    pub x1: f64,
-}
-
-/// The number a cluster answers to in the scene's hits and the keyboard's order: after every
-/// event's own index, by its first event, so it stays the same across re-layouts as long as the
-/// cluster starts with the same event.
-pub fn cluster_id(events_total: usize, first_event: usize) -> usize {
-    events_total.saturating_add(first_event)
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timeline {

@@ -1,8 +1,9 @@
 //! The vocabulary the page tree and the DOM module share: every `data-*` hook the page writes
 //! and the web module reads, declared once. Neither side spells a hook as a string literal.
 
-use crate::layout::timeline::View;
+use crate::layout::timeline::{Timeline, View};
 use crate::model::figures::ChartKind;
+use crate::model::Dataset;
 
 /// `data-bx`: the parts of the page the DOM module finds and wires up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -276,5 +277,14 @@ impl Parts {
                 PagePart::Head | PagePart::Timeline | PagePart::Chart(ChartKind::Revisions)
             )),
         }
+    }
+}
+
+/// What a timeline mark's option is known by in its element id: the event's id, or for a
+/// cluster `group_` and its first event's id (event ids have no `_`, so the two never meet).
+pub fn timeline_key(d: &Dataset, t: &Timeline, id: usize) -> Option<String> {
+    match t.cluster(id) {
+        Some(c) => Some(format!("group_{}", d.events.get(*c.events.first()?)?.id)),
+        None => d.events.get(id).map(|e| e.id.clone()),
     }
 }

@@ -11,6 +11,7 @@ use crate::model::{Dataset, Issue, Lang};
 use crate::render::{self, Theme};
 
 mod el;
+pub mod folding;
 pub mod hooks;
 pub mod lists;
 mod sources;

@@ -16,15 +16,6 @@ use crate::page::{self, lists::PAGE};
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
 
-/// What a timeline mark's option is known by in its element id: the event's id, or for a
-/// cluster `group_` and its first event's id (event ids have no `_`, so the two never meet).
-pub(super) fn timeline_key(d: &Dataset, t: &Timeline, id: usize) -> Option<String> {
-    match t.cluster(id) {
-        Some(c) => Some(format!("group_{}", d.events.get(*c.events.first()?)?.id)),
-        None => d.events.get(id).map(|e| e.id.clone()),
-    }
-}
-
 impl State {
     /// A timeline mark's accessible name: the event's, or the cluster's count, dates and lane.
     pub(super) fn timeline_name(&self, d: &Dataset, t: &Timeline, id: usize) -> Option<String> {

@@ -1,10 +1,10 @@
 //! The marks of a stage as the keyboard and pointer see them: the active option, its id, and
 //! the tooltip with the mark's exact figures.
 
-use super::clusters::timeline_key;
 use super::dom::*;
 use super::state::{Kind, Stage, State};
 use crate::layout::{timeline, within};
+use crate::page::hooks::timeline_key;
 use wasm_bindgen::prelude::*;
 
 impl State {

@@ -2,14 +2,14 @@
 //! the selected event, and the work waiting for the next animation frame. Its methods lay out,
 //! paint and select; what may call back into the page is queued as an [`Effect`].
 
-use super::clusters::timeline_key;
 use super::dom::*;
-use super::fold::{set_aside, Folded};
 use crate::layout::charts;
 use crate::layout::measure::Spaced;
 use crate::layout::timeline::{self, Timeline, View};
 use crate::layout::Scene;
 use crate::model::{json::Json, Dataset, Issue, Lang, StoryDate};
+use crate::page::folding::{set_aside, Folded};
+use crate::page::hooks::timeline_key;
 use crate::page::hooks::{self, Part};
 use crate::page::{self, El};
 use crate::render::{self, Theme};
