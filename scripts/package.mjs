@@ -115,6 +115,7 @@ async function page(template, out, lang, extra, stem = dataset.stem) {
     ['href="page.css"', `href="assets/${css['page.css']}"`],
     ['href="frame.css"', `href="assets/${css['frame.css']}"`],
     ['src="main.js"', `src="assets/${scripts['main.js']}"`],
+    ['href="intent.js"', `href="assets/${shared['intent.js']}"`],
     ['src="frame.js"', `src="assets/${scripts['frame.js']}"`],
     ...extra,
     // Last, so nothing in the dataset's text is taken for a placeholder.
