@@ -115,6 +115,7 @@ async function page(template, out, lang, extra, stem = dataset.stem) {
     ['href="page.css"', `href="assets/${css['page.css']}"`],
     ['href="frame.css"', `href="assets/${css['frame.css']}"`],
     ['src="main.js"', `src="assets/${scripts['main.js']}"`],
+    // main.js imports it: preloaded, it comes beside main.js, not after it.
     ['href="intent.js"', `href="assets/${shared['intent.js']}"`],
     ['src="frame.js"', `src="assets/${scripts['frame.js']}"`],
     ...extra,
