@@ -82,10 +82,13 @@ for (const name of ['embed.js', 'main.js', 'frame.js']) {
 // Stable names, for snippets newsrooms paste once: tiny modules that load the hashed ones.
 // The same under /v<version>/, for a newsroom that wants an embed never to change under it.
 const version = JSON.parse(await readFile(join(www, 'pkg/package.json'), 'utf8')).version;
+// Each also names the hashed module's own imports, so the browser fetches them beside it rather
+// than one round trip later (the same module instances: the same URLs).
+const alongside = (up, files) => files.map((f) => `import '${up}assets/${f}';\n`).join('');
 for (const [dir, up] of [['', './'], [`v${version}/`, '../']]) {
   await mkdir(join(dist, dir), { recursive: true });
-  await writeFile(join(dist, dir, 'embed.js'), `export * from '${up}assets/${scripts['embed.js']}';\n`);
-  await writeFile(join(dist, dir, 'explainer.js'), `export * from '${up}assets/${explainer}';\n`);
+  await writeFile(join(dist, dir, 'embed.js'), `${alongside(up, [shared['intent.js'], shared['reserve.js'], cssJs])}export * from '${up}assets/${scripts['embed.js']}';\n`);
+  await writeFile(join(dist, dir, 'explainer.js'), `${alongside(up, [glue, cssJs, shared['reserve.js']])}export * from '${up}assets/${explainer}';\n`);
   await writeFile(join(dist, dir, 'explainer.css'), `@import url("${up}assets/${css['explainer.css']}");\n`);
 }
 
