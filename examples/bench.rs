@@ -13,6 +13,9 @@ use breach_explainer::page;
 use breach_explainer::render::{self, Theme};
 use std::time::Instant;
 
+#[path = "../tests/synthetic/mod.rs"]
+mod synthetic;
+
 #[cfg(not(target_arch = "wasm32"))]
 fn generated(n: usize) -> Dataset {
     match json::parse(&generated_text(n))
@@ -24,63 +27,11 @@ fn generated(n: usize) -> Dataset {
     }
 }
 
-/// A dataset of `n` events as JSON text.
+/// A dataset of `n` events spread over 540 days and the five lanes, as JSON text (the same the
+/// scale tests draw).
 #[cfg(not(target_arch = "wasm32"))]
 fn generated_text(n: usize) -> String {
-    let lanes = [
-        "breach",
-        "company",
-        "government",
-        "police-courts",
-        "context",
-    ];
-    let events: Vec<String> = (0..n)
-        .map(|i| {
-            let day = 1 + (i * 7919) % 540; // spread over 2025 and the first half of 2026
-            let (y, doy) = if day > 365 { (2026, day - 365) } else { (2025, day) };
-            let (m, d) = month_day(y, doy);
-            format!(
-                r#"{{"id":"e{i}","date":"{y}-{m:02}-{d:02}","lane":"{}","title":{{"en":"Event number {i} of the story"}},"detail":{{"en":"d"}},"confidence":"high","sources":["s"]}}"#,
-                lanes[i % lanes.len()]
-            )
-        })
-        .collect();
-    let text = format!(
-        r#"{{"format":"breach-explainer/1","id":"bench","languages":["en"],
-        "timezone":{{"offset":"+09:00","label":{{"en":"KST"}}}},
-        "breach":{{"organisation":{{"en":"Org"}},"country":"KR","title":{{"en":"T"}},"summary":{{"en":"S"}}}},
-        "sources":[{{"id":"s","publisher":"P","title":"T","url":"https://example.com/"}}],
-        "exposure":{{"preferred":"c","claims":[{{"id":"c","by":{{"en":"Org"}},"start":"2025-01-01","end":"2026-06-30","sources":["s"]}}]}},
-        "events":[{}]}}"#,
-        events.join(",")
-    );
-    text
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn month_day(year: i32, mut doy: usize) -> (usize, usize) {
-    let leap = year % 4 == 0;
-    let lengths = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    for (i, len) in lengths.iter().enumerate() {
-        if doy <= *len {
-            return (i + 1, doy);
-        }
-        doy -= len;
-    }
-    (12, 31)
+    synthetic::dataset_text(&synthetic::spread(n))
 }
 
 /// One row of the growth table.

@@ -9,71 +9,35 @@ use breach_explainer::describe::clusters::{
 };
 use breach_explainer::layout::timeline::{self, cluster_id, Timeline, View};
 use breach_explainer::layout::{CharWidths, Mark};
-use breach_explainer::model::date::{civil_from_days, days_from_civil};
 use breach_explainer::model::{json, validate, Dataset, Lang, StoryDate};
 use breach_explainer::render::{self, Theme};
 use proptest::prelude::*;
 
-const LANES: [&str; 5] = [
-    "breach",
-    "company",
-    "government",
-    "police-courts",
-    "context",
-];
+mod synthetic;
 
 /// A dataset in English and Korean with an event at each `(day offset from 1 January 2025,
 /// lane, precision)`: 0 a day, 1 a month, 2 a time of day, 3 a span of days.
 fn dataset(events: &[(u32, u8, u8)]) -> Dataset {
-    let jan1 = days_from_civil(2025, 1, 1);
-    let list: Vec<String> = events
+    let events: Vec<(u32, usize, u8)> = events
         .iter()
-        .enumerate()
-        .map(|(i, &(offset, lane, precision))| {
-            let (y, m, d) = civil_from_days(jan1 + i64::from(offset));
-            let (y2, m2, d2) = civil_from_days(jan1 + i64::from(offset) + 3);
-            let (date, end) = match precision % 4 {
-                0 => (format!("{y}-{m:02}-{d:02}"), String::new()),
-                1 => (format!("{y}-{m:02}"), String::new()),
-                2 => (
-                    format!("{y}-{m:02}-{d:02}T{:02}:{:02}+09:00", i % 24, i % 60),
-                    String::new(),
-                ),
-                _ => (
-                    format!("{y}-{m:02}-{d:02}"),
-                    format!(r#","end":"{y2}-{m2:02}-{d2:02}""#),
-                ),
-            };
-            format!(
-                r#"{{"id":"e{i}","date":"{date}"{end},"lane":"{}","title":{{"en":"Event number {i} of the story","ko":"사건 {i}번"}},"detail":{{"en":"d","ko":"d"}},"confidence":"high","sources":["s"]}}"#,
-                LANES[usize::from(lane) % LANES.len()]
-            )
-        })
+        .map(|&(day, lane, precision)| (day, usize::from(lane), precision))
         .collect();
-    let text = format!(
-        r#"{{"format":"breach-explainer/1","id":"scale","languages":["en","ko"],
-        "timezone":{{"offset":"+09:00","label":{{"en":"KST","ko":"KST"}}}},
-        "breach":{{"organisation":{{"en":"Org","ko":"Org"}},"country":"KR","title":{{"en":"T","ko":"T"}},"summary":{{"en":"S","ko":"S"}}}},
-        "sources":[{{"id":"s","publisher":"P","title":"T","url":"https://example.com/"}}],
-        "exposure":{{"preferred":"c","claims":[{{"id":"c","by":{{"en":"Org","ko":"Org"}},"start":"2025-01-01","end":"2026-06-30","sources":["s"]}}]}},
-        "events":[{}]}}"#,
-        list.join(",")
-    );
-    match json::parse(&text)
+    parsed(&synthetic::dataset_text(&events))
+}
+
+/// `n` events spread over 540 days and the five lanes, as `examples/bench.rs` makes them.
+fn generated(n: usize) -> Dataset {
+    parsed(&synthetic::dataset_text(&synthetic::spread(n)))
+}
+
+fn parsed(text: &str) -> Dataset {
+    match json::parse(text)
         .map_err(|e| vec![e])
         .and_then(|j| validate(&j))
     {
         Ok(d) => d,
         Err(issues) => panic!("generated dataset invalid: {}", issues[0]),
     }
-}
-
-/// `n` events spread over 540 days and the five lanes, as `examples/bench.rs` makes them.
-fn generated(n: usize) -> Dataset {
-    let events: Vec<(u32, u8, u8)> = (0..n)
-        .map(|i| (((i * 7919) % 540) as u32, (i % 5) as u8, 0))
-        .collect();
-    dataset(&events)
 }
 
 /// The events a view covers (what it must let the reader reach).

@@ -10,6 +10,7 @@ use web_sys::Element;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
+mod synthetic;
 use common::*;
 
 fn active_label(listbox: &Element) -> String {
@@ -281,40 +282,13 @@ fn without_deep_links_the_address_is_left_alone_and_the_host_hears_each_selectio
 
 /// A dataset of `n` events, as JSON text: `(day offset from 1 January 2025, lane)` each.
 fn crowd(events: &[(u32, usize)]) -> String {
-    let lanes = [
-        "breach",
-        "company",
-        "government",
-        "police-courts",
-        "context",
-    ];
-    let jan1 = breach_explainer::model::date::days_from_civil(2025, 1, 1);
-    let list: Vec<String> = events
-        .iter()
-        .enumerate()
-        .map(|(i, &(offset, lane))| {
-            let (y, m, d) = breach_explainer::model::date::civil_from_days(jan1 + i64::from(offset));
-            format!(
-                r#"{{"id":"e{i}","date":"{y}-{m:02}-{d:02}","lane":"{}","title":{{"en":"Event number {i} of the story"}},"detail":{{"en":"d"}},"confidence":"high","sources":["s"]}}"#,
-                lanes[lane % lanes.len()]
-            )
-        })
-        .collect();
-    format!(
-        r#"{{"format":"breach-explainer/1","id":"crowd","languages":["en"],
-        "timezone":{{"offset":"+09:00","label":{{"en":"KST"}}}},
-        "breach":{{"organisation":{{"en":"Org"}},"country":"KR","title":{{"en":"T"}},"summary":{{"en":"S"}}}},
-        "sources":[{{"id":"s","publisher":"P","title":"T","url":"https://example.com/"}}],
-        "exposure":{{"preferred":"c","claims":[{{"id":"c","by":{{"en":"Org"}},"start":"2025-01-01","end":"2026-06-30","sources":["s"]}}]}},
-        "events":[{}]}}"#,
-        list.join(",")
-    )
+    let events: Vec<(u32, usize, u8)> = events.iter().map(|&(day, lane)| (day, lane, 0)).collect();
+    synthetic::dataset_text(&events)
 }
 
 /// `n` events spread over 540 days and the five lanes (as the benchmarks make them).
 fn spread(n: usize) -> String {
-    let events: Vec<(u32, usize)> = (0..n).map(|i| (((i * 7919) % 540) as u32, i % 5)).collect();
-    crowd(&events)
+    synthetic::dataset_text(&synthetic::spread(n))
 }
 
 fn elements(el: &Element) -> u32 {
