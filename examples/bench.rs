@@ -119,7 +119,7 @@ fn main() {
     println!("the static page (no JavaScript, drawn at 720 px), English:");
     for (name, d) in &cases {
         let start = Instant::now();
-        let html = page::to_html(&page::explainer(d, Lang::En, Some((720.0, &Theme::LIGHT))));
+        let html = page::to_html(&page::explainer(d, Lang::En, Some(&Theme::LIGHT)));
         println!(
             "  {name:<22} {:>9.1} KB  {:>8.1} ms",
             html.len() as f64 / 1024.0,

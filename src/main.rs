@@ -37,7 +37,7 @@ fn main() -> ExitCode {
         (Some(c), Some(f)) => (c.as_str(), f.as_str()),
         _ => {
             eprintln!(
-                "usage: breach-explainer check FILE | new [--lang en,ko] | html FILE [--lang en|ko] [--width PX] [--parts LIST|compact] \
+                "usage: breach-explainer check FILE | new [--lang en,ko] | html FILE [--lang en|ko] [--parts LIST|compact] \
                  | social FILE --out PNG --font FONT[#INDEX] [--bold-font FONT[#INDEX]] [--lang en|ko] \
                  | import DIR > FILE | export FILE DIR"
             );
@@ -57,9 +57,6 @@ fn main() -> ExitCode {
     let lang = flag("--lang")
         .and_then(|l| Lang::from_tag(&l))
         .unwrap_or(Lang::En);
-    let width: f64 = flag("--width")
-        .and_then(|w| w.parse().ok())
-        .unwrap_or(720.0);
     let text = match std::fs::read_to_string(file) {
         Ok(t) => t,
         Err(e) => {
@@ -114,7 +111,7 @@ fn main() -> ExitCode {
                 page::to_html(&page::explainer_parts(
                     &d,
                     lang,
-                    Some((width, &Theme::LIGHT)),
+                    Some(&Theme::LIGHT),
                     &flag("--parts").map_or(page::Parts::All, |p| page::Parts::from_list(Some(&p)))
                 ))
             );

@@ -65,6 +65,9 @@ impl SvgWriter {
         out.push_str(&w);
         out.push(' ');
         out.push_str(&h);
+        // Every label inherits the reader's fonts from here: once per drawing, not per label.
+        out.push_str("\" font-family=\"");
+        escape(&mut out, crate::render::FONT_STACK);
         out.push_str("\">");
         SvgWriter {
             out,
@@ -191,9 +194,12 @@ impl DrawingBackend for SvgWriter {
         self.attr("x", pos.0.into());
         self.attr("y", pos.1.into());
         self.attr("font-size", style.size().round() as i64);
-        self.out.push_str(" font-family=\"");
-        escape(&mut self.out, style.family().as_str());
-        self.out.push('"');
+        let family = style.family();
+        if family.as_str() != crate::render::FONT_STACK {
+            self.out.push_str(" font-family=\"");
+            escape(&mut self.out, family.as_str());
+            self.out.push('"');
+        }
         let anchor = style.anchor();
         self.out.push_str(match anchor.h_pos {
             HPos::Left => "",

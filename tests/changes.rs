@@ -216,7 +216,7 @@ fn the_static_version_shows_updated_and_what_changed() {
         let html = breach_explainer::page::to_html(&breach_explainer::page::explainer(
             &d,
             lang,
-            Some((720.0, &breach_explainer::render::Theme::LIGHT)),
+            Some(&breach_explainer::render::Theme::LIGHT),
         ));
         assert!(html.contains(updated), "{lang:?}: {updated}");
         assert!(html.contains(heading), "{lang:?}: {heading}");

@@ -176,7 +176,7 @@ fn exercise(text: &str, width: f64) {
     };
     let _ = listed_not_drawn(&d);
     for lang in [Lang::En, Lang::Ko] {
-        let html = page::to_html(&page::explainer(&d, lang, Some((width, &Theme::LIGHT))));
+        let html = page::to_html(&page::explainer(&d, lang, Some(&Theme::LIGHT)));
         assert!(html.starts_with("<section"));
         let figures = [
             Figure::Timeline(View::Window),

@@ -322,11 +322,7 @@ fn svg_output_escapes_dataset_text() {
     assert!(!svg.contains("<script>"));
     assert!(!svg.contains("<b>"));
     assert!(svg.contains("&lt;script&gt;"), "the title is drawn as text");
-    let html = page::to_html(&page::explainer(
-        &d,
-        Lang::En,
-        Some((800.0, &render::Theme::LIGHT)),
-    ));
+    let html = page::to_html(&page::explainer(&d, Lang::En, Some(&render::Theme::LIGHT)));
     assert!(
         !html.contains("<script>")
             && html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;")
@@ -336,7 +332,7 @@ fn svg_output_escapes_dataset_text() {
 #[test]
 fn the_page_lists_every_source_as_a_safe_link() {
     let d = coupang();
-    let el = page::explainer(&d, Lang::En, Some((800.0, &render::Theme::LIGHT)));
+    let el = page::explainer(&d, Lang::En, Some(&render::Theme::LIGHT));
     let html = page::to_html(&el);
     for s in &d.sources {
         let escaped = s.url.replace('&', "&amp;");
@@ -515,5 +511,42 @@ fn every_axis_label_run_names_its_year() {
                 }
             }
         }
+    }
+}
+
+/// The static version shows the rung the live one draws at: `explainer.css` has one container
+/// query per rung of each ladder, with the same bounds (in em, so the reader's text size counts
+/// as it does in `State::layout_width`).
+#[test]
+fn the_stylesheet_shows_the_rung_the_live_explainer_draws() {
+    use breach_explainer::layout::{rung, CHART_RUNGS, TIMELINE_RUNGS};
+    let css = include_str!("../www/explainer.css");
+    let em = |px: f64| format!("{}em", px / 16.0);
+    for (selector, rungs) in [
+        (".bx-rungs[data-chart=\"timeline\"]", &TIMELINE_RUNGS[..]),
+        (".bx-rungs:not([data-chart=\"timeline\"])", &CHART_RUNGS[..]),
+    ] {
+        for (i, &r) in rungs.iter().enumerate() {
+            let lo = (i > 0).then(|| em(r));
+            let hi = rungs.get(i + 1).map(|&n| em(n));
+            let condition = match (lo, hi) {
+                (Some(lo), Some(hi)) => format!("({lo} <= width < {hi})"),
+                (None, Some(hi)) => format!("(width < {hi})"),
+                (Some(lo), None) => format!("({lo} <= width)"),
+                (None, None) => unreachable!("a ladder has rungs"),
+            };
+            let rule = format!(
+                "@container {condition} {{ {selector} > .bx-rung[data-rung=\"{r}\"] {{ display: block; }} }}"
+            );
+            assert!(css.contains(&rule), "explainer.css lacks {rule}");
+            // And the live explainer picks that rung inside those bounds.
+            assert_eq!(rung(rungs, r), r);
+            assert_eq!(rung(rungs, r + 0.5), r);
+        }
+        assert_eq!(
+            rung(rungs, 100.0),
+            rungs[0],
+            "a box narrower than every rung"
+        );
     }
 }

@@ -127,7 +127,7 @@ fn the_fixture_reads_true_in_both_languages() {
     assert_eq!(figure("people", Lang::Ko), "최대 200만 명");
     assert_eq!(figure("records", Lang::Ko), "공개되지 않음");
     for lang in [Lang::En, Lang::Ko] {
-        let html = page::to_html(&page::explainer(&d, lang, Some((720.0, &Theme::LIGHT))));
+        let html = page::to_html(&page::explainer(&d, lang, Some(&Theme::LIGHT)));
         let full = match lang {
             Lang::En => "at least 4,536 accounts; the full count has not been disclosed",
             Lang::Ko => "최소 4,536개 계정(전체 수치는 공개되지 않음)",
@@ -176,7 +176,7 @@ fn the_fixture_renders_at_320_and_1280_px_in_both_languages() {
                 let drawn = breach_explainer::model::figures::has_chart(&d, kind);
                 assert_eq!(!scene.marks.is_empty(), drawn, "{kind:?} {lang:?} {width}");
             }
-            let html = page::to_html(&page::explainer(&d, lang, Some((width, &Theme::LIGHT))));
+            let html = page::to_html(&page::explainer(&d, lang, Some(&Theme::LIGHT)));
             assert!(html.contains(d.breach.title.get(lang)));
         }
     }

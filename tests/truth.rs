@@ -33,7 +33,7 @@ fn datasets() -> Vec<(String, String)> {
 /// The static page a reader without JavaScript gets, as text: every element (and drawn SVG
 /// label) a separate run, entities decoded.
 fn static_text(d: &Dataset, lang: Lang) -> String {
-    let html = page::to_html(&page::explainer(d, lang, Some((720.0, &Theme::LIGHT))));
+    let html = page::to_html(&page::explainer(d, lang, Some(&Theme::LIGHT)));
     let mut out = String::new();
     let mut in_tag = false;
     for c in html.chars() {

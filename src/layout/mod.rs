@@ -19,6 +19,30 @@ pub fn within(x: f64, lo: f64, hi: f64) -> f64 {
     x.min(hi).max(lo)
 }
 
+/// The widths a drawing is laid out at, in CSS px at the default text size. A figure is laid
+/// out at the widest rung its box holds and scaled to fill the box (by less than the step to the
+/// next rung). So the static version, drawn once per rung at build time and shown by a container
+/// query (`explainer.css`), and the live one, drawn in the browser, show the same drawing at the
+/// same height in a box of any width: the swap from one to the other moves nothing. Phones get
+/// the closest rungs; each rung costs the static version about 1 KB gzip per figure.
+pub const TIMELINE_RUNGS: [f64; 9] = [
+    280.0, 320.0, 360.0, 400.0, 480.0, 600.0, 720.0, 960.0, 1200.0,
+];
+/// The charts' rungs: their rows change less with the width than the timeline's lanes.
+pub const CHART_RUNGS: [f64; 7] = [280.0, 340.0, 400.0, 560.0, 720.0, 960.0, 1200.0];
+
+/// The rung of `rungs` a box `width` px wide (at the default text size) draws at: the widest
+/// that fits, the narrowest below it.
+pub fn rung(rungs: &[f64], width: f64) -> f64 {
+    rungs
+        .iter()
+        .rev()
+        .copied()
+        .find(|&r| r <= width)
+        .or(rungs.first().copied())
+        .unwrap_or(width)
+}
+
 /// Semantic colours; `render::Theme` decides the actual colour for light, dark or forced colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Paint {

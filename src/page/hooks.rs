@@ -48,6 +48,10 @@ pub const VIEW: &str = "data-view";
 pub const THEME: &str = "data-theme";
 /// On the static version's root.
 pub const STATIC: &str = "data-static";
+/// On the static version's root: the parts it shows ([`Parts::code`]), for the live one.
+pub const STATIC_PARTS: &str = "data-parts";
+/// On one of the static version's pictures: the width rung it is drawn at.
+pub const RUNG: &str = "data-rung";
 /// On a timeline option: the event's id.
 pub const EVENT: &str = "data-event";
 /// On an event in the list: its lane (for styles).
@@ -264,6 +268,19 @@ impl Parts {
             Parts::Compact
         } else {
             Parts::Only(chosen)
+        }
+    }
+
+    /// As a host writes it (`from_list` reads it back).
+    pub fn code(&self) -> String {
+        match self {
+            Parts::All => "all".into(),
+            Parts::Compact => "compact".into(),
+            Parts::Only(chosen) => chosen
+                .iter()
+                .map(|p| p.code())
+                .collect::<Vec<_>>()
+                .join(","),
         }
     }
 

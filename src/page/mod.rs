@@ -24,22 +24,18 @@ pub use lists::cluster_list;
 use sources::{changes, corrections, source_links, sources};
 use tables::{chart_table, comparison_title};
 
-/// Everything the explainer shows. `drawing` is the width and theme to draw the charts at for
-/// the static version (no JavaScript: no controls, pictures with their text alternative,
-/// folded as the live one is); the live page passes `None` and draws them itself once it has measured its
-/// container.
-pub fn explainer(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> El {
+/// Everything the explainer shows. `drawing` is the theme to draw the figures in for the static
+/// version: the same tree as the live one, controls and all, with each drawing made at every
+/// width rung (`layout::TIMELINE_RUNGS`, `CHART_RUNGS`) for a container query to pick; the live page passes `None` and
+/// draws them itself once it has measured its container. The two are the same height at any
+/// width, so one replacing the other moves nothing.
+pub fn explainer(d: &Dataset, lang: Lang, drawing: Option<&Theme>) -> El {
     explainer_parts(d, lang, drawing, &Parts::All)
 }
 
 /// The explainer with the parts a host chose: each part shown open, folded behind its heading
 /// (one tap away), or left out.
-pub fn explainer_parts(
-    d: &Dataset,
-    lang: Lang,
-    drawing: Option<(f64, &Theme)>,
-    parts: &Parts,
-) -> El {
+pub fn explainer_parts(d: &Dataset, lang: Lang, drawing: Option<&Theme>, parts: &Parts) -> El {
     let lang = d.page_lang(lang);
     let title = d.breach.title.get(lang);
     let live = drawing.is_none();
@@ -66,7 +62,7 @@ pub fn explainer_parts(
     let head = || {
         El::new("header")
             .class("bx-head")
-            .children(live.then(|| lang_switch(&d.languages, lang)).flatten())
+            .children(lang_switch(&d.languages, lang))
             .child(El::new("h2").class("bx-title").text(title))
             .child(
                 El::new("p")
@@ -80,6 +76,8 @@ pub fn explainer_parts(
         .attr("lang", lang.code())
         .attr("aria-label", title)
         .attr_if(!live, hooks::STATIC, "")
+        // What the static version shows, so the live one that replaces it shows the same.
+        .attr_if(!live, hooks::STATIC_PARTS, &parts.code())
         .children(parts.show(PagePart::Head).map(|_| head()))
         .children(part(
             PagePart::Timeline,
@@ -104,7 +102,7 @@ pub fn explainer_parts(
         .children(part(
             PagePart::Data,
             i18n::ui(lang, Ui::GetTheData),
-            &|_| live.then(|| get_the_data(lang)),
+            &|_| Some(get_the_data(lang)),
         ))
         .children(part(
             PagePart::Sources,
@@ -163,6 +161,7 @@ fn lang_switch(languages: &[Lang], current: Lang) -> Option<El> {
     )
 }
 
+/// The timeline's window view drawn `width` px wide.
 pub fn timeline_svg(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> String {
     let lang = d.page_lang(lang);
     let t = timeline::layout(d, lang, width, timeline::View::Window, &CharWidths);
@@ -252,8 +251,7 @@ fn view_button(lang: Lang, view: timeline::View, label: Ui, pressed: bool) -> El
         .text(i18n::ui(lang, label))
 }
 
-fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> El {
-    let live = drawing.is_none();
+fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<&Theme>) -> El {
     let alt = describe::timeline_alt(d, lang);
     let claims = d
         .exposure
@@ -278,7 +276,7 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> E
                 .child(El::new("summary").text(i18n::ui(lang, Ui::Claims)))
                 .child(El::new("ul").children(claims)),
         )
-        .children(live.then(|| {
+        .child(
             El::new("div")
                 .class("bx-views")
                 .attr("role", "group")
@@ -303,36 +301,38 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<(f64, &Theme)>) -> E
                         .attr(hooks::PART, Part::ZoomOut.code())
                         .attr("hidden", "")
                         .text(i18n::ui(lang, Ui::ZoomOut)),
-                )
-        }))
+                ),
+        )
         .child(match drawing {
             None => stage(
                 Stage::Timeline,
                 i18n::ui(lang, Ui::EventsLabel),
                 String::new(),
             ),
-            Some((width, theme)) => picture(&alt, timeline_svg(d, lang, width, theme)),
+            Some(theme) => drawn_stage(Stage::Timeline, &alt, |width| {
+                timeline_svg(d, lang, width, theme)
+            }),
         })
-        .children(live.then(|| {
+        .child(
             El::new("div")
                 .class("bx-sr")
                 .attr(hooks::PART, Part::Live.code())
-                .attr("aria-live", "polite")
-        }))
-        .children(live.then(|| {
+                .attr("aria-live", "polite"),
+        )
+        .child(
             El::new("section")
                 .class("bx-detail")
                 .attr(hooks::PART, Part::Detail.code())
                 .attr("aria-label", i18n::ui(lang, Ui::SelectedPrefix))
-                .attr("hidden", "")
-        }))
-        .child(lists::event_list(d, lang, live))
+                .attr("hidden", ""),
+        )
+        .child(lists::event_list(d, lang, drawing.is_none()))
         .child(
             El::new("p")
                 .class("bx-source-line")
                 .text(describe::source_line(d, lang, None)),
         )
-        .children(live.then(|| downloads(lang, Stage::Timeline)))
+        .child(downloads(lang, Stage::Timeline))
 }
 
 /// A figure's short text alternative, as a paragraph the DOM module finds by `data-bx="alt"`
@@ -348,22 +348,28 @@ fn alt_paragraph(alt: &str, screen_readers_only: bool) -> El {
         .text(alt)
 }
 
-/// The static version's picture: the drawing with its text alternative as its name.
-fn picture(alt: &str, svg: String) -> El {
-    // Drawn at a desktop width with text a reader can read; on a phone it scrolls sideways in
-    // its own focusable region rather than shrinking its text away (or the page scrolling).
+/// The static version's drawing: one picture per width rung, of which the figure's own width
+/// shows one (a container query in `explainer.css`), named by the figure's text alternative.
+/// It holds the keyboard stop the live drawing's listbox will hold, so focus has a place to
+/// stay when one replaces the other.
+fn drawn_stage(stage: Stage, alt: &str, draw: impl Fn(f64) -> String) -> El {
+    let rungs: &[f64] = match stage {
+        Stage::Timeline => &crate::layout::TIMELINE_RUNGS,
+        Stage::Chart(_) => &crate::layout::CHART_RUNGS,
+    };
     El::new("div")
-        .class("bx-picture")
-        .attr("role", "region")
+        .class("bx-stage bx-rungs")
+        .attr(hooks::PART, Part::Stage.code())
+        .attr(hooks::STAGE, stage.code())
+        .attr("role", "img")
         .attr("tabindex", "0")
         .attr("aria-label", alt)
-        .child(
+        .children(rungs.iter().map(|&width| {
             El::new("div")
-                .class("bx-svg")
-                .attr("role", "img")
-                .attr("aria-label", alt)
-                .svg(svg),
-        )
+                .class("bx-svg bx-rung")
+                .attr(hooks::RUNG, &format!("{width}"))
+                .svg(draw(width))
+        }))
 }
 
 /// Shown instead of the explainer when the dataset cannot be used: never a blank box.
@@ -449,11 +455,10 @@ fn chart_figure(
     d: &Dataset,
     lang: Lang,
     kind: ChartKind,
-    drawing: Option<(f64, &Theme)>,
+    drawing: Option<&Theme>,
     folded: bool,
 ) -> El {
     let alt = words::chart_alt(d, lang, kind);
-    let live = drawing.is_none();
     El::new("figure")
         .class("bx-figure bx-chart")
         .attr(hooks::FIGURE, kind.key())
@@ -470,7 +475,7 @@ fn chart_figure(
                 .children(comparison_title(d, lang, kind))
                 // The drawing's short alternative, for screen readers even while "Show the
                 // data" is closed (the marks' listbox is described by it).
-                .children(live.then(|| alt_paragraph(&alt, true))),
+                .child(alt_paragraph(&alt, true)),
         )
         .child(match drawing {
             None => stage(
@@ -482,13 +487,14 @@ fn chart_figure(
                 ),
                 String::new(),
             ),
-            Some((width, theme)) => picture(&alt, chart_svg(d, lang, kind, width, theme)),
+            Some(theme) => drawn_stage(Stage::Chart(kind), &alt, |width| {
+                chart_svg(d, lang, kind, width, theme)
+            }),
         })
         .child(
             El::new("details")
                 .class("bx-more")
                 .child(El::new("summary").text(i18n::ui(lang, Ui::ShowData)))
-                .children((!live).then(|| alt_paragraph(&alt, false)))
                 .child(
                     El::new("p")
                         .class("bx-long")
@@ -501,7 +507,7 @@ fn chart_figure(
                 .class("bx-source-line")
                 .text(describe::source_line(d, lang, Some(kind))),
         )
-        .children(live.then(|| downloads(lang, Stage::Chart(kind))))
+        .child(downloads(lang, Stage::Chart(kind)))
 }
 
 /// Download buttons for a figure: the current view as SVG and PNG.

@@ -54,12 +54,11 @@ pub fn check_dataset(text: &str, file: &str, lang: Option<String>) -> JsValue {
 pub fn static_html(text: &str, lang: Option<String>, parts: Option<String>) -> Option<String> {
     let lang = lang.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::En);
     let d = validate(&super::dom::parse_text(text).ok()?).ok()?;
-    let drawing = (720.0, &crate::render::Theme::LIGHT);
     let parts = crate::page::Parts::from_list(parts.as_deref());
     Some(crate::page::to_html(&crate::page::explainer_parts(
         &d,
         lang,
-        Some(drawing),
+        Some(&crate::render::Theme::LIGHT),
         &parts,
     )))
 }

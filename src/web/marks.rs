@@ -113,7 +113,7 @@ impl State {
                 Some((h.x + h.w / 2.0, h.y + h.h))
             }
         });
-        let (width, zoom) = (self.width, self.zoom);
+        let (width, zoom) = (self.width, self.scale(kind));
         let anchor = anchor.map(|(x, y)| (x * zoom, y * zoom));
         let Some(stage) = self.stages.get_mut(i) else {
             return Ok(());

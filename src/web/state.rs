@@ -343,8 +343,13 @@ impl State {
         };
         let (scene, names): (Scene, Vec<(usize, String, String)>) = match kind {
             Kind::Timeline => {
-                let t =
-                    timeline::layout(&d, self.lang, self.layout_width(), self.view, &self.spacing);
+                let t = timeline::layout(
+                    &d,
+                    self.lang,
+                    self.layout_width(kind),
+                    self.view,
+                    &self.spacing,
+                );
                 // The ring: on the selected event's mark (its own or its cluster's), else on
                 // the cluster whose list is open.
                 let ring = self
@@ -364,7 +369,8 @@ impl State {
                 (scene, names)
             }
             Kind::Chart(k) => {
-                let scene = charts::layout(k, &d, self.lang, self.layout_width(), &self.spacing);
+                let scene =
+                    charts::layout(k, &d, self.lang, self.layout_width(kind), &self.spacing);
                 let names = crate::model::figures::rows(&d, k)
                     .into_iter()
                     .map(|item| {
@@ -389,12 +395,12 @@ impl State {
             }),
             Kind::Chart(_) => None,
         };
-        let (zoom, width) = (self.zoom, self.width);
+        let (zoom, width) = (self.scale(kind), self.width);
         let Some(stage) = self.stages.get_mut(i) else {
             return Ok(());
         };
         stage.svg_box.set_inner_html(&svg);
-        // Shown at the host's width: scaled up by the reader's text zoom.
+        // Shown at the host's width: the rung's drawing scaled to fill it.
         if let Some(svg) = stage.svg_box.first_element_child() {
             let svg: HtmlElement = svg.unchecked_into();
             svg.style().set_property("width", &px(width))?;
@@ -582,7 +588,7 @@ impl State {
         let in_window = timeline::layout(
             &d,
             self.lang,
-            self.layout_width(),
+            self.layout_width(Kind::Timeline),
             View::Window,
             &self.spacing,
         )
@@ -662,13 +668,25 @@ impl State {
     /// Pointer position relative to a stage, for the layout's hit test.
     /// A point of the page in a stage's layout coordinates (before the text zoom).
     pub(super) fn stage_point(&self, i: usize, (x, y): (f64, f64)) -> Option<(f64, f64)> {
-        let r = self.stages.get(i)?.stage.get_bounding_client_rect();
-        Some(((x - r.left()) / self.zoom, (y - r.top()) / self.zoom))
+        let stage = self.stages.get(i)?;
+        let r = stage.stage.get_bounding_client_rect();
+        let scale = self.scale(stage.kind);
+        Some(((x - r.left()) / scale, (y - r.top()) / scale))
     }
 
-    /// The width the drawings are laid out at: the host's, less the reader's text zoom.
-    pub(super) fn layout_width(&self) -> f64 {
-        self.width / self.zoom
+    /// The width a figure is laid out at: the widest of its rungs the host's width holds at
+    /// the reader's text size (the static version's container query picks the same one).
+    pub(super) fn layout_width(&self, kind: Kind) -> f64 {
+        let rungs: &[f64] = match kind {
+            Kind::Timeline => &crate::layout::TIMELINE_RUNGS,
+            Kind::Chart(_) => &crate::layout::CHART_RUNGS,
+        };
+        crate::layout::rung(rungs, self.width / self.zoom)
+    }
+
+    /// How much a figure is scaled from its rung to fill the host's width.
+    pub(super) fn scale(&self, kind: Kind) -> f64 {
+        self.width / self.layout_width(kind)
     }
 
     pub(super) fn hit(&self, i: usize, (x, y): (f64, f64)) -> Option<usize> {

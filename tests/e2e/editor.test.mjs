@@ -119,7 +119,7 @@ test('a journalist drops the sheets, fixes the problem found, and embeds the res
   // Inside the element, the static version: the same HTML the native `html` command prints.
   const dir = await mkdtemp(`${tmpdir()}/editor-`);
   await writeFile(`${dir}/new-breach.json`, published);
-  const native = execFileSync(bx, ['html', `${dir}/new-breach.json`, '--lang', 'en', '--width', '720'], { encoding: 'utf8' }).trim();
+  const native = execFileSync(bx, ['html', `${dir}/new-breach.json`, '--lang', 'en'], { encoding: 'utf8' }).trim();
   assert.ok(native.length > 1000 && code.includes(`>${native}</div>`), 'the embed code holds the static version the native command draws');
 
   // The work survives a reload.
