@@ -68,7 +68,7 @@ const explainer = await asset('explainer.js', await minify(replaceAll(await read
   ['./pkg/breach_explainer_bg.wasm', `./${wasm}`],
 ]), 'js'));
 const scripts = {};
-for (const name of ['embed.js', 'main.js', 'frame.js']) {
+for (const name of ['embed.js', 'main.js', 'frame.js', 'lang.js']) {
   scripts[name] = await asset(name, await minify(replaceAll(await readFile(join(www, name), 'utf8'), [
     ...sharedImports,
     ["'./explainer-css.js'", `'./${cssJs}'`],
@@ -114,6 +114,10 @@ async function page(template, out, lang, extra, stem = dataset.stem) {
     ['{{title}}', title],
     ['{{description}}', description],
     ['{{langlinks}}', langLinks(lang)],
+    // The page in each language, for lang.js (?lang=ko) and for search engines.
+    ['{{alternates}}', dataset.languages.length < 2 ? '' : dataset.languages
+      .map((l) => `<link rel="alternate" hreflang="${l}" href="${pageOf(l)}">`).join('\n  ')],
+    ['src="lang.js"', `src="assets/${scripts['lang.js']}"`],
     ['href="explainer.css"', `href="assets/${css['explainer.css']}"`],
     ['href="page.css"', `href="assets/${css['page.css']}"`],
     ['href="frame.css"', `href="assets/${css['frame.css']}"`],

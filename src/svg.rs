@@ -89,6 +89,13 @@ impl SvgWriter {
         self.out.push('"');
     }
 
+    /// A stroke's width, unless it is SVG's default of 1.
+    fn stroke_width(&mut self, width: u32) {
+        if width != 1 {
+            self.attr("stroke-width", width.into());
+        }
+    }
+
     fn paint(&mut self, name: &str, c: BackendColor) {
         self.out.push(' ');
         self.out.push_str(name);
@@ -135,7 +142,7 @@ impl DrawingBackend for SvgWriter {
         self.attr("x2", to.0.into());
         self.attr("y2", to.1.into());
         self.paint("stroke", style.color());
-        self.attr("stroke-width", style.stroke_width().into());
+        self.stroke_width(style.stroke_width());
         self.out.push_str("/>");
         Ok(())
     }
@@ -178,7 +185,7 @@ impl DrawingBackend for SvgWriter {
         } else {
             self.out.push_str(" fill=\"none\"");
             self.paint("stroke", style.color());
-            self.attr("stroke-width", style.stroke_width().into());
+            self.stroke_width(style.stroke_width());
         }
         self.out.push_str("/>");
         Ok(())

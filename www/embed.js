@@ -18,7 +18,7 @@
 // An empty element without data-src, data-parts or a dark theme (the site's default dataset, as
 // the embed folds it) gets the static version the build drew (static/default-<lang>.html on this site)
 // and likewise waits for the reader; where there is none, the live explainer comes at once.
-import { keepingPlace, wanted } from './intent.js';
+import { keepingPlace, staticParts, wanted } from './intent.js';
 import { reserve } from './reserve.js';
 import css from './explainer-css.js';
 
@@ -82,7 +82,9 @@ const registry = (globalThis.breachExplainer ??= {
       const options = { data: el.dataset.src || undefined, lang: el.dataset.lang, theme: el.dataset.theme, deepLink: el.hasAttribute('data-deep-link'), refresh: refresh > 0 ? refresh : undefined };
       const waiting = new AbortController();
       const pending = defaultStatic(el, waiting.signal).then(() => wanted(el, waiting.signal))
-        .then((yes) => (yes ? keepingPlace(el, () => this.mount(el, options)) : null))
+        // The live explainer shows the parts the static version showed (a pasted full one
+        // stays full), unless the host chose some.
+        .then((yes) => (yes ? keepingPlace(el, () => this.mount(el, { ...options, parts: el.dataset.parts ?? staticParts(el) })) : null))
         .then((handle) => {
           if (handle) this.handles.set(el, handle);
           return handle;

@@ -200,6 +200,11 @@ async function draw(element, data, lang, theme, timeout, isolate, feed) {
   const got = await dataset;
   // Drawing gets a task of its own, apart from the one that finished starting the wasm.
   await new Promise((resolve) => setTimeout(resolve, 0));
+  // The page may hold the drawing back a moment (intent.js: until a tap on the static version
+  // has landed, and to note where the reader is in it).
+  const holds = [];
+  element.dispatchEvent(new CustomEvent('breach-explainer:drawing', { detail: { hold: (p) => holds.push(p) } }));
+  await Promise.all(holds);
   return live(element, isolate, got.failed ?? ((root) => Explainer.mount(root, got.text, got.name, lang, theme)));
 }
 

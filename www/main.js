@@ -14,7 +14,6 @@ const lang = new URLSearchParams(location.search).get('lang') ?? undefined;
 // The shell page is the whole explainer, not an embed in an article: every part open.
 const handle = await keepingPlace(host, () => mount(host, { lang, deepLink: true, parts: 'all', isolate: false }));
 // The live explainer has its own language switch; the page's links are for the static version.
-document.querySelector('.page-langs')?.setAttribute('hidden', '');
 // The page speaks the explainer's language, also after the reader switches it.
 document.documentElement.lang = handle.lang();
 host.addEventListener('breach-explainer:lang', (event) => {

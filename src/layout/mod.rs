@@ -24,12 +24,11 @@ pub fn within(x: f64, lo: f64, hi: f64) -> f64 {
 /// next rung). So the static version, drawn once per rung at build time and shown by a container
 /// query (`explainer.css`), and the live one, drawn in the browser, show the same drawing at the
 /// same height in a box of any width: the swap from one to the other moves nothing. Phones get
-/// the closest rungs; each rung costs the static version about 1 KB gzip per figure.
-pub const TIMELINE_RUNGS: [f64; 9] = [
-    280.0, 320.0, 360.0, 400.0, 480.0, 600.0, 720.0, 960.0, 1200.0,
-];
+/// the closest rungs; each rung costs the static version about 1 KB gzip per figure, so wider
+/// boxes scale the widest up rather than add rungs (an article's column is narrower).
+pub const TIMELINE_RUNGS: [f64; 8] = [280.0, 320.0, 360.0, 400.0, 480.0, 600.0, 720.0, 960.0];
 /// The charts' rungs: their rows change less with the width than the timeline's lanes.
-pub const CHART_RUNGS: [f64; 7] = [280.0, 340.0, 400.0, 560.0, 720.0, 960.0, 1200.0];
+pub const CHART_RUNGS: [f64; 6] = [280.0, 340.0, 400.0, 560.0, 720.0, 960.0];
 
 /// The rung of `rungs` a box `width` px wide (at the default text size) draws at: the widest
 /// that fits, the narrowest below it.
