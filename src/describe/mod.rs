@@ -129,7 +129,24 @@ pub fn view_changed(lang: Lang, whole_story: bool, shown: usize, all: usize) -> 
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeyFigure {
     pub strong: String,
+    /// The rest of the full, attributed sentence after `strong`.
     pub rest: String,
+    /// What `strong` measures in a few words, with whose dates where sources disagree: what a
+    /// phone shows before the reader opens the full sentence.
+    pub label: String,
+}
+
+/// Who gave a claim's dates, in a few words: the name before any parenthesis, "…" when more
+/// was cut ("A company…" for "A company (start, 24 June) and a minister (end)").
+fn who_short(by: &str) -> String {
+    let cut = by
+        .find(" (")
+        .or_else(|| by.find('('))
+        .or_else(|| by.find(", "));
+    match cut {
+        Some(at) if at > 0 => format!("{}…", by.get(..at).unwrap_or(by).trim_end()),
+        _ => by.to_string(),
+    }
 }
 
 /// Who gives the dates a derived figure uses, where sources disagree: " by the dates of X".
@@ -364,7 +381,16 @@ fn between(lang: Lang, span: &Span, from: &str, to: &str) -> Option<KeyFigure> {
             ),
         ),
     };
-    Some(KeyFigure { strong, rest })
+    // The label is the sentence itself, before any note on whose dates it uses.
+    let label = rest
+        .trim_start_matches([' ', ':'])
+        .trim_start_matches("earlier: ")
+        .to_string();
+    Some(KeyFigure {
+        strong,
+        rest,
+        label,
+    })
 }
 
 fn noun(lang: Lang, en: &'static str, ko: &'static str) -> &'static str {
@@ -415,9 +441,16 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
             }
             (Lang::Ko, true) => format!(": 무단 접근{}", by_whose(d, lang, c)),
         };
+        let label = match (lang, d.exposure.claims.len() > 1) {
+            (Lang::En, true) => format!("unauthorised access · {}", who_short(c.by.get(lang))),
+            (Lang::Ko, true) => format!("무단 접근 · {} 기준", who_short(c.by.get(lang))),
+            (Lang::En, false) => "unauthorised access".to_string(),
+            (Lang::Ko, false) => "무단 접근".to_string(),
+        };
         out.push(KeyFigure {
             strong: p.strong(lang),
             rest,
+            label,
         });
         for other in d.exposure.claims.iter().filter(|o| o.id != c.id) {
             let p = claim_period(d, lang, other);
@@ -430,9 +463,14 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
                 ),
                 Lang::Ko => format!(" ({} 기준){}", other.by.get(lang), colon(p.after())),
             };
+            let who = who_short(other.by.get(lang));
             out.push(KeyFigure {
                 strong: p.strong(lang),
                 rest,
+                label: match lang {
+                    Lang::En => format!("by the dates of {who}"),
+                    Lang::Ko => format!("{who} 기준"),
+                },
             });
         }
     }
@@ -472,7 +510,14 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
                     format!("첫 정정({})", charts::figure_text(lang, b)),
                 ),
             };
-            out.extend(between(lang, &span, &from, &to));
+            out.extend(between(lang, &span, &from, &to).map(|mut k| {
+                // The counts themselves are one tap away, in the full sentence.
+                k.label = match lang {
+                    Lang::En => "from the first count to its revision".into(),
+                    Lang::Ko => "첫 집계부터 수정까지".into(),
+                };
+                k
+            }));
         }
     }
     out

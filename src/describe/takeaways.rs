@@ -21,7 +21,7 @@ pub fn takeaway(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
     }
 }
 
-/// The headline count's own line (one unit), then the other findings, each as itself.
+/// The headline count's own line (one unit); without one, the other findings, each as itself.
 fn revisions_takeaway(d: &Dataset, lang: Lang) -> String {
     let Some(head) = d.counts.first() else {
         return String::new();
@@ -155,12 +155,14 @@ fn revisions_takeaway(d: &Dataset, lang: Lang) -> String {
             })
         })
         .collect();
-    if !others.is_empty() {
+    // One sentence: the headline count's, or where it has none, the other findings'. Every
+    // figure is in the chart's long description and table too.
+    if out.is_empty() && !others.is_empty() {
         let list = others.join("; ");
-        out.push_str(&match lang {
-            Lang::En => format!(" Other figures, in other units or of other things: {list}."),
-            Lang::Ko => format!(" 단위나 대상이 다른 집계: {list}."),
-        });
+        out = match lang {
+            Lang::En => format!("Figures in other units or of other things: {list}."),
+            Lang::Ko => format!("단위나 대상이 다른 집계: {list}."),
+        };
     }
     out.trim_start().to_string()
 }

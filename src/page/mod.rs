@@ -170,10 +170,19 @@ pub fn timeline_svg(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> Strin
 
 /// The key figures derived from the data, as a list above the timeline.
 pub fn key_figures(d: &Dataset, lang: Lang) -> El {
+    // The number and a few words; the full attributed sentence one tap away.
     let items = describe::key_figures(d, lang).into_iter().map(|k| {
-        El::new("li")
-            .child(El::new("strong").text(k.strong))
-            .text(k.rest)
+        El::new("li").child(
+            El::new("details")
+                .class("bx-figure-more")
+                .child(
+                    El::new("summary")
+                        .child(El::new("strong").text(k.strong.clone()))
+                        .text(" ")
+                        .child(El::new("span").text(k.label)),
+                )
+                .child(El::new("p").text(format!("{}{}", k.strong, k.rest))),
+        )
     });
     El::new("ul")
         .class("bx-figures")

@@ -134,6 +134,9 @@ test('a journalist drops the sheets, fixes the problem found, and embeds the res
   const reader = await context.newPage();
   const requests = [];
   reader.on('request', (r) => requests.push(r.url()));
+  // A reader who saves data: nothing live until they reach for it (others get it when the
+  // explainer nears the screen and the page is idle).
+  await reader.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
   await reader.goto(`${host.url}article.html`);
   // The static version at once, nothing live until the reader reaches for it.
   assert.equal(await reader.textContent('[data-breach-explainer] .bx[data-static] .bx-title'), JSON.parse(published).breach.title.en);
