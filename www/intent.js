@@ -27,12 +27,18 @@ export function wanted(element, signal) {
   if (signal?.aborted) return Promise.resolve(false);
   const tree = element.shadowRoot ?? element;
   if (!tree.querySelector('[data-static]') || /(^#|&)event=/.test(location.hash)) return Promise.resolve(true);
+  // From now on what the reader does to the static version is kept for the live one.
+  watching(element);
   return new Promise((resolve) => {
     let near = null;
     const done = (yes) => {
       for (const type of INTENT) element.removeEventListener(type, go);
       signal?.removeEventListener('abort', stop);
       near?.disconnect();
+      if (!yes) {
+        recorders.get(element)?.stop();
+        recorders.delete(element);
+      }
       resolve(yes);
     };
     const go = () => done(true);
@@ -104,15 +110,39 @@ function record(tree) {
     taken.push({ kind: 'key', path: pathOf(target), key: event.key, shiftKey: event.shiftKey });
     event.preventDefault(); // an arrow key moves through the drawing's events, not the page
   };
-  tree.addEventListener('click', onClick, true);
-  tree.addEventListener('keydown', onKey, true);
+  // A finger or button down on the static version: the live one waits until its click has
+  // landed (and been recorded), so a tap is never split between the two versions.
+  let press = null;
+  const onDown = () => {
+    if (press) return;
+    let resolve;
+    press = { promise: new Promise((r) => { resolve = r; }), resolve: () => resolve() };
+  };
+  const onUp = () => setTimeout(() => {
+    press?.resolve();
+    press = null;
+  }, 0);
+  const listeners = [['click', onClick], ['keydown', onKey], ['pointerdown', onDown], ['pointerup', onUp], ['pointercancel', onUp]];
+  for (const [type, f] of listeners) tree.addEventListener(type, f, true);
   return {
     taken,
+    pressed: () => press?.promise ?? null,
     stop() {
-      tree.removeEventListener('click', onClick, true);
-      tree.removeEventListener('keydown', onKey, true);
+      for (const [type, f] of listeners) tree.removeEventListener(type, f, true);
     },
   };
+}
+
+const recorders = new WeakMap();
+
+/** The recorder of what the reader does to the static version in `element`, started once. */
+function watching(element) {
+  let recorder = recorders.get(element);
+  if (!recorder) {
+    recorder = record(staticTree(element));
+    recorders.set(element, recorder);
+  }
+  return recorder;
 }
 
 /** Applies a recorded action to the live explainer under `root`. */
@@ -147,21 +177,7 @@ export function staticParts(element) {
  * the live one is drawn, not when loading began) and what they did meanwhile. */
 export async function keepingPlace(element, swap) {
   const tree = staticTree(element);
-  const recording = record(tree);
-  // A finger or button down on the static version: the live one waits until its click has
-  // landed (and been recorded), so a tap is never split between the two versions.
-  let pressed = null;
-  const down = () => {
-    if (pressed) return;
-    let resolve;
-    pressed = { promise: new Promise((r) => { resolve = r; }), resolve: () => resolve() };
-  };
-  const up = () => setTimeout(() => {
-    pressed?.resolve();
-    pressed = null;
-  }, 0);
-  tree.addEventListener('pointerdown', down, true);
-  for (const type of ['pointerup', 'pointercancel']) tree.addEventListener(type, up, true);
+  const recording = watching(element);
   let focus = null;
   let open = [];
   // explainer.js says when it is about to draw: the static version is as the reader left it.
@@ -173,7 +189,8 @@ export async function keepingPlace(element, swap) {
     open = [...root.querySelectorAll('details')].map((d) => [pathOf(d), d.open]);
   };
   const drawing = (event) => {
-    const waited = pressed ? Promise.race([pressed.promise, new Promise((r) => setTimeout(r, 1000))]) : Promise.resolve();
+    const pressed = recording.pressed();
+    const waited = pressed ? Promise.race([pressed, new Promise((r) => setTimeout(r, 1000))]) : Promise.resolve();
     event.detail?.hold(waited.then(snapshot));
   };
   element.addEventListener('breach-explainer:drawing', drawing, { once: true });
@@ -182,9 +199,8 @@ export async function keepingPlace(element, swap) {
     result = await swap();
   } finally {
     recording.stop();
+    recorders.delete(element);
     element.removeEventListener('breach-explainer:drawing', drawing);
-    tree.removeEventListener('pointerdown', down, true);
-    for (const type of ['pointerup', 'pointercancel']) tree.removeEventListener(type, up, true);
   }
   const live = (element.shadowRoot ?? element).querySelector('.bx:not([data-static])');
   if (!live) return result;

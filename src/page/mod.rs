@@ -376,7 +376,7 @@ fn drawn_stage(stage: Stage, alt: &str, draw: impl Fn(f64) -> String) -> El {
         .children(rungs.iter().map(|&width| {
             El::new("div")
                 .class("bx-svg bx-rung")
-                .attr(hooks::RUNG, &format!("{width}"))
+                .attr(hooks::RUNG, (width as u32).to_string())
                 .svg(draw(width))
         }))
 }

@@ -158,6 +158,7 @@ impl State {
         Ok(any)
     }
 
+    /// Whether a point in the figure's layout units lies on its tooltip (drawn in CSS px).
     pub(super) fn pointer_on_tip(&self, i: usize, (x, y): (f64, f64)) -> bool {
         let Some(s) = self.stages.get(i) else {
             return false;
@@ -165,6 +166,8 @@ impl State {
         if s.tip.hidden() {
             return false;
         }
+        let scale = self.scale(s.kind);
+        let (x, y) = (x * scale, y * scale);
         let (l, t) = (
             f64::from(s.tip.offset_left()),
             f64::from(s.tip.offset_top()),

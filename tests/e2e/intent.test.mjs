@@ -24,12 +24,21 @@ const plain = async () => [`<!doctype html><html lang="en"><head><meta charset="
   <div id="embed" data-breach-explainer data-lang="ko"></div>
   <p>More of the article.</p>
   <script type="module" src="embed.js"></script></body></html>`, 'text/html; charset=utf-8'];
-before(async () => { server = await serve(here('../../dist/'), { pages: { '/article.html': article, '/plain.html': plain } }); browser = await launch(); });
+// The README's empty element, ten screens down an article.
+const far = async () => [`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>Article</title></head><body>
+  <p style="height: 8000px">A long article.</p>
+  <div id="embed" data-breach-explainer></div>
+  <script type="module" src="embed.js"></script></body></html>`, 'text/html; charset=utf-8'];
+before(async () => { server = await serve(here('../../dist/'), { pages: { '/article.html': article, '/plain.html': plain, '/far.html': far } }); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function open(path, width = 1280) {
+/** A reader who asked to save data (Save-Data): the live explainer only on their intent. */
+const savesData = () => Object.defineProperty(navigator, 'connection', { value: { saveData: true } });
+
+async function open(path, width = 1280, { saveData = false } = {}) {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
+  if (saveData) await page.addInitScript(savesData);
   const errors = watchErrors(page);
   const requests = [];
   page.on('requestfinished', async (request) => {
@@ -43,7 +52,7 @@ async function open(path, width = 1280) {
 const live = '#explainer .bx:not([data-static])';
 
 test('before the reader acts, the shell loads the page with the static version, its styles and two small scripts', { timeout: 60_000 }, async () => {
-  const { page, context, errors, requests } = await open('index.html');
+  const { page, context, errors, requests } = await open('index.html', 1280, { saveData: true });
   await page.waitForTimeout(500);
   assert.match(await page.textContent('#explainer .bx-title'), /Coupang/, 'the story is on screen');
   assert.equal(await page.locator('#explainer svg').count() >= 2, true, 'with its drawings');
@@ -54,6 +63,24 @@ test('before the reader acts, the shell loads the page with the static version, 
   assert.ok(bytes <= budget + 4096, `${bytes} B on the wire (headers included) within the budget of ${budget} B`);
   assert.equal(await page.evaluate(() => performance.getEntriesByName('rendered', 'mark').length), 1, "the static version's frame is marked");
   assert.equal(await page.locator(live).count(), 0, 'still the static version');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a reader who does not save data gets the live one when the page is idle, without touching it', { timeout: 60_000 }, async () => {
+  const { page, context, errors, requests } = await open('index.html');
+  await page.waitForSelector(live, { timeout: 20_000 });
+  assert.ok(requests.some((r) => /\.wasm$/.test(r.url)), 'the wasm loaded');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an embed far below the screen loads nothing live until the reader scrolls near it', { timeout: 60_000 }, async () => {
+  const { page, context, errors, requests } = await open('far.html', 375);
+  await page.waitForTimeout(1500);
+  assert.deepEqual(requests.map((r) => new URL(r.url).pathname).filter((n) => /\.wasm$|\/data\//.test(n)), [], 'nothing live while it is screens away');
+  await page.evaluate(() => document.getElementById('embed').scrollIntoView());
+  await page.waitForFunction(() => !!document.getElementById('embed').shadowRoot?.querySelector('.bx:not([data-static]) .bx-title'), null, { timeout: 20_000 });
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -116,7 +143,7 @@ test('through reachFor(), the helper other tests use', { timeout: 60_000 }, asyn
 });
 
 test('the script embed with its static version pasted in loads the live one on intent, and can be taken away before', { timeout: 60_000 }, async () => {
-  const { page, context, errors, requests } = await open('article.html', 800);
+  const { page, context, errors, requests } = await open('article.html', 800, { saveData: true });
   await page.waitForTimeout(300);
   assert.deepEqual(requests.map((r) => new URL(r.url).pathname).filter((n) => /\.wasm$|\/data\//.test(n)), [], 'nothing live before the reader acts');
   assert.match(await page.textContent('#embed .bx-title'), /Coupang/, 'the static version is the explainer meanwhile');
@@ -139,7 +166,7 @@ test('the script embed with its static version pasted in loads the live one on i
 });
 
 test("the README's empty script embed shows the default dataset's static version in its language, and the live one on intent", { timeout: 60_000 }, async () => {
-  const { page, context, errors, requests } = await open('plain.html', 375);
+  const { page, context, errors, requests } = await open('plain.html', 375, { saveData: true });
   await page.waitForSelector('#embed .bx[data-static] .bx-title');
   assert.equal(await page.getAttribute('#embed .bx[data-static]', 'lang'), 'ko', 'in the language data-lang asks for');
   assert.match(await page.textContent('#embed .bx-title'), /쿠팡/);
