@@ -550,3 +550,25 @@ fn the_stylesheet_shows_the_rung_the_live_explainer_draws() {
         );
     }
 }
+
+#[test]
+fn a_label_too_long_for_its_room_is_cut_after_a_whole_word() {
+    use breach_explainer::layout::measure::shorten;
+    let m = CharWidths;
+    let text = "Emergency meeting, probe launched";
+    let full = m.width(text, 12.0, false);
+    let first = m.width("Emergency…", 12.0, false).ceil() as usize;
+    for max in (first..full as usize).step_by(7) {
+        let cut = shorten(&m, text, 12.0, false, max as f64).expect("a word fits");
+        assert!(m.width(&cut, 12.0, false) <= max as f64, "{cut:?} fits {max}");
+        let kept = cut.trim_end_matches('…');
+        assert!(
+            text.strip_prefix(kept)
+                .is_some_and(|rest| rest.starts_with(' ') || rest.starts_with(", ")),
+            "{cut:?} ends at a word's end (room {max} px)"
+        );
+    }
+    // A single word too long for its room is still cut, by character.
+    let cut = shorten(&m, "Unauthorised", 12.0, false, 40.0).expect("a character fits");
+    assert!(cut.ends_with('…') && cut.len() < "Unauthorised…".len());
+}

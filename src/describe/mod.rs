@@ -524,16 +524,17 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
 }
 
 /// The label over the timeline's band: "Unauthorised access: 138 days" (the preferred claim).
-pub fn band_label(d: &Dataset, lang: Lang) -> String {
+pub fn band_label(d: &Dataset, lang: Lang) -> Vec<String> {
     let Some(c) = d.exposure.preferred_claim() else {
-        return String::new();
+        return Vec::new();
     };
     let p = claim_period(d, lang, c);
     let len = p.len.unwrap_or(p.range);
-    // Short: the drawing has no room for whose dates; the key figures and alt say it.
+    // Short: the drawing has no room for whose dates; the key figures and alt say it. Longest
+    // first; a narrow drawing takes the first that fits, so the length is never cut.
     match lang {
-        Lang::En => format!("Unauthorised access: {len}"),
-        Lang::Ko => format!("무단 접근 {len}"),
+        Lang::En => vec![format!("Unauthorised access: {len}"), len],
+        Lang::Ko => vec![format!("무단 접근 {len}"), len],
     }
 }
 
@@ -718,9 +719,17 @@ fn colon(dates: &str) -> String {
     }
 }
 
-/// "Sources: The Korea Herald, Yonhap [1, 6, 13]" for a chart; for the timeline (`None`), whose
-/// events cite many: the first publishers, then how many sources the timeline cites.
-pub fn source_line(d: &Dataset, lang: Lang, kind: Option<ChartKind>) -> String {
+/// How a figure names its sources: `Brief` under a figure on the page, whose list of sources
+/// is further down; `Full` in an exported image, which stands alone.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SourceForm {
+    Brief,
+    Full,
+}
+
+/// "Sources: The Korea Herald, Yonhap and others — 19 sources, listed below" under a figure
+/// (`None`: the timeline); in full, every publisher the figure cites, for an export.
+pub fn source_line(d: &Dataset, lang: Lang, kind: Option<ChartKind>, form: SourceForm) -> String {
     let cited = match kind {
         Some(k) => charts::chart_sources(d, k),
         None => {
@@ -747,10 +756,11 @@ pub fn source_line(d: &Dataset, lang: Lang, kind: Option<ChartKind>) -> String {
         }
     }
     let label = crate::i18n::ui(lang, crate::i18n::Ui::Sources);
-    if kind.is_some() {
-        return format!("{label}: {} {}", publishers.join(", "), cite(&cited));
+    if form == SourceForm::Full {
+        return format!("{label}: {}", publishers.join(", "));
     }
-    const SHOWN: usize = 6;
+    // A phone shows three lines at most; each mark names its own sources.
+    const SHOWN: usize = 3;
     let shown = publishers
         .iter()
         .take(SHOWN)
@@ -761,15 +771,15 @@ pub fn source_line(d: &Dataset, lang: Lang, kind: Option<ChartKind>) -> String {
     let n = cited.len() as i64;
     match (lang, more) {
         (Lang::En, true) => format!(
-            "{label}: {shown} and others — {} cited on the timeline, listed below",
+            "{label}: {shown} and others — {}, listed below",
             format::plural_en(n, "source", "sources")
         ),
         (Lang::En, false) => format!(
-            "{label}: {shown} — {} cited on the timeline, listed below",
+            "{label}: {shown} — {}, listed below",
             format::plural_en(n, "source", "sources")
         ),
-        (Lang::Ko, true) => format!("{label}: {shown} 등 — 타임라인 인용 {n}건, 아래 목록 참조"),
-        (Lang::Ko, false) => format!("{label}: {shown} — 타임라인 인용 {n}건, 아래 목록 참조"),
+        (Lang::Ko, true) => format!("{label}: {shown} 등 — {n}건, 아래 목록 참조"),
+        (Lang::Ko, false) => format!("{label}: {shown} — {n}건, 아래 목록 참조"),
     }
 }
 

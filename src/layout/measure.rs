@@ -56,7 +56,8 @@ impl TextMeasure for Spaced {
 }
 
 /// The longest prefix of `text` that fits `max` px with an ellipsis, or `None` if not even one
-/// character does. Cuts on character boundaries, never inside a UTF-8 sequence.
+/// character does. Cuts after a whole word when one fits ("Access begins…", never "Access
+/// beg…"), else on a character boundary, never inside a UTF-8 sequence.
 pub fn shorten(
     measure: &dyn TextMeasure,
     text: &str,
@@ -67,15 +68,24 @@ pub fn shorten(
     if measure.width(text, size, bold) <= max {
         return Some(text.to_string());
     }
-    let mut out = String::new();
+    let fits = |prefix: &str| {
+        let candidate = format!("{}…", prefix.trim_end());
+        (measure.width(&candidate, size, bold) <= max).then_some(candidate)
+    };
+    let words = text
+        .char_indices()
+        .filter(|&(_, c)| c == ' ')
+        .map(|(i, _)| i)
+        .filter(|&i| !text[..i].trim_end().is_empty());
+    if let Some(best) = words.map_while(|i| fits(&text[..i])).last() {
+        return Some(best);
+    }
     let mut best = None;
-    for c in text.chars() {
-        out.push(c);
-        let candidate = format!("{}…", out.trim_end());
-        if measure.width(&candidate, size, bold) > max {
-            break;
+    for (i, c) in text.char_indices() {
+        match fits(&text[..i + c.len_utf8()]) {
+            Some(candidate) => best = Some(candidate),
+            None => break,
         }
-        best = Some(candidate);
     }
     best
 }

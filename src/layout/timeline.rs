@@ -197,8 +197,14 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
             End::Ongoing => (width - PAD, EdgeDraw::Open, None),
             End::Unknown => (width - PAD, EdgeDraw::Dashed, None),
         };
-        let label = describe::band_label(d, lang);
-        let label = shorten(m, &label, TEXT, true, width - PAD - bx0 - 4.0).unwrap_or_default();
+        let room = width - PAD - bx0 - 4.0;
+        let labels = describe::band_label(d, lang);
+        let label = labels
+            .iter()
+            .find(|l| m.width(l, TEXT, true) <= room)
+            .cloned()
+            .or_else(|| shorten(m, labels.last()?, TEXT, true, room))
+            .unwrap_or_default();
         let anchor_x = if bx0 + 4.0 + m.width(&label, TEXT, true) <= width - PAD {
             bx0 + 4.0
         } else {

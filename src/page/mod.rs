@@ -335,13 +335,25 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<&Theme>) -> El {
                 .attr("aria-label", i18n::ui(lang, Ui::SelectedPrefix))
                 .attr("hidden", ""),
         )
-        .child(lists::event_list(d, lang, drawing.is_none()))
+        .child(foot(
+            lists::event_list(d, lang, drawing.is_none()),
+            lang,
+            Stage::Timeline,
+        ))
         .child(
             El::new("p")
                 .class("bx-source-line")
-                .text(describe::source_line(d, lang, None)),
+                .text(describe::source_line(d, lang, None, describe::SourceForm::Brief)),
         )
-        .child(downloads(lang, Stage::Timeline))
+}
+
+/// Under a figure, one row: its data (a `details`) with the download buttons beside the
+/// summary, where a phone has room for both.
+fn foot(data: El, lang: Lang, stage: Stage) -> El {
+    El::new("div")
+        .class("bx-foot")
+        .child(data)
+        .child(downloads(lang, stage))
 }
 
 /// A figure's short text alternative, as a paragraph the DOM module finds by `data-bx="alt"`
@@ -500,7 +512,7 @@ fn chart_figure(
                 chart_svg(d, lang, kind, width, theme)
             }),
         })
-        .child(
+        .child(foot(
             El::new("details")
                 .class("bx-more")
                 .child(El::new("summary").text(i18n::ui(lang, Ui::ShowData)))
@@ -510,13 +522,14 @@ fn chart_figure(
                         .text(words::chart_long(d, lang, kind)),
                 )
                 .child(chart_table(d, lang, kind)),
-        )
+            lang,
+            Stage::Chart(kind),
+        ))
         .child(
             El::new("p")
                 .class("bx-source-line")
-                .text(describe::source_line(d, lang, Some(kind))),
+                .text(describe::source_line(d, lang, Some(kind), describe::SourceForm::Brief)),
         )
-        .child(downloads(lang, Stage::Chart(kind)))
 }
 
 /// Download buttons for a figure: the current view as SVG and PNG.
@@ -529,12 +542,19 @@ fn downloads(lang: Lang, stage: Stage) -> El {
             [(Export::Svg, "SVG"), (Export::Png, "PNG")]
                 .into_iter()
                 .map(|(format, label)| {
+                    // Shown as "↓ SVG", named "Download SVG".
                     El::new("button")
                         .attr("type", "button")
                         .class("bx-button bx-small")
                         .attr(hooks::EXPORT, format.code())
                         .attr(hooks::FIGURE_KEY, stage.code())
-                        .text(format!("{} {label}", i18n::ui(lang, Ui::Download)))
+                        .child(El::new("span").attr("aria-hidden", "true").text("↓ "))
+                        .child(
+                            El::new("span")
+                                .class("bx-sr")
+                                .text(format!("{} ", i18n::ui(lang, Ui::Download))),
+                        )
+                        .text(label)
                 }),
         )
 }
