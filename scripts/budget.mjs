@@ -19,12 +19,15 @@ const check = (ok, line) => {
   else failed++;
 };
 
-// Only down: every entry at most the one before it, for every measure they both name.
+// Only down: every entry at most the one before it, for every measure they both name, unless
+// the entry says under "raised" which decision raised that measure (printed, so it is seen).
 const rising = [];
 for (let i = 1; i < history.length; i++) {
   for (const [what, bytes] of Object.entries(history[i])) {
     if (typeof bytes === 'number' && typeof history[i - 1][what] === 'number' && bytes > history[i - 1][what]) {
-      rising.push(`${what}: ${history[i - 1][what]} → ${bytes} on ${history[i].date}`);
+      const why = history[i].raised?.[what];
+      if (typeof why === 'string' && why.length > 20) console.log(`     raised on ${history[i].date}: ${what} ${history[i - 1][what]} → ${bytes}: ${why}`);
+      else rising.push(`${what}: ${history[i - 1][what]} → ${bytes} on ${history[i].date}`);
     }
   }
 }

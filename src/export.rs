@@ -58,8 +58,12 @@ pub fn figure_svg(d: &Dataset, lang: Lang, figure: Figure, width: f64, theme: &T
     let body = scene.shifted(y);
     let mut foot_y = body.height + 12.0;
     let source = match figure {
-        Figure::Timeline(_) => crate::describe::source_line(d, lang, None, crate::describe::SourceForm::Full),
-        Figure::Chart(k) => crate::describe::source_line(d, lang, Some(k), crate::describe::SourceForm::Full),
+        Figure::Timeline(_) => {
+            crate::describe::source_line(d, lang, None, crate::describe::SourceForm::Full)
+        }
+        Figure::Chart(k) => {
+            crate::describe::source_line(d, lang, Some(k), crate::describe::SourceForm::Full)
+        }
     };
     let credit = d.breach.credit.as_ref().map(|c| c.get(lang).to_string());
     let mut foot = Vec::new();

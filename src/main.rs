@@ -111,7 +111,7 @@ fn main() -> ExitCode {
                 page::to_html(&page::explainer_parts(
                     &d,
                     lang,
-                    Some(&Theme::LIGHT),
+                    Some(&page::static_drawer(&d, lang, &Theme::LIGHT)),
                     &flag("--parts").map_or(page::Parts::All, |p| page::Parts::from_list(Some(&p)))
                 ))
             );

@@ -199,7 +199,14 @@ impl DrawingBackend for SvgWriter {
     ) -> Result {
         self.out.push_str("<text");
         self.attr("x", pos.0.into());
-        self.attr("y", pos.1.into());
+        let anchor = style.anchor();
+        // Centred text is set on its alphabetic baseline, 0.35 em below the centre (where
+        // `dominant-baseline="central"` would put it): the same place, 28 bytes less per label.
+        let y = match anchor.v_pos {
+            VPos::Center => pos.1 + (style.size() * 0.35).round() as i32,
+            VPos::Top | VPos::Bottom => pos.1,
+        };
+        self.attr("y", y.into());
         self.attr("font-size", style.size().round() as i64);
         let family = style.family();
         if family.as_str() != crate::render::FONT_STACK {
@@ -207,7 +214,6 @@ impl DrawingBackend for SvgWriter {
             escape(&mut self.out, family.as_str());
             self.out.push('"');
         }
-        let anchor = style.anchor();
         self.out.push_str(match anchor.h_pos {
             HPos::Left => "",
             HPos::Center => " text-anchor=\"middle\"",
@@ -215,7 +221,7 @@ impl DrawingBackend for SvgWriter {
         });
         self.out.push_str(match anchor.v_pos {
             VPos::Top => " dominant-baseline=\"hanging\"",
-            VPos::Center => " dominant-baseline=\"central\"",
+            VPos::Center => "",
             VPos::Bottom => "",
         });
         if matches!(style.style(), FontStyle::Bold) {

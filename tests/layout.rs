@@ -560,7 +560,10 @@ fn a_label_too_long_for_its_room_is_cut_after_a_whole_word() {
     let first = m.width("Emergency…", 12.0, false).ceil() as usize;
     for max in (first..full as usize).step_by(7) {
         let cut = shorten(&m, text, 12.0, false, max as f64).expect("a word fits");
-        assert!(m.width(&cut, 12.0, false) <= max as f64, "{cut:?} fits {max}");
+        assert!(
+            m.width(&cut, 12.0, false) <= max as f64,
+            "{cut:?} fits {max}"
+        );
         let kept = cut.trim_end_matches('…');
         assert!(
             text.strip_prefix(kept)

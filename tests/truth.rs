@@ -117,7 +117,12 @@ fn every_dataset_in_the_repository_reads_true_in_each_of_its_languages() {
             let page = static_text(&d, lang);
             let generated = [
                 breach_explainer::describe::timeline_alt(&d, lang),
-                breach_explainer::describe::source_line(&d, lang, None, breach_explainer::describe::SourceForm::Brief),
+                breach_explainer::describe::source_line(
+                    &d,
+                    lang,
+                    None,
+                    breach_explainer::describe::SourceForm::Brief,
+                ),
             ]
             .join(" ");
             let bad = false_or_absurd(&generated);

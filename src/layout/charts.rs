@@ -383,7 +383,8 @@ pub fn linear_ticks(max: f64, span_px: f64, min_gap: f64) -> Vec<f64> {
         return vec![0.0];
     }
     let raw = max * min_gap / span_px;
-    let mag = 10f64.powf(raw.log10().floor());
+    // An integer power (powi): the wasm then needs no general `pow`.
+    let mag = 10f64.powi(raw.log10().floor() as i32);
     let step = [1.0, 2.0, 5.0, 10.0]
         .iter()
         .map(|f| f * mag)

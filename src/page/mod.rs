@@ -30,12 +30,15 @@ use tables::{chart_table, comparison_title};
 /// draws them itself once it has measured its container. The two are the same height at any
 /// width, so one replacing the other moves nothing.
 pub fn explainer(d: &Dataset, lang: Lang, drawing: Option<&Theme>) -> El {
-    explainer_parts(d, lang, drawing, &Parts::All)
+    match drawing {
+        Some(theme) => explainer_parts(d, lang, Some(&static_drawer(d, lang, theme)), &Parts::All),
+        None => explainer_parts(d, lang, None, &Parts::All),
+    }
 }
 
 /// The explainer with the parts a host chose: each part shown open, folded behind its heading
 /// (one tap away), or left out.
-pub fn explainer_parts(d: &Dataset, lang: Lang, drawing: Option<&Theme>, parts: &Parts) -> El {
+pub fn explainer_parts(d: &Dataset, lang: Lang, drawing: Drawer, parts: &Parts) -> El {
     let lang = d.page_lang(lang);
     let title = d.breach.title.get(lang);
     let live = drawing.is_none();
@@ -260,7 +263,7 @@ fn view_button(lang: Lang, view: timeline::View, label: Ui, pressed: bool) -> El
         .text(i18n::ui(lang, label))
 }
 
-fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<&Theme>) -> El {
+fn timeline_figure(d: &Dataset, lang: Lang, drawing: Drawer) -> El {
     let alt = describe::timeline_alt(d, lang);
     let claims = d
         .exposure
@@ -318,9 +321,7 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<&Theme>) -> El {
                 i18n::ui(lang, Ui::EventsLabel),
                 String::new(),
             ),
-            Some(theme) => drawn_stage(Stage::Timeline, &alt, |width| {
-                timeline_svg(d, lang, width, theme)
-            }),
+            Some(draw) => draw(Stage::Timeline, &alt),
         })
         .child(
             El::new("div")
@@ -343,7 +344,12 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Option<&Theme>) -> El {
         .child(
             El::new("p")
                 .class("bx-source-line")
-                .text(describe::source_line(d, lang, None, describe::SourceForm::Brief)),
+                .text(describe::source_line(
+                    d,
+                    lang,
+                    None,
+                    describe::SourceForm::Brief,
+                )),
         )
 }
 
@@ -367,6 +373,25 @@ fn alt_paragraph(alt: &str, screen_readers_only: bool) -> El {
         })
         .attr(hooks::PART, Part::Alt.code())
         .text(alt)
+}
+
+/// Who fills a figure's place: `None` leaves it to the live explainer, which draws it at the
+/// reader's width; the static version's writer passes [`static_drawer`]. (A function, so the
+/// reader's wasm, which never draws a static version, carries none of its code.)
+pub type Drawer<'a> = Option<&'a dyn Fn(Stage, &str) -> El>;
+
+/// Draws each figure of the static version at every width rung, in `theme`.
+pub fn static_drawer<'a>(
+    d: &'a Dataset,
+    lang: Lang,
+    theme: &'a Theme,
+) -> impl Fn(Stage, &str) -> El + 'a {
+    move |stage, alt| {
+        drawn_stage(stage, alt, |width| match stage {
+            Stage::Timeline => timeline_svg(d, lang, width, theme),
+            Stage::Chart(kind) => chart_svg(d, lang, kind, width, theme),
+        })
+    }
 }
 
 /// The static version's drawing: one picture per width rung, of which the figure's own width
@@ -472,13 +497,7 @@ fn stage(stage: Stage, label: &str, svg: String) -> El {
         )
 }
 
-fn chart_figure(
-    d: &Dataset,
-    lang: Lang,
-    kind: ChartKind,
-    drawing: Option<&Theme>,
-    folded: bool,
-) -> El {
+fn chart_figure(d: &Dataset, lang: Lang, kind: ChartKind, drawing: Drawer, folded: bool) -> El {
     let alt = words::chart_alt(d, lang, kind);
     El::new("figure")
         .class("bx-figure bx-chart")
@@ -508,9 +527,7 @@ fn chart_figure(
                 ),
                 String::new(),
             ),
-            Some(theme) => drawn_stage(Stage::Chart(kind), &alt, |width| {
-                chart_svg(d, lang, kind, width, theme)
-            }),
+            Some(draw) => draw(Stage::Chart(kind), &alt),
         })
         .child(foot(
             El::new("details")
@@ -528,7 +545,12 @@ fn chart_figure(
         .child(
             El::new("p")
                 .class("bx-source-line")
-                .text(describe::source_line(d, lang, Some(kind), describe::SourceForm::Brief)),
+                .text(describe::source_line(
+                    d,
+                    lang,
+                    Some(kind),
+                    describe::SourceForm::Brief,
+                )),
         )
 }
 

@@ -55,10 +55,7 @@ pub fn static_html(text: &str, lang: Option<String>, parts: Option<String>) -> O
     let lang = lang.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::En);
     let d = validate(&super::dom::parse_text(text).ok()?).ok()?;
     let parts = crate::page::Parts::from_list(parts.as_deref());
-    Some(crate::page::to_html(&crate::page::explainer_parts(
-        &d,
-        lang,
-        Some(&crate::render::Theme::LIGHT),
-        &parts,
-    )))
+    let draw = crate::page::static_drawer(&d, lang, &crate::render::Theme::LIGHT);
+    let html = crate::page::to_html(&crate::page::explainer_parts(&d, lang, Some(&draw), &parts));
+    Some(html)
 }
