@@ -145,11 +145,11 @@ fn a_revised_count_is_said_against_the_count_it_replaces() {
     let c = &d.changes[0];
     assert_eq!(
         changes::change_sentence(&d, Lang::En, c),
-        "Count revised from 4,536 to about 33.7 million accounts"
+        "Count revised: Coupang accounts exposed, from 4,536 to about 33.7 million accounts"
     );
     assert_eq!(
         changes::change_sentence(&d, Lang::Ko, c),
-        "수치 수정: 4,536개 계정에서 약 3,370만 개 계정으로"
+        "수치 수정: 쿠팡 유출 계정, 4,536개 계정에서 약 3,370만 개 계정으로"
     );
 }
 
@@ -164,9 +164,9 @@ fn the_default_datasets_changes_read_as_sentences() {
     };
     let en = said(Lang::En);
     for s in [
-        "Count revised from 4,536 to about 33.7 million accounts",
+        "Count revised: Coupang accounts exposed, from 4,536 to about 33.7 million accounts",
         "Start of access revised from 24 June 2025 to April 2025",
-        "Count revised from about 33.7 million accounts to about 33.67 million records",
+        "Count added: Additional Coupang accounts affected, +165,455 accounts",
         "Event added: Record PIPC fine",
     ] {
         assert!(en.iter().any(|x| x == s), "{s:?} not in {en:#?}");
@@ -231,4 +231,87 @@ fn the_static_version_shows_updated_and_what_changed() {
         let last = list.find("2025").unwrap();
         assert!(first < last, "{lang:?}: newest first");
     }
+}
+
+/// The default dataset with `counts[i]` changed by `f` and one change: `about` replacing
+/// `replaces`.
+fn revision_of(i: usize, f: impl Fn(&mut Value), about: &str, replaces: &str) -> Dataset {
+    let mut v = with_changes(json!([
+        { "at": "2025-11-29", "kind": "revised", "about": format!("counts/{about}"),
+          "replaces": replaces, "sources": ["chosunbiz-20251129"] }
+    ]));
+    f(&mut v["counts"][i]);
+    dataset(&v)
+}
+
+#[test]
+fn a_revision_that_did_not_move_the_figure_says_so_once() {
+    // Both the first count and its revision: not disclosed.
+    let mut v = with_changes(json!([
+        { "at": "2025-11-29", "kind": "revised", "about": "counts/coupang-33-7m",
+          "replaces": "coupang-first-count", "sources": ["chosunbiz-20251129"] }
+    ]));
+    for i in [0, 1] {
+        let c = v["counts"][i].as_object_mut().unwrap();
+        c.remove("value");
+        c.insert("disclosed".into(), json!(false));
+    }
+    let d = dataset(&v);
+    let en = changes::change_sentence(&d, Lang::En, &d.changes[0]);
+    let ko = changes::change_sentence(&d, Lang::Ko, &d.changes[0]);
+    assert!(
+        en.contains("still not disclosed") && !en.contains(" from "),
+        "{en}"
+    );
+    assert!(ko.contains("여전히") && !ko.contains("에서"), "{ko}");
+}
+
+#[test]
+fn a_bound_that_replaces_a_figure_is_said_as_now_and_earlier_never_as_a_move() {
+    let d = revision_of(
+        1,
+        |c| {
+            let c = c.as_object_mut().unwrap();
+            c.remove("value");
+            c.remove("approximate");
+            c.insert("at_least".into(), json!(30_000_000));
+        },
+        "coupang-33-7m",
+        "coupang-first-count",
+    );
+    let en = changes::change_sentence(&d, Lang::En, &d.changes[0]);
+    assert!(
+        en.contains("now at least 30 million accounts; earlier 4,536 accounts"),
+        "{en}"
+    );
+    assert!(!en.contains(" from "), "{en}");
+}
+
+#[test]
+fn a_figure_marked_context_is_never_announced_as_a_count() {
+    let mut v = with_changes(json!([
+        { "at": "2025-11-29", "kind": "added", "about": "counts/kr-population-2024",
+          "sources": ["chosunbiz-20251129"] }
+    ]));
+    let i = v["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|c| c["id"] == "kr-population-2024")
+        .unwrap();
+    v["counts"][i]["status"] = json!("context");
+    let d = dataset(&v);
+    let en = changes::change_sentence(&d, Lang::En, &d.changes[0]);
+    assert!(
+        en.starts_with("Figure for comparison added: Registered residents of South Korea"),
+        "{en}"
+    );
+    let ko = changes::change_sentence(&d, Lang::Ko, &d.changes[0]);
+    assert!(ko.starts_with("비교용 수치 추가"), "{ko}");
+    // Nor drawn as a revision of the count.
+    assert!(!breach_explainer::model::figures::rows(
+        &d,
+        breach_explainer::model::figures::ChartKind::Revisions
+    )
+    .contains(&i));
 }

@@ -6,7 +6,8 @@ use super::charts::{figure_text, money_text, unpunctuated};
 use super::{bound_text, cite, claim_range, source_title};
 use crate::format::{self, particle, Particle};
 use crate::model::{
-    Bound, Change, ChangeKind, ChangeList, Claim, Dataset, End, Figure, Lang, Precision, StoryDate,
+    Bound, Change, ChangeKind, ChangeList, Claim, Count, CountStatus, Dataset, End, Figure, Lang,
+    Precision, StoryDate,
 };
 
 /// `date` moved into the story's zone (`offset` minutes east of UTC): a time given in another
@@ -88,7 +89,7 @@ fn noun(lang: Lang, list: ChangeList) -> &'static str {
 fn item_name(d: &Dataset, lang: Lang, list: ChangeList, index: usize) -> Option<String> {
     Some(match list {
         ChangeList::Events => d.events.get(index)?.title.get(lang).to_string(),
-        ChangeList::Counts => figure_text(lang, d.counts.get(index)?),
+        ChangeList::Counts => count_name(lang, d.counts.get(index)?),
         ChangeList::Exposure => d.exposure.claims.get(index)?.by.get(lang).to_string(),
         ChangeList::Sources => source_title(d.sources.get(index)?),
         ChangeList::Money => {
@@ -115,19 +116,55 @@ fn from_to(lang: Lang, from: &str, to: &str) -> String {
     }
 }
 
-/// A revised count said against the one it replaces: "Count revised from 4,536 to 33.7 million
-/// accounts"; in full on both sides when the units differ (a new finding, not a new total).
+/// A count's name in a change: what was counted, then the figure ("Additional customer accounts
+/// affected, +165,455 accounts"): a figure alone never says what it counts.
+fn count_name(lang: Lang, c: &Count) -> String {
+    format!(
+        "{}, {}",
+        unpunctuated(c.subject.get(lang)),
+        figure_text(lang, c)
+    )
+}
+
+/// Whether a figure is a bound or range rather than one number: a change between the two is
+/// said as "now … ; earlier …", never as a move up or down.
+fn is_bound(f: &Figure) -> bool {
+    matches!(
+        f,
+        Figure::AtLeast(_) | Figure::AtMost(_) | Figure::Between(..)
+    )
+}
+
+/// A revised count said against the one it replaces, naming what was counted: "Customer
+/// accounts exposed, from 4,536 to about 33.7 million accounts"; in full on both sides when
+/// the units differ (a new finding, not a new total); "still …" when the figure did not move;
+/// "now at least 800 million records; earlier about 885 million records" when a bound replaces
+/// a figure or the other way round.
 fn count_from_to(d: &Dataset, lang: Lang, old: usize, new: usize) -> Option<String> {
     let (a, b) = (d.counts.get(old)?, d.counts.get(new)?);
+    let subject = unpunctuated(b.subject.get(lang));
     let to = figure_text(lang, b);
+    let full_from = figure_text(lang, a);
+    if full_from == to {
+        return Some(match lang {
+            Lang::En => format!("{subject}, still {to}"),
+            Lang::Ko => format!("{subject}, 여전히 {to}"),
+        });
+    }
+    if is_bound(&a.value) != is_bound(&b.value) || (is_bound(&a.value) && a.value != b.value) {
+        return Some(match lang {
+            Lang::En => format!("{subject}, now {to}; earlier {full_from}"),
+            Lang::Ko => format!("{subject}, 현재 {to}(이전 {full_from})"),
+        });
+    }
     // "from 4,536 to 33.7 million accounts": the unit once, when both are exact in one unit.
     let from = match (lang, a.value, a.unit == b.unit) {
         (Lang::En, Figure::Exact(n), true) => {
             format::approx(lang, a.approximate, format::compact(lang, n))
         }
-        _ => figure_text(lang, a),
+        _ => full_from,
     };
-    Some(from_to(lang, &from, &to))
+    Some(format!("{subject}, {}", from_to(lang, &from, &to)))
 }
 
 /// Whether two dates name the same time at their precisions (8 November lies in November).
@@ -199,7 +236,17 @@ fn claim_from_to(d: &Dataset, lang: Lang, kind: ChangeKind, old: &Claim, new: &C
 pub fn change_sentence(d: &Dataset, lang: Lang, c: &Change) -> String {
     let list = c.about.list;
     let v = verb(lang, c.kind);
-    let n = noun(lang, list);
+    // A figure that is not the breach's own is never announced as a count.
+    let context = list == ChangeList::Counts
+        && c.about
+            .index
+            .and_then(|i| d.counts.get(i))
+            .is_some_and(|x| x.status == CountStatus::Context);
+    let n = match (context, lang) {
+        (true, Lang::En) => "Figure for comparison",
+        (true, Lang::Ko) => "비교용 수치",
+        (false, _) => noun(lang, list),
+    };
     let current = c.about.index.filter(|_| c.kind != ChangeKind::Removed);
     let replaced = c.replaces.as_ref().and_then(|r| r.index);
     // Said against what it replaces, when there is one.
@@ -207,16 +254,36 @@ pub fn change_sentence(d: &Dataset, lang: Lang, c: &Change) -> String {
         match list {
             ChangeList::Counts => {
                 if let Some(ft) = count_from_to(d, lang, old, new) {
-                    return match lang {
-                        Lang::En => format!("{n} {v} {ft}"),
-                        Lang::Ko => format!("{n} {v}: {ft}"),
-                    };
+                    return format!("{n} {v}: {ft}");
                 }
             }
             ChangeList::Exposure => {
                 if let (Some(a), Some(b)) = (d.exposure.claims.get(old), d.exposure.claims.get(new))
                 {
                     return claim_from_to(d, lang, c.kind, a, b);
+                }
+            }
+            ChangeList::Money => {
+                if let (Some(a), Some(b)) = (d.money.get(old), d.money.get(new)) {
+                    // One amount re-estimated: its name once, then what moved.
+                    let (from, to) = (money_text(lang, a), money_text(lang, b));
+                    let subject = unpunctuated(b.subject.get(lang));
+                    let moved = if from == to {
+                        match lang {
+                            Lang::En => format!("still {to}"),
+                            Lang::Ko => format!("여전히 {to}"),
+                        }
+                    } else {
+                        from_to(lang, &from, &to)
+                    };
+                    if a.subject == b.subject || from == to {
+                        return format!("{n} {v}: {subject}, {moved}");
+                    }
+                }
+                if let (Some(a), Some(b)) =
+                    (item_name(d, lang, list, old), item_name(d, lang, list, new))
+                {
+                    return format!("{n} {v}: {}", from_to(lang, &a, &b));
                 }
             }
             _ => {

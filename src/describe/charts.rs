@@ -413,6 +413,7 @@ pub fn status_word(lang: Lang, c: &Count) -> Option<&'static str> {
     match c.status {
         CountStatus::DisputedClaim => Some(i18n::ui(lang, Ui::DisputedClaim)),
         CountStatus::Superseded => Some(i18n::ui(lang, Ui::Superseded)),
+        CountStatus::Context => Some(i18n::ui(lang, Ui::ContextFigure)),
         CountStatus::Reported if c.adds_to.is_some() => Some(i18n::ui(lang, Ui::Addition)),
         CountStatus::Reported => None,
     }

@@ -58,14 +58,28 @@ fn revisions_takeaway(d: &Dataset, lang: Lang) -> String {
                     (Length::Unknown, Lang::En) => "later".to_string(),
                     (Length::Unknown, Lang::Ko) => "이후".to_string(),
                 };
-                out.push_str(&match lang {
-                    Lang::En => format!(
+                // A count never disclosed is no first count: said as the wait for one.
+                let undisclosed = first.value == crate::model::Figure::NotDisclosed;
+                out.push_str(&match (lang, undisclosed) {
+                    (Lang::En, true) => format!(
+                        "No count was disclosed from {} until {}, when it was {}",
+                        format::date(lang, &first.as_of, ""),
+                        format::date(lang, &revised.as_of, ""),
+                        figure_text(lang, revised)
+                    ),
+                    (Lang::Ko, true) => format!(
+                        "{}부터 {}까지 집계는 공개되지 않았고, 이후 {} 나왔다",
+                        format::date(lang, &first.as_of, ""),
+                        format::date(lang, &revised.as_of, ""),
+                        particle(&figure_text(lang, revised), Particle::Subject)
+                    ),
+                    (Lang::En, false) => format!(
                         "The first count, {}, was revised to {} {when}",
                         dated(lang, first),
                         dated(lang, revised)
                     ),
-                    Lang::Ko => format!(
-                        "{} {when} {} 정정됐다",
+                    (Lang::Ko, false) => format!(
+                        "{} {when} {} 수정됐다",
                         particle(&format!("첫 집계 {}", dated(lang, first)), Particle::Topic),
                         particle(&dated(lang, revised), Particle::Direction)
                     ),
@@ -79,7 +93,7 @@ fn revisions_takeaway(d: &Dataset, lang: Lang) -> String {
                             dated(lang, last)
                         ),
                         Lang::Ko => format!(
-                            ". 모두 {revisions}차례 정정됐고 최신 집계: {}",
+                            ". 모두 {revisions}차례 수정됐고 최신 집계: {}",
                             dated(lang, last)
                         ),
                     });
@@ -110,7 +124,7 @@ fn revisions_takeaway(d: &Dataset, lang: Lang) -> String {
         .into_iter()
         .filter(|i| !line.contains(i))
         .filter_map(|i| d.counts.get(i))
-        .filter(|c| c.status != CountStatus::DisputedClaim)
+        .filter(|c| !matches!(c.status, CountStatus::DisputedClaim | CountStatus::Context))
     {
         let same = |g: &Vec<&Count>| {
             g.first().is_some_and(|f| {

@@ -238,15 +238,17 @@ pub fn rows(d: &Dataset, kind: ChartKind) -> Vec<usize> {
     }
 }
 
-/// Every reported figure of the breach itself, in date order: every count that is not only
-/// context for a comparison (the headline series always counts as the breach's own).
+/// Every reported figure of the breach itself, in date order: every count that is not context
+/// (marked so, or only in a comparison; the headline series always counts as the breach's own).
 fn revision_rows(d: &Dataset) -> Vec<usize> {
     let head = d.counts.first().map(|c| c.series.as_str());
     let only_context = |i: usize| {
         let Some(c) = d.counts.get(i) else {
             return true;
         };
-        Some(c.series.as_str()) != head && d.comparisons.iter().any(|cmp| cmp.counts.contains(&i))
+        c.status == CountStatus::Context
+            || (Some(c.series.as_str()) != head
+                && d.comparisons.iter().any(|cmp| cmp.counts.contains(&i)))
     };
     by_date(
         d,

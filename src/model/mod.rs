@@ -312,6 +312,9 @@ codes! {
         Superseded = "superseded",
         /// A party's own claim, shown as such and never drawn as a count.
         DisputedClaim = "disputed-claim",
+        /// Not the breach's own figure (a population, another breach): shown for comparison
+        /// only, never as a revision of the count nor announced as a count added.
+        Context = "context",
     }
 }
 
