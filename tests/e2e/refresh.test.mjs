@@ -117,7 +117,7 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
   publish(JSON.stringify(v2));
   await page.waitForFunction(() => window.seen.update.length === 1);
   assert.deepEqual(await shadow(() => window.seen.update[0]), {
-    latest: 'Count revised from about 33.7 million to 34 million accounts.',
+    latest: 'Count revised: Coupang accounts exposed, from about 33.7 million to 34 million accounts.',
     updated: '2026-07-01T10:00+09:00',
     selectionRemoved: false,
   });
@@ -129,7 +129,7 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
   assert.ok(Math.abs(now.top - was.top) <= 2, `the same spot on the screen (${was.top} → ${now.top})`);
   assert.equal(await shadow(() => window.root() === window.first), false, 'drawn again');
   assert.match(await shadow(() => document.getElementById('embed').shadowRoot.querySelector('[data-bx="updated"]').textContent),
-    /^Updated just now: Count revised from about 33\.7 million to 34 million accounts\.$/);
+    /^Updated just now: Count revised: Coupang accounts exposed, from about 33\.7 million to 34 million accounts\.$/);
   await page.waitForFunction(() => document.getElementById('embed').shadowRoot.querySelector('[data-bx="live"]').textContent.startsWith('Updated just now: Count revised'));
   assert.equal(await shadow(() => document.getElementById('embed').shadowRoot.querySelector('[data-bx="live"]').getAttribute('aria-live')), 'polite');
 
