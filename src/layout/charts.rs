@@ -45,11 +45,11 @@ fn row_text(
 ) -> f64 {
     let max = width - 2.0 * PAD;
     let mut line_y = y + 9.0;
-    for (text, size, bold, paint) in [
-        (headline, TEXT, true, Paint::Ink),
-        (context, SMALL, false, Paint::Muted),
+    for (text, size, bold, paint, lines) in [
+        (headline, TEXT, true, Paint::Ink, 2),
+        (context, SMALL, false, Paint::Muted, context_lines(width)),
     ] {
-        for line in wrap(m, text, size, bold, max, 2) {
+        for line in wrap(m, text, size, bold, max, lines) {
             marks.push(Mark::Text {
                 x: PAD,
                 y: line_y,
@@ -65,11 +65,21 @@ fn row_text(
     line_y + 4.0 - LINE_H / 2.0 + 8.0
 }
 
+/// A row's line of context (what, when, who) on a phone: one line, shortened (the tooltip, the
+/// table and the long description have it in full); two where there is room.
+fn context_lines(width: f64) -> usize {
+    if width < 480.0 {
+        1
+    } else {
+        2
+    }
+}
+
 /// Rows' heights depend on how their text wraps, so lay the text out first.
 fn row_height(headline: &str, context: &str, width: f64, m: &dyn TextMeasure) -> f64 {
     let max = width - 2.0 * PAD;
-    let lines =
-        wrap(m, headline, TEXT, true, max, 2).len() + wrap(m, context, SMALL, false, max, 2).len();
+    let lines = wrap(m, headline, TEXT, true, max, 2).len()
+        + wrap(m, context, SMALL, false, max, context_lines(width)).len();
     ROW_H + LINE_H * (lines as f64 - 2.0)
 }
 
