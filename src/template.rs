@@ -217,6 +217,12 @@ pub fn template(languages: &[Lang]) -> String {
                         e("id", s("company")),
                         e("by", w.text("Example Shop", "예시 쇼핑")),
                         w.note(
+                            "measures",
+                            "What the window is a window of: \"access\" (an attacker's), \"copying-out\" (data copied out), \"open-to-anyone\" (data left open, such as an unprotected database, with no one's access established) or \"not-stated\".",
+                            "기간이 무엇의 기간인지: \"access\"(공격자의 접근), \"copying-out\"(데이터 반출), \"open-to-anyone\"(누구의 접근도 확인되지 않은 채 데이터가 공개돼 있던 상태) 또는 \"not-stated\".",
+                        ),
+                        e("measures", s("access")),
+                        w.note(
                             "start",
                             "Dates at the precision the sources give: \"2025\", \"2025-01\", \
                              \"2025-01-10\" or \"2025-01-10T08:00+00:00\".",

@@ -434,3 +434,48 @@ fn text_in_another_language_than_the_page_carries_its_own() {
         }
     }
 }
+
+/// The words a window of each kind must never be told in: an open database is no one's
+/// "unauthorised access"; data copied out is not called access.
+#[test]
+fn a_window_is_told_as_what_it_measures_in_every_dataset() {
+    for (name, text) in datasets() {
+        for (measures, never_en, said_en, said_ko) in [
+            ("open-to-anyone", "nauthorised access", "pen to anyone", "공개 방치"),
+            ("copying-out", "nauthorised access", "copied out", "데이터 반출"),
+            ("not-stated", "nauthorised access", "xposure", "노출"),
+        ] {
+            let mut v: Value = serde_json::from_str(&text).expect("JSON");
+            for c in v["exposure"]["claims"].as_array_mut().expect("claims") {
+                c["measures"] = j!(measures);
+            }
+            let d = load(&v.to_string());
+            for lang in d.languages.clone() {
+                let page = static_text(&d, lang);
+                // The data's own words (event titles such as "Access begins", notes, sources)
+                // are the author's; only the generated sentences are held to the kind.
+                let generated = [
+                    breach_explainer::describe::timeline_alt(&d, lang),
+                    breach_explainer::describe::band_label(&d, lang).join(" "),
+                    breach_explainer::describe::key_figures(&d, lang)
+                        .iter()
+                        .map(|k| format!("{}{} {}", k.strong, k.rest, k.label))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ]
+                .join(" ");
+                match lang {
+                    Lang::En => {
+                        assert!(!generated.contains(never_en), "{name} ({measures}): {generated}");
+                        assert!(generated.contains(said_en), "{name} ({measures}): {generated}");
+                    }
+                    Lang::Ko => {
+                        assert!(!generated.contains("무단 접근"), "{name} ({measures}): {generated}");
+                        assert!(generated.contains(said_ko), "{name} ({measures}): {generated}");
+                    }
+                }
+                assert!(page.contains(&breach_explainer::describe::band_label(&d, lang)[1]));
+            }
+        }
+    }
+}

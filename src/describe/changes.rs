@@ -201,25 +201,30 @@ fn claim_from_to(d: &Dataset, lang: Lang, kind: ChangeKind, old: &Claim, new: &C
     let zone = d.zone.label.get(lang);
     let z = d.zone.offset;
     let v = verb(lang, kind);
+    // What moved, named by what the window measures: "Start of access", "End of the exposure".
+    let (en, ko) = (
+        super::measures::short(Lang::En, new.measures),
+        super::measures::label(Lang::Ko, new.measures),
+    );
     let (what_en, what_ko, from, to) = match (
         same_bound(&old.start, &new.start, z),
         same_end(&old.end, &new.end, z),
     ) {
         (false, true) => (
-            "Start of access",
-            "무단 접근 시작 시점",
+            format!("Start of {en}"),
+            format!("{ko} 시작 시점"),
             bound_text(lang, &old.start, zone),
             bound_text(lang, &new.start, zone),
         ),
         (true, false) => (
-            "End of access",
-            "무단 접근 종료 시점",
+            format!("End of {en}"),
+            format!("{ko} 종료 시점"),
             end_text(lang, old, zone),
             end_text(lang, new, zone),
         ),
         _ => (
-            "Period of access",
-            "무단 접근 기간",
+            format!("Period of {en}"),
+            format!("{ko} 기간"),
             claim_range(lang, old, zone, false).0,
             claim_range(lang, new, zone, false).0,
         ),

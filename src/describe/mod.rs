@@ -10,6 +10,7 @@
 pub mod changes;
 pub mod charts;
 pub mod clusters;
+pub mod measures;
 mod span;
 mod takeaways;
 
@@ -427,23 +428,21 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
     let preferred = d.exposure.preferred_claim();
     if let Some(c) = preferred {
         let p = claim_period(d, lang, c);
+        let what = measures::noun(lang, c.measures);
         let rest = match (lang, p.is_phrase()) {
-            (Lang::En, false) => format!(
-                " of unauthorised access{}{}",
-                by_whose(d, lang, c),
-                colon(p.after())
-            ),
-            (Lang::En, true) => format!(": unauthorised access{}", by_whose(d, lang, c)),
-            (Lang::Ko, false) => {
-                format!(" 무단 접근{}{}", by_whose(d, lang, c), colon(p.after()))
+            (Lang::En, false) => {
+                format!(" of {what}{}{}", by_whose(d, lang, c), colon(p.after()))
             }
-            (Lang::Ko, true) => format!(": 무단 접근{}", by_whose(d, lang, c)),
+            (Lang::En, true) => format!(": {what}{}", by_whose(d, lang, c)),
+            (Lang::Ko, false) => {
+                format!(" {what}{}{}", by_whose(d, lang, c), colon(p.after()))
+            }
+            (Lang::Ko, true) => format!(": {what}{}", by_whose(d, lang, c)),
         };
         let label = match (lang, d.exposure.claims.len() > 1) {
-            (Lang::En, true) => format!("unauthorised access · {}", who_short(c.by.get(lang))),
-            (Lang::Ko, true) => format!("무단 접근 · {} 기준", who_short(c.by.get(lang))),
-            (Lang::En, false) => "unauthorised access".to_string(),
-            (Lang::Ko, false) => "무단 접근".to_string(),
+            (Lang::En, true) => format!("{what} · {}", who_short(c.by.get(lang))),
+            (Lang::Ko, true) => format!("{what} · {} 기준", who_short(c.by.get(lang))),
+            (_, false) => what.to_string(),
         };
         out.push(KeyFigure {
             strong: p.strong(lang),
@@ -475,12 +474,11 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
     let detected = d.milestone(Milestone::Detected);
     let detection_note = detected.map_or(String::new(), |e| other_accounts(d, lang, e));
     if let Some(span) = &f.access_to_detection {
-        if let Some(mut k) = between(
-            lang,
-            span,
-            noun(lang, "the start of access", "접근 시작"),
-            noun(lang, "detection", "탐지"),
-        ) {
+        let start = match lang {
+            Lang::En => format!("the start of {}", measures::short(lang, window(d))),
+            Lang::Ko => format!("{} 시작", measures::short(lang, window(d))),
+        };
+        if let Some(mut k) = between(lang, span, &start, noun(lang, "detection", "탐지")) {
             k.rest
                 .push_str(&preferred.map_or(String::new(), |c| same_dates(d, lang, c)));
             k.rest.push_str(&detection_note);
@@ -530,9 +528,10 @@ pub fn band_label(d: &Dataset, lang: Lang) -> Vec<String> {
     let len = p.len.unwrap_or(p.range);
     // Short: the drawing has no room for whose dates; the key figures and alt say it. Longest
     // first; a narrow drawing takes the first that fits, so the length is never cut.
+    let label = measures::label(lang, c.measures);
     match lang {
-        Lang::En => vec![format!("Unauthorised access: {len}"), len],
-        Lang::Ko => vec![format!("무단 접근 {len}"), len],
+        Lang::En => vec![format!("{label}: {len}"), len],
+        Lang::Ko => vec![format!("{label} {len}"), len],
     }
 }
 
@@ -546,13 +545,14 @@ pub fn other_claim_label(d: &Dataset, lang: Lang, c: &Claim) -> String {
 /// "10 days to detection, 2 more to disclosure"; "detected 1 day before access ended".
 pub fn gap_label(d: &Dataset, lang: Lang) -> Option<String> {
     let f = figures(d);
+    let what = measures::short(lang, window(d));
     let first = match (gap(lang, f.end_to_detection.as_ref()?)?, lang) {
         (Gap::Later(len), Lang::En) => format!("{len} to detection"),
         (Gap::Later(len), Lang::Ko) => format!("탐지까지 {len}"),
-        (Gap::Same(p), Lang::En) => format!("detected {} access ended", same(lang, p)),
-        (Gap::Same(p), Lang::Ko) => format!("접근 종료와 {} 탐지", same(lang, p)),
-        (Gap::Earlier(len), Lang::En) => format!("detected {len} before access ended"),
-        (Gap::Earlier(len), Lang::Ko) => format!("접근 종료 {len} 전 탐지"),
+        (Gap::Same(p), Lang::En) => format!("detected {} {what} ended", same(lang, p)),
+        (Gap::Same(p), Lang::Ko) => format!("{what} 종료와 {} 탐지", same(lang, p)),
+        (Gap::Earlier(len), Lang::En) => format!("detected {len} before {what} ended"),
+        (Gap::Earlier(len), Lang::Ko) => format!("{what} 종료 {len} 전 탐지"),
     };
     let second = f
         .detection_to_disclosure
@@ -582,27 +582,24 @@ pub fn timeline_alt(d: &Dataset, lang: Lang) -> String {
         let p = claim_period_as(d, lang, c, true);
         let by = c.by.get(lang);
         let preferred = k == d.exposure.preferred;
+        let what = measures::subject(lang, c.measures, org);
         parts.push(match (lang, preferred, &p.len) {
-            (Lang::En, true, None) if p.shape == Shape::Open => format!(
-                "Unauthorised access to data held by {org} {}, by the dates of {by}.",
-                p.range
-            ),
-            (Lang::Ko, true, None) if p.shape == Shape::Open => format!(
-                "{by} 기준, {} 보유한 데이터에 대한 무단 접근은 {}.",
-                particle(org, Particle::Subject),
-                p.range
-            ),
+            (Lang::En, true, None) if p.shape == Shape::Open => {
+                format!("{what} {}, by the dates of {by}.", p.range)
+            }
+            (Lang::Ko, true, None) if p.shape == Shape::Open => {
+                format!("{by} 기준, {what}{} {}.", topic_particle(&what), p.range)
+            }
             (Lang::Ko, true, None) if p.shape == Shape::Bounded => format!(
-                "{} 보유한 데이터에 대한 무단 접근은 {by} 기준 {} 있었다.",
-                particle(org, Particle::Subject),
+                "{what}{} {by} 기준 {} 있었다.",
+                topic_particle(&what),
                 p.range
             ),
-            (Lang::En, true, Some(len)) => format!(
-                "Unauthorised access to data held by {org} lasted {len}, {}, by the dates of {by}.",
-                p.dates
-            ),
+            (Lang::En, true, Some(len)) => {
+                format!("{what} lasted {len}, {}, by the dates of {by}.", p.dates)
+            }
             (Lang::En, true, None) => format!(
-                "Unauthorised access to data held by {org} took place {}, by the dates of {by}.",
+                "{what} took place {}, by the dates of {by}.",
                 decapitalise(&p.strong(lang))
             ),
             (Lang::En, false, _) => format!(
@@ -610,14 +607,12 @@ pub fn timeline_alt(d: &Dataset, lang: Lang) -> String {
                 p.strong(lang),
                 sep(p.after())
             ),
-            (Lang::Ko, true, Some(len)) => format!(
-                "{} 보유한 데이터에 대한 무단 접근 기간은 {by} 기준 {len}({})이다.",
-                particle(org, Particle::Subject),
-                p.dates
-            ),
+            (Lang::Ko, true, Some(len)) => {
+                format!("{what} 기간은 {by} 기준 {len}({})이다.", p.dates)
+            }
             (Lang::Ko, true, None) => format!(
-                "{} 보유한 데이터에 대한 무단 접근은 {by} 기준 {} 중에 있었다.",
-                particle(org, Particle::Subject),
+                "{what}{} {by} 기준 {} 중에 있었다.",
+                topic_particle(&what),
                 p.range
             ),
             (Lang::Ko, false, _) => format!("{by} 기준: {}{}.", p.strong(lang), paren(p.after())),
@@ -625,16 +620,18 @@ pub fn timeline_alt(d: &Dataset, lang: Lang) -> String {
     }
     if let Some(e) = d.milestone(Milestone::Detected) {
         let when = on_date(lang, &e.date, zone);
+        let what = measures::short(lang, window(d));
+        let what_ko = particle(what, Particle::Subject);
         let relation = f
             .end_to_detection
             .and_then(|s| gap(lang, &s))
             .map(|g| match (g, lang) {
-                (Gap::Later(len), Lang::En) => format!(", {len} after access ended"),
-                (Gap::Later(len), Lang::Ko) => format!("접근이 끝나고 {len} 뒤인 "),
-                (Gap::Same(p), Lang::En) => format!(", {} access ended", same(lang, p)),
-                (Gap::Same(p), Lang::Ko) => format!("접근이 끝난 것과 {} ", same(lang, p)),
-                (Gap::Earlier(len), Lang::En) => format!(", {len} before access ended"),
-                (Gap::Earlier(len), Lang::Ko) => format!("접근이 끝나기 {len} 전인 "),
+                (Gap::Later(len), Lang::En) => format!(", {len} after {what} ended"),
+                (Gap::Later(len), Lang::Ko) => format!("{what_ko} 끝나고 {len} 뒤인 "),
+                (Gap::Same(p), Lang::En) => format!(", {} {what} ended", same(lang, p)),
+                (Gap::Same(p), Lang::Ko) => format!("{what_ko} 끝난 것과 {} ", same(lang, p)),
+                (Gap::Earlier(len), Lang::En) => format!(", {len} before {what} ended"),
+                (Gap::Earlier(len), Lang::Ko) => format!("{what_ko} 끝나기 {len} 전인 "),
             });
         parts.push(match lang {
             Lang::En => format!(
@@ -827,4 +824,19 @@ pub fn social_alt(d: &Dataset, lang: Lang, shown: &[KeyFigure]) -> String {
         .map(|s| format!("{s}."))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// What the drawn window measures (the preferred claim's; access when there is none).
+fn window(d: &Dataset) -> crate::model::Measures {
+    d.exposure
+        .preferred_claim()
+        .map_or(crate::model::Measures::Access, |c| c.measures)
+}
+
+/// 은/는 after a Korean phrase, by its last syllable.
+fn topic_particle(phrase: &str) -> String {
+    particle(phrase, Particle::Topic)
+        .strip_prefix(phrase)
+        .unwrap_or("은")
+        .to_string()
 }

@@ -215,11 +215,23 @@ impl Figure {
     }
 }
 
-/// One source's account of when the unauthorised access started and ended.
+codes! {
+    /// What an exposure window measures: an intruder's access, data copied out, or data left
+    /// open to anyone with no one's access established; or it is not said.
+    pub enum Measures {
+        Access = "access",
+        CopyingOut = "copying-out",
+        OpenToAnyone = "open-to-anyone",
+        NotStated = "not-stated",
+    }
+}
+
+/// One source's account of when the exposure (what `measures` says) started and ended.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
     pub id: String,
     pub by: Text,
+    pub measures: Measures,
     pub start: Bound,
     pub end: End,
     pub note: Option<Text>,

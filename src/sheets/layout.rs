@@ -66,6 +66,7 @@ pub static EXPOSURE: Sheet = Sheet {
     fields: &[
         f("id", Str),
         f("by", Text),
+        f("measures", Str),
         f("start", Edge),
         f("end", Edge),
         f("note", Text),

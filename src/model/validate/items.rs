@@ -84,6 +84,10 @@ pub(super) fn claim(
     let id = o.id(ck, "id");
     let id = ids.add(ck, id, o.at("id"));
     let by = o.text(ck, "by");
+    // Files written before `measures` told of unauthorised access only.
+    let measures = o
+        .opt_code::<Measures>(ck, "measures")
+        .map(|m| m.unwrap_or(Measures::Access));
     let start = edge(ck, &o, "start", false).and_then(|e| e.bound().copied());
     let end = edge(ck, &o, "end", true);
     // An end is before the start only when its latest possible date is before the start's
@@ -105,6 +109,7 @@ pub(super) fn claim(
     Some(Claim {
         id: id?,
         by: by?,
+        measures: measures?,
         start: start?,
         end: end?,
         note: note?,

@@ -55,7 +55,8 @@ pub(super) const SOURCE_FIELDS: &[&str] = &[
 
 pub(super) const EXPOSURE_FIELDS: &[&str] = &["claims", "preferred"];
 
-pub(super) const CLAIM_FIELDS: &[&str] = &["id", "by", "start", "end", "note", "sources"];
+pub(super) const CLAIM_FIELDS: &[&str] =
+    &["id", "by", "measures", "start", "end", "note", "sources"];
 
 pub(super) const BOUND_FIELDS: &[&str] = &["no_later_than", "no_earlier_than"];
 
