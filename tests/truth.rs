@@ -441,8 +441,18 @@ fn text_in_another_language_than_the_page_carries_its_own() {
 fn a_window_is_told_as_what_it_measures_in_every_dataset() {
     for (name, text) in datasets() {
         for (measures, never_en, said_en, said_ko) in [
-            ("open-to-anyone", "nauthorised access", "pen to anyone", "공개 방치"),
-            ("copying-out", "nauthorised access", "copied out", "데이터 반출"),
+            (
+                "open-to-anyone",
+                "nauthorised access",
+                "pen to anyone",
+                "공개 방치",
+            ),
+            (
+                "copying-out",
+                "nauthorised access",
+                "copied out",
+                "데이터 반출",
+            ),
             ("not-stated", "nauthorised access", "xposure", "노출"),
         ] {
             let mut v: Value = serde_json::from_str(&text).expect("JSON");
@@ -466,16 +476,92 @@ fn a_window_is_told_as_what_it_measures_in_every_dataset() {
                 .join(" ");
                 match lang {
                     Lang::En => {
-                        assert!(!generated.contains(never_en), "{name} ({measures}): {generated}");
-                        assert!(generated.contains(said_en), "{name} ({measures}): {generated}");
+                        assert!(
+                            !generated.contains(never_en),
+                            "{name} ({measures}): {generated}"
+                        );
+                        assert!(
+                            generated.contains(said_en),
+                            "{name} ({measures}): {generated}"
+                        );
                     }
                     Lang::Ko => {
-                        assert!(!generated.contains("무단 접근"), "{name} ({measures}): {generated}");
-                        assert!(generated.contains(said_ko), "{name} ({measures}): {generated}");
+                        assert!(
+                            !generated.contains("무단 접근"),
+                            "{name} ({measures}): {generated}"
+                        );
+                        assert!(
+                            generated.contains(said_ko),
+                            "{name} ({measures}): {generated}"
+                        );
                     }
                 }
                 assert!(page.contains(&breach_explainer::describe::band_label(&d, lang)[1]));
             }
         }
     }
+}
+
+/// Every `datetime` the page writes is one HTML accepts (a year, a month, a day, or a day and
+/// time with its offset), whatever precision the file gives: `2024-10-late` is not one.
+#[test]
+fn every_datetime_attribute_is_valid_html() {
+    let valid = |v: &str| {
+        let b = v.as_bytes();
+        let digits =
+            |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+        match b.len() {
+            4 => digits(0..4),
+            7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+            10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+            22 => {
+                digits(0..4)
+                    && b[10] == b'T'
+                    && digits(11..13)
+                    && b[13] == b':'
+                    && (b[16] == b'+' || b[16] == b'-')
+            }
+            _ => false,
+        }
+    };
+    let mut seen = 0;
+    for (name, text) in datasets() {
+        let mut v: Value = serde_json::from_str(&text).expect("JSON");
+        // Every precision the format has, on the events.
+        for (i, e) in v["events"]
+            .as_array_mut()
+            .expect("events")
+            .iter_mut()
+            .enumerate()
+        {
+            let day = e["date"]
+                .as_str()
+                .unwrap_or("2020-01-01")
+                .get(..10)
+                .unwrap_or("2020-01-01")
+                .to_string();
+            e["date"] = j!(match i % 5 {
+                0 => format!("{}-late", &day[..4]),
+                1 => format!("{}-early", &day[..7]),
+                2 => day[..7].to_string(),
+                3 => day[..4].to_string(),
+                _ => day,
+            });
+            if let Some(o) = e.as_object_mut() {
+                o.remove("end");
+            }
+        }
+        let Ok(d) = validate(&json::parse(&v.to_string()).expect("JSON")) else {
+            continue;
+        };
+        for lang in d.languages.clone() {
+            let html = page::to_html(&page::explainer(&d, lang, Some(&Theme::LIGHT)));
+            for chunk in html.split("datetime=\"").skip(1) {
+                let value = chunk.split('"').next().unwrap_or_default();
+                seen += 1;
+                assert!(valid(value), "{name}: datetime=\"{value}\"");
+            }
+        }
+    }
+    assert!(seen > 100, "{seen} datetime attributes checked");
 }

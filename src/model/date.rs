@@ -283,6 +283,16 @@ impl StoryDate {
         }
     }
 
+    /// A valid HTML `datetime` for this date: a part of a year or month, which HTML has no
+    /// notation for, as the year or the month it lies in (`2024-10-late` → `2024-10`).
+    pub fn html_datetime(&self) -> String {
+        match self.precision {
+            Precision::YearPart => format!("{:04}", self.year),
+            Precision::MonthPart => format!("{:04}-{:02}", self.year, self.month),
+            _ => self.iso(),
+        }
+    }
+
     /// The first calendar day this date covers, in days since 1970-01-01.
     pub fn first_day(&self) -> i64 {
         days_from_civil(self.year, self.month, self.day)

@@ -36,7 +36,7 @@ pub fn event_item(d: &Dataset, lang: Lang, i: usize) -> Option<El> {
             .attr(hooks::LANE, e.lane.code())
             .child(
                 El::new("time")
-                    .attr("datetime", e.date.iso())
+                    .attr("datetime", e.date.html_datetime())
                     .text(describe::event_when(d, lang, e)),
             )
             .text(" — ")

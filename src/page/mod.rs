@@ -215,7 +215,7 @@ fn detail_with(d: &Dataset, lang: Lang, event: usize, from_list: bool) -> El {
         .child(
             El::new("p").class("bx-date").child(
                 El::new("time")
-                    .attr("datetime", e.date.iso())
+                    .attr("datetime", e.date.html_datetime())
                     .text(describe::event_when(d, lang, e)),
             ),
         )

@@ -110,7 +110,7 @@ pub(super) fn changes(d: &Dataset, lang: Lang, folded: bool) -> Option<El> {
         let mut li = El::new("li")
             .child(
                 El::new("time")
-                    .attr("datetime", c.at.iso())
+                    .attr("datetime", c.at.html_datetime())
                     .text(change_when(d, lang, c)),
             )
             .text(" — ")
