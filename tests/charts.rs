@@ -264,3 +264,23 @@ fn the_focus_ring_stands_out_on_everything_it_can_sit_on() {
         }
     }
 }
+
+#[test]
+fn shares_and_ratios_are_rounded_as_they_are_said() {
+    use breach_explainer::describe::charts::share_words;
+    // 55.7% is not "about three-fifths" (4.3 points away); 60.5% is.
+    assert_eq!(share_words(Lang::En, 0.557), None);
+    assert_eq!(
+        share_words(Lang::En, 0.605).as_deref(),
+        Some("about three-fifths")
+    );
+    // Marriott: 339 million against 131.5 million is 2.58 times: "about 2.6 times", never 3.
+    let d = validate(
+        &json::parse(&std::fs::read_to_string("data/marriott-2018.json").unwrap()).unwrap(),
+    )
+    .unwrap();
+    let html =
+        breach_explainer::page::to_html(&breach_explainer::page::explainer(&d, Lang::En, None));
+    assert!(html.contains("about 2.6 times"), "the ratio to a tenth");
+    assert!(!html.contains("about 3 times"));
+}

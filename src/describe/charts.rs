@@ -158,7 +158,7 @@ pub(super) fn dated(lang: Lang, c: &Count) -> String {
 }
 
 /// A share as a fraction, never as people ("about two-thirds", "약 3분의 2"); `None` when no
-/// simple fraction is within 5 points.
+/// simple fraction is within 2 points (55.7% is not "about three-fifths").
 pub fn share_words(lang: Lang, share: f64) -> Option<String> {
     const FRACTIONS: [(f64, &str, &str); 12] = [
         (0.1, "about a tenth", "약 10분의 1"),
@@ -178,7 +178,7 @@ pub fn share_words(lang: Lang, share: f64) -> Option<String> {
         .iter()
         .copied()
         .min_by(|a, b| (a.0 - share).abs().total_cmp(&(b.0 - share).abs()))?;
-    ((value - share).abs() <= 0.05).then(|| match lang {
+    ((value - share).abs() <= 0.02).then(|| match lang {
         Lang::En => en.to_string(),
         Lang::Ko => ko.to_string(),
     })

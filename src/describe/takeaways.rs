@@ -223,9 +223,11 @@ fn comparison_takeaway(d: &Dataset, lang: Lang) -> String {
     };
     let share = x as f64 / y.max(1) as f64;
     let mut out = if share <= 1.05 {
-        let words = share_words(lang, share).unwrap_or_else(|| match lang {
-            Lang::En => format!("about {}", percent(share)),
-            Lang::Ko => format!("약 {}", percent(share)),
+        // "less than 0.01%" is already a bound: never "about less than".
+        let words = share_words(lang, share).unwrap_or_else(|| match (lang, share < 0.0001) {
+            (_, true) => percent(share),
+            (Lang::En, false) => format!("about {}", percent(share)),
+            (Lang::Ko, false) => format!("약 {}", percent(share)),
         });
         match lang {
             Lang::En => super::capitalise(&format!("{a} is a number equal to {words} of {b}.")),
@@ -235,16 +237,10 @@ fn comparison_takeaway(d: &Dataset, lang: Lang) -> String {
             ),
         }
     } else {
-        let times = share.round() as i64;
+        let times = times(share);
         match lang {
-            Lang::En => {
-                super::capitalise(&format!("{a} is about {} times {b}.", format::count(times)))
-            }
-            Lang::Ko => format!(
-                "{} {b}의 약 {}배다.",
-                particle(&a, Particle::Topic),
-                format::count(times)
-            ),
+            Lang::En => super::capitalise(&format!("{a} is about {times} times {b}.")),
+            Lang::Ko => format!("{} {b}의 약 {times}배다.", particle(&a, Particle::Topic)),
         }
     };
     if subject.unit != reference.unit {
@@ -268,6 +264,18 @@ fn comparison_takeaway(d: &Dataset, lang: Lang) -> String {
 
 /// A share as a percentage with the digits it needs: "66%", "1.2%", "0.1%", "less than 0.01%".
 /// Written by hand: Rust's float formatting costs the wasm ~8 KB gzip.
+/// A ratio above one as said: to a tenth below ten (2.58 → "2.6", never "3"), whole above.
+fn times(ratio: f64) -> String {
+    if ratio >= 9.95 {
+        return format::count(ratio.round() as i64);
+    }
+    let tenths = (ratio * 10.0).round() as i64;
+    match tenths % 10 {
+        0 => format!("{}", tenths / 10),
+        t => format!("{}.{t}", tenths / 10),
+    }
+}
+
 fn percent(share: f64) -> String {
     let p = share * 100.0;
     if p >= 10.0 {
