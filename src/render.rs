@@ -207,9 +207,14 @@ fn text_style(size: f64, bold: bool, anchor: Anchor, color: RGBColor) -> Label {
 
 /// The scene as an SVG document string.
 pub fn svg(scene: &Scene, theme: &Theme) -> Result<String, PaintError> {
+    let ink = theme.ink;
     let mut backend = SvgWriter::new(
         px(scene.width).max(1) as u32,
         px(scene.height).max(1) as u32,
+        plotters_backend::BackendColor {
+            alpha: 1.0,
+            rgb: (ink.0, ink.1, ink.2),
+        },
     );
     paint(scene, theme, &mut backend)?;
     Ok(backend.finish())

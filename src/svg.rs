@@ -27,6 +27,8 @@ impl std::error::Error for Never {}
 pub struct SvgWriter {
     out: String,
     size: (u32, u32),
+    /// The root's fill: the labels' usual colour.
+    text: BackendColor,
 }
 
 /// `#rrggbb` (alpha is always 1 in our themes).
@@ -53,8 +55,12 @@ pub fn escape(out: &mut String, s: &str) {
     }
 }
 
+/// The size of most labels (the layout's small text), set once on the root.
+const ROOT_FONT_SIZE: i64 = 12;
+
 impl SvgWriter {
-    pub fn new(width: u32, height: u32) -> SvgWriter {
+    /// An empty drawing; labels painted in `text` (the theme's ink) carry no fill of their own.
+    pub fn new(width: u32, height: u32, text: BackendColor) -> SvgWriter {
         let (w, h) = (width.to_string(), height.to_string());
         let mut out = String::with_capacity(16 * 1024);
         out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
@@ -65,13 +71,19 @@ impl SvgWriter {
         out.push_str(&w);
         out.push(' ');
         out.push_str(&h);
-        // Every label inherits the reader's fonts from here: once per drawing, not per label.
+        // Every label inherits the reader's fonts, and the commonest size, from here: once
+        // per drawing, not per label.
+        out.push_str("\" fill=\"");
+        hex(&mut out, text);
+        out.push_str("\" font-size=\"");
+        out.push_str(&ROOT_FONT_SIZE.to_string());
         out.push_str("\" font-family=\"");
         escape(&mut out, crate::render::FONT_STACK);
         out.push_str("\">");
         SvgWriter {
             out,
             size: (width, height),
+            text,
         }
     }
 
@@ -207,7 +219,10 @@ impl DrawingBackend for SvgWriter {
             VPos::Top | VPos::Bottom => pos.1,
         };
         self.attr("y", y.into());
-        self.attr("font-size", style.size().round() as i64);
+        let size = style.size().round() as i64;
+        if size != ROOT_FONT_SIZE {
+            self.attr("font-size", size);
+        }
         let family = style.family();
         if family.as_str() != crate::render::FONT_STACK {
             self.out.push_str(" font-family=\"");
@@ -227,7 +242,10 @@ impl DrawingBackend for SvgWriter {
         if matches!(style.style(), FontStyle::Bold) {
             self.out.push_str(" font-weight=\"bold\"");
         }
-        self.paint("fill", style.color());
+        let color = style.color();
+        if (color.rgb, color.alpha) != (self.text.rgb, self.text.alpha) {
+            self.paint("fill", color);
+        }
         self.out.push('>');
         escape(&mut self.out, text);
         self.out.push_str("</text>");

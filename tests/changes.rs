@@ -315,3 +315,31 @@ fn a_figure_marked_context_is_never_announced_as_a_count() {
     )
     .contains(&i));
 }
+
+#[test]
+fn a_change_log_is_a_running_record_an_added_item_may_later_be_removed() {
+    let v = with_changes(json!([
+        { "at": "2025-11-29", "kind": "added", "about": "events/early-rumour", "sources": ["chosunbiz-20251129"] },
+        { "at": "2025-12-01", "kind": "removed", "about": "events/early-rumour",
+          "note": { "en": "It was a rumour", "ko": "소문이었다" }, "sources": ["donga-20251201"] }
+    ]));
+    assert_eq!(problems(&v), Vec::<String>::new());
+    let d = dataset(&v);
+    assert_eq!(
+        changes::change_sentence(&d, Lang::En, &d.changes[0]),
+        "Event added (since removed)"
+    );
+    assert_eq!(
+        changes::change_sentence(&d, Lang::Ko, &d.changes[0]),
+        "사건 추가(이후 삭제됨)"
+    );
+    assert_eq!(
+        changes::change_sentence(&d, Lang::En, &d.changes[1]),
+        "Event removed"
+    );
+    // Without the removal, the added item must exist.
+    let v = with_changes(json!([
+        { "at": "2025-11-29", "kind": "added", "about": "events/early-rumour", "sources": ["chosunbiz-20251129"] }
+    ]));
+    assert_eq!(problems(&v).len(), 1);
+}

@@ -306,6 +306,11 @@ pub fn change_sentence(d: &Dataset, lang: Lang, c: &Change) -> String {
     }
     match current.and_then(|i| item_name(d, lang, list, i)) {
         Some(name) => format!("{n} {v}: {}", unpunctuated(&name)),
+        // A running record: the entry stays when its item is later removed.
+        None if c.kind != ChangeKind::Removed => match lang {
+            Lang::En => format!("{n} {v} (since removed)"),
+            Lang::Ko => format!("{n} {v}(이후 삭제됨)"),
+        },
         None => format!("{n} {v}"),
     }
 }

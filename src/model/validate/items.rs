@@ -565,7 +565,13 @@ const ABOUT_FORMS: &[&str] = &[
     "\"corrections/<id>\"",
 ];
 
-pub(super) fn change(ck: &mut Checker, v: &Json, path: String, ids: &ListIds) -> Option<Change> {
+pub(super) fn change(
+    ck: &mut Checker,
+    v: &Json,
+    path: String,
+    ids: &ListIds,
+    removed: &[String],
+) -> Option<Change> {
     let o = ck.object(v, path, CHANGE_FIELDS)?;
     let at = o.date(ck, "at");
     let kind = o.code::<ChangeKind>(ck, "kind");
@@ -588,8 +594,8 @@ pub(super) fn change(ck: &mut Checker, v: &Json, path: String, ids: &ListIds) ->
         let id = ck.id(&Json::String(id), o.at("about"))?;
         let found = ids.find(list, &id);
         let index = found.ok().flatten();
-        // Only a removed item may be gone from its list.
-        if found == Ok(None) && kind != Some(ChangeKind::Removed) {
+        // Only a removed item may be gone from its list (this entry, or another, says so).
+        if found == Ok(None) && kind != Some(ChangeKind::Removed) && !removed.contains(&s) {
             ck.report(
                 o.at("about"),
                 Problem::UnknownReference {

@@ -403,8 +403,30 @@ pub fn validate(root: &Json) -> Result<Dataset, Vec<Issue>> {
             corrections: whole("corrections", corrections.len())
                 .then(|| corrections.iter().map(|c| c.id.as_str()).collect()),
         };
+        // A running record: an entry may name an item the log says was removed, before or
+        // after it (its "added" entry stays when the item goes).
+        let field = |e: &Json, key: &str| match e {
+            Json::Object(fields) => {
+                fields
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .and_then(|(_, v)| match v {
+                        Json::String(s) => Some(s.clone()),
+                        _ => None,
+                    })
+            }
+            _ => None,
+        };
+        let removed: Vec<String> = match top.get("changes") {
+            Some(Json::Array(entries)) => entries
+                .iter()
+                .filter(|e| field(e, "kind").as_deref() == Some("removed"))
+                .filter_map(|e| field(e, "about"))
+                .collect(),
+            _ => Vec::new(),
+        };
         for (path, item) in top.items(&mut ck, "changes") {
-            if let Some(c) = change(&mut ck, item, path, &ids) {
+            if let Some(c) = change(&mut ck, item, path, &ids, &removed) {
                 changes.push(c);
             }
         }
