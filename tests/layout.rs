@@ -575,30 +575,3 @@ fn a_label_too_long_for_its_room_is_cut_after_a_whole_word() {
     let cut = shorten(&m, "Unauthorised", 12.0, false, 40.0).expect("a character fits");
     assert!(cut.ends_with('…') && cut.len() < "Unauthorised…".len());
 }
-
-#[test]
-fn the_first_view_draws_the_storys_latest_event() {
-    for f in std::fs::read_dir("data").unwrap().filter_map(Result::ok) {
-        let text = std::fs::read_to_string(f.path()).unwrap();
-        let d = validate(&json::parse(&text).unwrap()).unwrap();
-        let view = timeline::default_view(&d);
-        let t = timeline::layout(&d, Lang::En, 720.0, view, &CharWidths);
-        let zone = d.zone.offset;
-        let latest = (0..d.events.len())
-            .filter(|&i| d.events[i].lane != breach_explainer::model::Lane::Context)
-            .max_by(|&a, &b| {
-                d.events[a]
-                    .date
-                    .start(zone)
-                    .total_cmp(&d.events[b].date.start(zone))
-            })
-            .unwrap();
-        eprintln!("{}: {view:?}", f.path().display());
-        assert!(
-            t.holding(latest).is_some(),
-            "{}: the latest event, {:?}, is drawn in the first view ({view:?})",
-            f.path().display(),
-            d.events[latest].id
-        );
-    }
-}

@@ -81,25 +81,6 @@ enum EdgeDraw {
     Dashed,
 }
 
-/// The view a reader first sees: the exposure window, unless the story's latest event (not a
-/// context incident) lies beyond it — on a story's first days the news is after the window,
-/// and a first view that leaves it undrawn would hide what the story is about.
-pub fn default_view(d: &Dataset) -> View {
-    let (_, window_end) = domain(d, View::Window);
-    let zone = d.zone.offset;
-    let latest = d
-        .events
-        .iter()
-        .filter(|e| e.lane != crate::model::Lane::Context)
-        .map(|e| e.date.start(zone))
-        .fold(f64::NEG_INFINITY, f64::max);
-    if latest < window_end {
-        View::Window
-    } else {
-        View::Story
-    }
-}
-
 /// The span of days a view covers, from month start to month start.
 pub fn domain(d: &Dataset, view: View) -> (f64, f64) {
     let zone = d.zone.offset;

@@ -167,7 +167,7 @@ fn lang_switch(languages: &[Lang], current: Lang) -> Option<El> {
 /// The timeline's window view drawn `width` px wide.
 pub fn timeline_svg(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> String {
     let lang = d.page_lang(lang);
-    let t = timeline::layout(d, lang, width, timeline::default_view(d), &CharWidths);
+    let t = timeline::layout(d, lang, width, timeline::View::Window, &CharWidths);
     render::svg(&t.scene, theme).unwrap_or_default()
 }
 
@@ -297,13 +297,13 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Drawer) -> El {
                     lang,
                     timeline::View::Window,
                     Ui::ViewWindow,
-                    timeline::default_view(d) == timeline::View::Window,
+                    true,
                 ))
                 .child(view_button(
                     lang,
                     timeline::View::Story,
                     Ui::ViewStory,
-                    timeline::default_view(d) == timeline::View::Story,
+                    false,
                 ))
                 // Shown while the timeline is zoomed in on a cluster's dates.
                 .child(

@@ -139,7 +139,6 @@ impl Explainer {
             let mut s = state.borrow_mut();
             match result {
                 Ok((d, raw)) => {
-                    s.view = crate::layout::timeline::default_view(&d);
                     s.shown = Shown::Live {
                         dataset: Rc::new(d),
                         raw,
