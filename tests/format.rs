@@ -168,3 +168,45 @@ fn numbers_in_messages_are_written_as_the_author_wrote_them() {
         assert_eq!(plain_number(n), text);
     }
 }
+
+#[test]
+fn a_range_within_one_year_says_the_year_once() {
+    use breach_explainer::describe::date_range;
+    let d = |s: &str| StoryDate::parse(s).expect("a date");
+    let cases = [
+        (
+            "2025-12-30",
+            "2025-12-31",
+            "30–31 December 2025",
+            "2025년 12월 30~31일",
+        ),
+        (
+            "2025-06-24",
+            "2025-11-08",
+            "24 June – 8 November 2025",
+            "2025년 6월 24일~11월 8일",
+        ),
+        (
+            "2025-04",
+            "2025-11",
+            "April – November 2025",
+            "2025년 4월~11월",
+        ),
+        (
+            "2014",
+            "2018-09-10",
+            "2014 – 10 September 2018",
+            "2014년~2018년 9월 10일",
+        ),
+        (
+            "2024-12-30",
+            "2025-01-02",
+            "30 December 2024 – 2 January 2025",
+            "2024년 12월 30일~2025년 1월 2일",
+        ),
+    ];
+    for (a, b, en, ko) in cases {
+        assert_eq!(date_range(Lang::En, &d(a), &d(b), ""), en);
+        assert_eq!(date_range(Lang::Ko, &d(a), &d(b), ""), ko);
+    }
+}

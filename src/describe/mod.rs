@@ -55,12 +55,34 @@ pub fn source_lang(s: &Source) -> String {
 pub fn date_range(lang: Lang, from: &StoryDate, to: &StoryDate, zone: &str) -> String {
     let (a, b) = (format::date(lang, from, zone), format::date(lang, to, zone));
     if a == b {
-        a
-    } else {
-        match lang {
-            Lang::En => format!("{a} – {b}"),
-            Lang::Ko => format!("{a}~{b}"),
+        return a;
+    }
+    // Days or months of one year say the year once ("30–31 December 2025", "April – November
+    // 2025" / "2025년 12월 30~31일", "2025년 4월~11월"); other precisions in full.
+    let plain = |d: &StoryDate| matches!(d.precision, Precision::Day | Precision::Month);
+    if plain(from) && from.precision == to.precision && from.year == to.year {
+        let year = from.year;
+        let same_month = from.precision == Precision::Day && from.month == to.month;
+        let shortened = match lang {
+            Lang::En if same_month => a.split(' ').next().map(|day| format!("{day}–{b}")),
+            Lang::En => a
+                .strip_suffix(&format!(" {year}"))
+                .map(|a| format!("{a} – {b}")),
+            Lang::Ko if same_month => a.strip_suffix('일').and_then(|a| {
+                b.strip_prefix(&format!("{year}년 {}월 ", to.month))
+                    .map(|b| format!("{a}~{b}"))
+            }),
+            Lang::Ko => b
+                .strip_prefix(&format!("{year}년 "))
+                .map(|b| format!("{a}~{b}")),
+        };
+        if let Some(s) = shortened {
+            return s;
         }
+    }
+    match lang {
+        Lang::En => format!("{a} – {b}"),
+        Lang::Ko => format!("{a}~{b}"),
     }
 }
 
