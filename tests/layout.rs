@@ -361,9 +361,13 @@ fn the_timeline_alternative_says_whose_dates_it_uses() {
     );
     // The other account of the window, at its own precision, and the other detection date.
     assert!(
-        alt.contains(": about seven months, April – November 2025."),
+        alt.contains(
+            ". Government joint probe (February 2026): about seven months, April – November 2025."
+        ),
         "{alt}"
     );
+    // Named as the author names it, never "By the dates of Government …" (no article).
+    assert!(!alt.contains("By the dates of"), "{alt}");
     assert!(
         alt.contains(
             "It was detected on 18 November 2025, 22:52 KST, 10 days after access ended ("

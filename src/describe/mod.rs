@@ -624,11 +624,10 @@ pub fn timeline_alt(d: &Dataset, lang: Lang) -> String {
                 "{what} took place {}, by the dates of {by}.",
                 decapitalise(&p.strong(lang))
             ),
-            (Lang::En, false, _) => format!(
-                "By the dates of {by}: {}{}.",
-                p.strong(lang),
-                sep(p.after())
-            ),
+            // "Government joint probe (February 2026): about seven months, …": the author's
+            // name for the account as it stands, never "By the dates of Government …", which
+            // would need an article the data does not give.
+            (Lang::En, false, _) => format!("{by}: {}{}.", p.strong(lang), sep(p.after())),
             (Lang::Ko, true, Some(len)) => {
                 format!("{what} 기간은 {by} 기준 {len}({})이다.", p.dates)
             }
