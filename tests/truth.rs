@@ -565,3 +565,20 @@ fn every_datetime_attribute_is_valid_html() {
     }
     assert!(seen > 100, "{seen} datetime attributes checked");
 }
+
+/// One day in Korean is 하루: "1일 뒤" reads as "after the 1st".
+#[test]
+fn one_day_is_haru_in_korean() {
+    let mut v: Value = serde_json::from_str(breach_explainer::model::DEFAULT_DATASET).unwrap();
+    for e in v["events"].as_array_mut().unwrap() {
+        if e["milestone"] == "detected" {
+            e["date"] = j!("2025-11-09");
+            e.as_object_mut().unwrap().remove("alternatives");
+        }
+    }
+    let d = load(&v.to_string());
+    let ko = breach_explainer::describe::gap_label(&d, Lang::Ko).expect("a gap");
+    assert!(ko.starts_with("탐지까지 하루,"), "{ko}");
+    let en = breach_explainer::describe::gap_label(&d, Lang::En).expect("a gap");
+    assert!(en.starts_with("1 day to detection"), "{en}");
+}

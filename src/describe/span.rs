@@ -103,6 +103,8 @@ fn about(lang: Lang, words: &str) -> String {
 fn days_words(lang: Lang, days: i64) -> String {
     let plain = match lang {
         Lang::En => format::plural_en(days, "day", "days"),
+        // "하루 뒤", never "1일 뒤" (which reads as "on the 1st").
+        Lang::Ko if days == 1 => "하루".to_string(),
         Lang::Ko => format!("{}일", format::count(days)),
     };
     if days < 365 {
