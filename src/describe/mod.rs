@@ -61,24 +61,17 @@ pub fn date_range(lang: Lang, from: &StoryDate, to: &StoryDate, zone: &str) -> S
     // 2025" / "2025년 12월 30~31일", "2025년 4월~11월"); other precisions in full.
     let plain = |d: &StoryDate| matches!(d.precision, Precision::Day | Precision::Month);
     if plain(from) && from.precision == to.precision && from.year == to.year {
-        let year = from.year;
-        let same_month = from.precision == Precision::Day && from.month == to.month;
-        let shortened = match lang {
-            Lang::En if same_month => a.split(' ').next().map(|day| format!("{day}–{b}")),
-            Lang::En => a
-                .strip_suffix(&format!(" {year}"))
-                .map(|a| format!("{a} – {b}")),
-            Lang::Ko if same_month => a.strip_suffix('일').and_then(|a| {
-                b.strip_prefix(&format!("{year}년 {}월 ", to.month))
-                    .map(|b| format!("{a}~{b}"))
-            }),
-            Lang::Ko => b
-                .strip_prefix(&format!("{year}년 "))
-                .map(|b| format!("{a}~{b}")),
+        let day = from.precision == Precision::Day;
+        return match lang {
+            Lang::En if day && from.month == to.month => format!("{}–{b}", from.day),
+            // "24 June 2025" → "24 June", "April 2025" → "April".
+            Lang::En => format!("{} – {b}", a.rsplit_once(' ').map_or(&*a, |(head, _)| head)),
+            Lang::Ko if day && from.month == to.month => {
+                format!("{}~{}일", a.trim_end_matches('일'), to.day)
+            }
+            Lang::Ko if day => format!("{a}~{}월 {}일", to.month, to.day),
+            Lang::Ko => format!("{a}~{}월", to.month),
         };
-        if let Some(s) = shortened {
-            return s;
-        }
     }
     match lang {
         Lang::En => format!("{a} – {b}"),
