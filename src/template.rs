@@ -285,11 +285,12 @@ pub fn template(languages: &[Lang]) -> String {
             "How many were affected, each figure as reported and when. series groups the \
              revisions of one figure; value is a plain whole number (450000, not \"450k\"); unit: \
              accounts, people, records, sim-records, subscribers, residents, gigabytes or \
-             page-views; status: reported, superseded or disputed-claim.",
+             page-views; status: reported, superseded, disputed-claim or context (a figure for \
+             comparison, not this breach's).",
             "피해 규모. 수치마다 누가 언제 밝혔는지 적습니다. series는 같은 수치의 수정들을 \
              묶습니다. value는 따옴표 없는 정수(450000). unit: accounts, people, records, \
              sim-records, subscribers, residents, gigabytes, page-views. status: reported, \
-             superseded, disputed-claim.",
+             superseded, disputed-claim, context(비교용, 이 사고의 수치 아님).",
         ),
         e(
             "counts",
@@ -337,9 +338,12 @@ pub fn template(languages: &[Lang]) -> String {
         w.note(
             "money",
             "Optional: fines, compensation or losses (kind: fine, compensation or loss), in whole \
-             units of a currency given by its ISO 4217 code, never converted.",
+             units of a currency given by its ISO 4217 code, never converted. A revised estimate \
+             or a reduced fine: give both the same series and mark the earlier one \
+             \"status\": \"superseded\".",
             "선택: 과징금, 보상, 손실(kind: fine, compensation, loss). 금액은 ISO 4217 통화 \
-             코드와 함께 정수로 적고, 환산하지 않습니다.",
+             코드와 함께 정수로 적고, 환산하지 않습니다. 추정치가 바뀌거나 과징금이 줄었다면 \
+             두 항목에 같은 series를 주고 이전 것에 \"status\": \"superseded\"를 적습니다.",
         ),
         e(
             "money",

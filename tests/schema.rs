@@ -6,8 +6,8 @@
 
 use breach_explainer::model::validate::{FormatVersion, FORMAT};
 use breach_explainer::model::{
-    json, validate, ChangeKind, Confidence, CountStatus, Lane, Lang, Measures, Milestone,
-    MoneyKind, Problem, TitleKind, Unit,
+    json, validate, ChangeKind, Confidence, Lane, Lang, Measures, Milestone, MoneyKind, Problem,
+    Status, TitleKind, Unit,
 };
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -62,7 +62,7 @@ fn the_schemas_code_lists_are_the_crates() {
         ("Confidence", codes(&Confidence::CODES)),
         ("Milestone", codes(&Milestone::CODES)),
         ("Unit", codes(&Unit::CODES)),
-        ("CountStatus", codes(&CountStatus::CODES)),
+        ("Status", codes(&Status::CODES)),
         ("Measures", codes(&Measures::CODES)),
         ("MoneyKind", codes(&MoneyKind::CODES)),
         ("ChangeKind", codes(&ChangeKind::CODES)),

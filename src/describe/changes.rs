@@ -6,8 +6,8 @@ use super::charts::{figure_text, money_text, unpunctuated};
 use super::{bound_text, cite, claim_range, source_title};
 use crate::format::{self, particle, Particle};
 use crate::model::{
-    Bound, Change, ChangeKind, ChangeList, Claim, Count, CountStatus, Dataset, End, Figure, Lang,
-    Precision, StoryDate,
+    Bound, Change, ChangeKind, ChangeList, Claim, Count, Dataset, End, Figure, Lang, Precision,
+    Status, StoryDate,
 };
 
 /// `date` moved into the story's zone (`offset` minutes east of UTC): a time given in another
@@ -246,7 +246,7 @@ pub fn change_sentence(d: &Dataset, lang: Lang, c: &Change) -> String {
         && c.about
             .index
             .and_then(|i| d.counts.get(i))
-            .is_some_and(|x| x.status == CountStatus::Context);
+            .is_some_and(|x| x.status == Status::Context);
     let n = match (context, lang) {
         (true, Lang::En) => "Figure for comparison",
         (true, Lang::Ko) => "비교용 수치",
@@ -278,10 +278,15 @@ pub fn change_sentence(d: &Dataset, lang: Lang, c: &Change) -> String {
                             Lang::En => format!("still {to}"),
                             Lang::Ko => format!("여전히 {to}"),
                         }
+                    } else if is_bound(&a.amount) || is_bound(&b.amount) {
+                        match lang {
+                            Lang::En => format!("now {to}; earlier {from}"),
+                            Lang::Ko => format!("현재 {to}(이전 {from})"),
+                        }
                     } else {
                         from_to(lang, &from, &to)
                     };
-                    if a.subject == b.subject || from == to {
+                    if a.subject == b.subject || a.series == b.series || from == to {
                         return format!("{n} {v}: {subject}, {moved}");
                     }
                 }

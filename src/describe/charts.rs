@@ -9,8 +9,8 @@ use super::cite;
 pub use super::takeaways::takeaway;
 use crate::format;
 use crate::i18n::{self, Ui};
-use crate::model::figures::{all_money, main_currency, rows, ChartKind};
-use crate::model::{Count, CountStatus, Dataset, Figure, Lang, Money, SourceRef, Unit};
+use crate::model::figures::{all_money, earlier_money, main_currency, rows, ChartKind};
+use crate::model::{Count, Dataset, Figure, Lang, Money, SourceRef, Status, Unit};
 
 /// A figure as far as it is known, each number made by `number` and the whole by `with`
 /// (which adds the unit or currency, given the number text and the largest number): "at least
@@ -256,8 +256,14 @@ pub fn chart_alt(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
         }
         ChartKind::Money => {
             let money_at = |i: Option<&usize>| i.and_then(|&i| d.money.get(i));
-            let others = d.money.len() as i64 - n;
-            let rest = match (lang, others) {
+            let main = main_currency(d);
+            let others = d
+                .money
+                .iter()
+                .filter(|m| m.status != Status::Superseded && Some(m.currency.as_str()) != main)
+                .count() as i64;
+            let earlier = items.iter().any(|&i| !earlier_money(d, i).is_empty());
+            let mut rest = match (lang, others) {
                 (_, 0) => String::new(),
                 (Lang::En, k) => format!(
                     " {} in other currencies {} listed in the table.",
@@ -266,6 +272,12 @@ pub fn chart_alt(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
                 ),
                 (Lang::Ko, k) => format!(" 다른 통화 금액 {k}건은 표에 있다."),
             };
+            if earlier {
+                rest.push_str(match lang {
+                    Lang::En => " Earlier figures of a revised amount are rings on its bar.",
+                    Lang::Ko => " 수정된 금액의 이전 수치는 막대 위의 원으로 표시했다.",
+                });
+            }
             let (Some(top), Some(bottom)) = (money_at(items.first()), money_at(items.last()))
             else {
                 return rest.trim_start().to_string();
@@ -385,7 +397,7 @@ pub fn chart_item(d: &Dataset, lang: Lang, kind: ChartKind, item: usize) -> (Str
                 return Default::default();
             };
             let mut lines = vec![
-                money_exact_text(lang, m),
+                money_standing_text(lang, m, money_exact_text(lang, m)),
                 format!(
                     "{} ({})",
                     m.subject.get(lang),
@@ -393,6 +405,10 @@ pub fn chart_item(d: &Dataset, lang: Lang, kind: ChartKind, item: usize) -> (Str
                 ),
                 format::date(lang, &m.date, zone),
             ];
+            lines.extend(earlier_figures(d, lang, item).map(|e| match lang {
+                Lang::En => format!("earlier figures: {e}"),
+                Lang::Ko => format!("이전 수치: {e}"),
+            }));
             lines.extend(m.parts.iter().map(|p| part_text(lang, m, p)));
             lines.extend(m.converted.iter().map(|c| converted_text(lang, c)));
             lines.extend(m.note.as_ref().map(|n| n.get(lang).to_string()));
@@ -411,12 +427,45 @@ pub fn unpunctuated(s: &str) -> String {
 /// "disputed claim, not a count" / "in addition to the earlier count" / "later revised".
 pub fn status_word(lang: Lang, c: &Count) -> Option<&'static str> {
     match c.status {
-        CountStatus::DisputedClaim => Some(i18n::ui(lang, Ui::DisputedClaim)),
-        CountStatus::Superseded => Some(i18n::ui(lang, Ui::Superseded)),
-        CountStatus::Context => Some(i18n::ui(lang, Ui::ContextFigure)),
-        CountStatus::Reported if c.adds_to.is_some() => Some(i18n::ui(lang, Ui::Addition)),
-        CountStatus::Reported => None,
+        Status::Reported if c.adds_to.is_some() => Some(i18n::ui(lang, Ui::Addition)),
+        status => standing(lang, status),
     }
+}
+
+/// Where a fact stands, when it is not simply reported: "later revised", "disputed claim, not a
+/// count", "for comparison, not this breach".
+pub fn standing(lang: Lang, status: Status) -> Option<&'static str> {
+    match status {
+        Status::DisputedClaim => Some(i18n::ui(lang, Ui::DisputedClaim)),
+        Status::Superseded => Some(i18n::ui(lang, Ui::Superseded)),
+        Status::Context => Some(i18n::ui(lang, Ui::ContextFigure)),
+        Status::Reported => None,
+    }
+}
+
+/// An amount as it stands: "$22 million (later revised)".
+pub fn money_standing_text(lang: Lang, m: &Money, text: String) -> String {
+    match standing(lang, m.status) {
+        Some(w) => format!("{text} ({w})"),
+        None => text,
+    }
+}
+
+/// The figures an amount revised, oldest first: "$872 million (April 2024), $1.6 billion (July
+/// 2024)"; `None` when it revised none.
+pub fn earlier_figures(d: &Dataset, lang: Lang, of: usize) -> Option<String> {
+    let list: Vec<String> = earlier_money(d, of)
+        .into_iter()
+        .filter_map(|i| d.money.get(i))
+        .map(|m| {
+            format!(
+                "{} ({})",
+                money_text(lang, m),
+                format::date(lang, &m.date, "")
+            )
+        })
+        .collect();
+    (!list.is_empty()).then(|| list.join(", "))
 }
 
 /// "Breach of the safety duty: ₩423,600,000,000".

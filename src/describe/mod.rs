@@ -165,7 +165,7 @@ fn who_short(by: &str) -> String {
 
 /// Who gives the dates a derived figure uses, where sources disagree: " by the dates of X".
 fn by_whose(d: &Dataset, lang: Lang, claim: &Claim) -> String {
-    if d.exposure.claims.len() < 2 {
+    if d.exposure.current().count() < 2 {
         return String::new();
     }
     match lang {
@@ -177,7 +177,7 @@ fn by_whose(d: &Dataset, lang: Lang, claim: &Claim) -> String {
 /// Where sources disagree, a figure measured from the first figure's dates says so briefly
 /// (the first figure names whose dates they are).
 fn same_dates(d: &Dataset, lang: Lang, _claim: &Claim) -> String {
-    if d.exposure.claims.len() < 2 {
+    if d.exposure.current().count() < 2 {
         return String::new();
     }
     match lang {
@@ -454,7 +454,7 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
             }
             (Lang::Ko, true) => format!(": {what}{}", by_whose(d, lang, c)),
         };
-        let label = match (lang, d.exposure.claims.len() > 1) {
+        let label = match (lang, d.exposure.current().count() > 1) {
             (Lang::En, true) => format!("{what} · {}", who_short(c.by.get(lang))),
             (Lang::Ko, true) => format!("{what} · {} 기준", who_short(c.by.get(lang))),
             (_, false) => what.to_string(),
@@ -464,7 +464,8 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
             rest,
             label,
         });
-        for other in d.exposure.claims.iter().filter(|o| o.id != c.id) {
+        // Accounts the story has moved past are history, listed with the claims, not figures.
+        for other in d.exposure.current().filter(|o| o.id != c.id) {
             let p = claim_period(d, lang, other);
             let rest = match lang {
                 Lang::En => format!(
@@ -620,7 +621,12 @@ pub fn timeline_alt(d: &Dataset, lang: Lang) -> String {
             // "Government joint probe (February 2026): about seven months, …": the author's
             // name for the account as it stands, never "By the dates of Government …", which
             // would need an article the data does not give.
-            (Lang::En, false, _) => format!("{by}: {}{}.", p.strong(lang), sep(p.after())),
+            (Lang::En, false, _) => format!(
+                "{by}{}: {}{}.",
+                standing_after(lang, c),
+                p.strong(lang),
+                sep(p.after())
+            ),
             (Lang::Ko, true, Some(len)) => {
                 format!("{what} 기간은 {by} 기준 {len}({})이다.", p.dates)
             }
@@ -629,7 +635,12 @@ pub fn timeline_alt(d: &Dataset, lang: Lang) -> String {
                 topic_particle(&what),
                 p.range
             ),
-            (Lang::Ko, false, _) => format!("{by} 기준: {}{}.", p.strong(lang), paren(p.after())),
+            (Lang::Ko, false, _) => format!(
+                "{by} 기준{}: {}{}.",
+                standing_after(lang, c),
+                p.strong(lang),
+                paren(p.after())
+            ),
         });
     }
     if let Some(e) = d.milestone(Milestone::Detected) {
@@ -707,9 +718,10 @@ fn paren(dates: &str) -> String {
 /// One exposure claim in full, for the list under the timeline: who, when, how long, why.
 pub fn claim_line(d: &Dataset, lang: Lang, c: &Claim) -> String {
     let p = claim_period(d, lang, c);
+    let by = format!("{}{}", c.by.get(lang), standing_after(lang, c));
     let mut line = match lang {
-        Lang::En => format!("{}: {}{}", c.by.get(lang), p.strong(lang), sep(p.after())),
-        Lang::Ko => format!("{}: {}{}", c.by.get(lang), p.strong(lang), paren(p.after())),
+        Lang::En => format!("{by}: {}{}", p.strong(lang), sep(p.after())),
+        Lang::Ko => format!("{by}: {}{}", p.strong(lang), paren(p.after())),
     };
     if let Some(note) = &c.note {
         line.push_str(". ");
@@ -718,6 +730,15 @@ pub fn claim_line(d: &Dataset, lang: Lang, c: &Claim) -> String {
     line.push_str(". ");
     line.push_str(&cite(&c.sources));
     line
+}
+
+/// " (later revised)" after an account the story has moved past; nothing for one that stands.
+fn standing_after(lang: Lang, c: &Claim) -> String {
+    match (charts::standing(lang, c.status), lang) {
+        (Some(w), Lang::En) => format!(" ({w})"),
+        (Some(w), Lang::Ko) => format!("({w})"),
+        (None, _) => String::new(),
+    }
 }
 
 fn colon(dates: &str) -> String {
@@ -816,7 +837,7 @@ fn decapitalise(s: &str) -> String {
 pub fn social_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
     let mut all = key_figures(d, lang);
     if d.exposure.preferred_claim().is_some() {
-        let others = d.exposure.claims.len().saturating_sub(1);
+        let others = d.exposure.current().count().saturating_sub(1);
         all.drain(1..(1 + others).min(all.len()));
     }
     // Each figure opens a line of its own on the card.

@@ -2,14 +2,14 @@
 //! findings as themselves; a comparison as a fraction or a multiple, naming the units when they
 //! differ; what was and was not exposed; the largest amount and every other currency.
 
-use super::charts::{dated, figure_text, money_text, share_words};
+use super::charts::{self, dated, figure_text, money_text, share_words};
 use super::{span, Length};
 use crate::format::{self, particle, Particle};
 use crate::i18n::{self, Ui};
 use crate::model::figures::{
     self, all_money, main_currency, rows, series_in_unit, ChartKind, Span,
 };
-use crate::model::{Count, CountStatus, Dataset, Lang};
+use crate::model::{Count, Dataset, Lang, Status};
 
 /// The chart's one-line takeaway, generated from the data.
 pub fn takeaway(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
@@ -124,7 +124,7 @@ fn revisions_takeaway(d: &Dataset, lang: Lang) -> String {
         .into_iter()
         .filter(|i| !line.contains(i))
         .filter_map(|i| d.counts.get(i))
-        .filter(|c| !matches!(c.status, CountStatus::DisputedClaim | CountStatus::Context))
+        .filter(|c| !matches!(c.status, Status::DisputedClaim | Status::Context))
     {
         let same = |g: &Vec<&Count>| {
             g.first().is_some_and(|f| {
@@ -357,12 +357,19 @@ fn money_takeaway(d: &Dataset, lang: Lang) -> String {
                 i18n::money_kind(lang, top.kind)
             ),
         };
+        let top_index = rows(d, ChartKind::Money).first().copied().unwrap_or(0);
+        if let Some(earlier) = charts::earlier_figures(d, lang, top_index) {
+            out.push_str(&match lang {
+                Lang::En => format!(" It revised {earlier}."),
+                Lang::Ko => format!(" {earlier}에서 수정된 금액이다."),
+            });
+        }
     }
     let main = main_currency(d);
     let others: Vec<String> = all_money(d)
         .into_iter()
         .filter_map(|i| d.money.get(i))
-        .filter(|m| Some(m.currency.as_str()) != main)
+        .filter(|m| Some(m.currency.as_str()) != main && m.status != Status::Superseded)
         .map(|m| format!("{} ({})", money_text(lang, m), m.subject.get(lang)))
         .collect();
     if !others.is_empty() {

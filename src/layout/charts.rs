@@ -8,12 +8,14 @@
 use super::measure::{shorten, wrap, TextMeasure};
 use super::scale::{LinearScale, LogScale};
 use super::{Anchor, Hit, Mark, Paint, Scene, SMALL, TEXT};
-use crate::describe::charts::{converted_text, figure_text, money_text, status_word};
+use crate::describe::charts::{
+    converted_text, earlier_figures, figure_text, money_standing_text, money_text, status_word,
+};
 use crate::describe::cite;
 use crate::format;
 use crate::i18n::{self, Ui};
-use crate::model::figures::{main_currency, rows};
-use crate::model::{CountStatus, Dataset, Figure, Lang};
+use crate::model::figures::{earlier_money, main_currency, rows};
+use crate::model::{Dataset, Figure, Lang, Status};
 
 const PAD: f64 = 12.0;
 const AXIS_Y: f64 = 38.0;
@@ -208,6 +210,8 @@ struct RowSpec {
     headline: String,
     context: String,
     mark: RowMark,
+    /// Earlier figures of the same amount, since revised: rings on the row.
+    earlier: Vec<f64>,
 }
 
 /// Rows of text with a mark under each, over gridlines: the shape of the count charts.
@@ -319,6 +323,15 @@ fn rows_chart(
                 });
             }
         }
+        for x in &row.earlier {
+            marks.push(Mark::Ring {
+                x: *x,
+                y: mark_y,
+                r: DOT_R,
+                paint: Paint::Ink,
+                width: 1.5,
+            });
+        }
         hits.push(Hit {
             item: row.item,
             x: PAD,
@@ -354,7 +367,7 @@ fn revisions(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene 
         .into_iter()
         .filter_map(|i| {
             let c = d.counts.get(i)?;
-            let disputed = c.status == CountStatus::DisputedClaim;
+            let disputed = c.status == Status::DisputedClaim;
             let mut headline = figure_text(lang, c);
             if let Some(status) = status_word(lang, c) {
                 headline = format!("{headline} ({status})");
@@ -370,6 +383,7 @@ fn revisions(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene 
                 item: i,
                 headline,
                 context,
+                earlier: Vec::new(),
                 mark: figure_mark(
                     &c.value,
                     &|v| scale.px(v),
@@ -424,8 +438,8 @@ impl BarValue {
     }
 }
 
-/// One bar's row: (item, headline, context, what it draws).
-type BarRow = (usize, String, String, BarValue);
+/// One bar's row: (item, headline, context, what it draws, earlier figures since revised).
+type BarRow = (usize, String, String, BarValue, Vec<u64>);
 
 /// Bars on one linear scale from zero.
 fn bars(
@@ -437,7 +451,11 @@ fn bars(
 ) -> Scene {
     let max = rows
         .iter()
-        .map(|(_, _, _, value)| value.largest())
+        .map(|(_, _, _, value, earlier)| {
+            value
+                .largest()
+                .max(earlier.iter().copied().max().unwrap_or(0))
+        })
         .max()
         .unwrap_or(1)
         .max(1);
@@ -453,7 +471,7 @@ fn bars(
         .collect();
     let rows = rows
         .into_iter()
-        .map(|(item, headline, context, value)| {
+        .map(|(item, headline, context, value, earlier)| {
             let mark = match value {
                 BarValue::Parts(parts) => {
                     let mut acc = 0u64;
@@ -481,6 +499,7 @@ fn bars(
                 headline,
                 context,
                 mark,
+                earlier: earlier.into_iter().map(|v| scale.px(v as f64)).collect(),
             }
         })
         .collect();
@@ -508,6 +527,7 @@ fn comparison(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene
                 figure_text(lang, c),
                 context,
                 BarValue::Figure(c.value, paint),
+                Vec::new(),
             ))
         })
         .collect();
@@ -544,6 +564,9 @@ fn money(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
                     .collect();
                 context.push_str(&format!(" · {}", parts.join(" + ")));
             }
+            if let Some(e) = earlier_figures(d, lang, i) {
+                context.push_str(&format!(" · {}", e));
+            }
             for c in &item.converted {
                 context.push_str(&format!(" · {}", converted_text(lang, c)));
             }
@@ -570,7 +593,12 @@ fn money(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
                         .collect(),
                 )
             };
-            Some((i, money_text(lang, item), context, parts))
+            let earlier = earlier_money(d, i)
+                .into_iter()
+                .filter_map(|k| d.money.get(k)?.amount.largest())
+                .collect();
+            let headline = money_standing_text(lang, item, money_text(lang, item));
+            Some((i, headline, context, parts, earlier))
         })
         .collect();
     bars(

@@ -222,8 +222,7 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
         // Other claims that start earlier: a distinct, labelled extension.
         let earliest = d
             .exposure
-            .claims
-            .iter()
+            .current()
             .filter(|c| c.start.date().start(zone) < sd.start(zone))
             .min_by(|a, b| {
                 a.start

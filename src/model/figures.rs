@@ -4,7 +4,7 @@
 //! sources give ("about seven months" between two months, "138 days" between two days). Which
 //! marks each chart shows is decided here once, for the page, the layout and the exports.
 
-use super::{Bound, Claim, Count, CountStatus, Dataset, End, Milestone, Precision, StoryDate};
+use super::{Bound, Claim, Count, Dataset, End, Milestone, Precision, Status, StoryDate};
 
 /// How the real length of a span relates to the length between its two dates: the same, or
 /// only a bound on it (an end given as "no later than" or "no earlier than").
@@ -166,7 +166,7 @@ pub fn series_in_unit(d: &Dataset, of: &Count) -> Vec<usize> {
                 c.series == of.series
                     && c.unit == of.unit
                     && c.adds_to.is_none()
-                    && c.status != CountStatus::DisputedClaim
+                    && c.status != Status::DisputedClaim
             })
         })
         .collect();
@@ -246,7 +246,7 @@ fn revision_rows(d: &Dataset) -> Vec<usize> {
         let Some(c) = d.counts.get(i) else {
             return true;
         };
-        c.status == CountStatus::Context
+        c.status == Status::Context
             || (Some(c.series.as_str()) != head
                 && d.comparisons.iter().any(|cmp| cmp.counts.contains(&i)))
     };
@@ -257,18 +257,44 @@ fn revision_rows(d: &Dataset) -> Vec<usize> {
 }
 
 /// The amounts in the most common currency (bars must share a unit), largest first; the others
-/// are listed in the chart's table and takeaway.
+/// are listed in the chart's table and takeaway. A superseded amount is drawn only as an
+/// earlier figure on the bar of its series, and a party's unconfirmed claim is only listed.
 fn money_rows(d: &Dataset) -> Vec<usize> {
     let currency = main_currency(d);
     let rows: Vec<usize> = (0..d.money.len())
         .filter(|&i| {
-            d.money
-                .get(i)
-                .is_some_and(|m| Some(m.currency.as_str()) == currency)
+            d.money.get(i).is_some_and(|m| {
+                Some(m.currency.as_str()) == currency
+                    && matches!(m.status, Status::Reported | Status::Context)
+            })
         })
         .collect();
     super::sorted_by_key(rows, &|i| {
         -(d.money.get(i).and_then(|m| m.amount.largest()).unwrap_or(0) as f64)
+    })
+}
+
+/// The superseded amounts of an amount's series in its currency, oldest first: the figures it
+/// revised, drawn on its bar and named beside it.
+pub fn earlier_money(d: &Dataset, of: usize) -> Vec<usize> {
+    let Some(m) = d.money.get(of) else {
+        return Vec::new();
+    };
+    if m.status == Status::Superseded {
+        return Vec::new();
+    }
+    let earlier = (0..d.money.len())
+        .filter(|&i| {
+            i != of
+                && d.money.get(i).is_some_and(|x| {
+                    x.series == m.series
+                        && x.currency == m.currency
+                        && x.status == Status::Superseded
+                })
+        })
+        .collect();
+    super::sorted_by_key(earlier, &|i| {
+        d.money.get(i).map_or(0.0, |x| x.date.start(0))
     })
 }
 

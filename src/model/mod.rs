@@ -232,6 +232,8 @@ pub struct Claim {
     pub id: String,
     pub by: Text,
     pub measures: Measures,
+    /// A superseded account is history: listed as such, never drawn as a window.
+    pub status: Status,
     pub start: Bound,
     pub end: End,
     pub note: Option<Text>,
@@ -248,6 +250,11 @@ pub struct Exposure {
 impl Exposure {
     pub fn preferred_claim(&self) -> Option<&Claim> {
         self.claims.get(self.preferred)
+    }
+
+    /// The accounts that stand today (not superseded), the preferred one among them.
+    pub fn current(&self) -> impl Iterator<Item = &Claim> {
+        self.claims.iter().filter(|c| c.status.is_current())
     }
 }
 
@@ -319,7 +326,8 @@ codes! {
 }
 
 codes! {
-    pub enum CountStatus {
+    /// Where a fact stands in a developing story (a count, an amount, an account of the window).
+    pub enum Status {
         Reported = "reported",
         Superseded = "superseded",
         /// A party's own claim, shown as such and never drawn as a count.
@@ -327,6 +335,13 @@ codes! {
         /// Not the breach's own figure (a population, another breach): shown for comparison
         /// only, never as a revision of the count nor announced as a count added.
         Context = "context",
+    }
+}
+
+impl Status {
+    /// Whether the fact is told as it stands today: not replaced, and the breach's own.
+    pub fn is_current(self) -> bool {
+        matches!(self, Status::Reported | Status::DisputedClaim)
     }
 }
 
@@ -340,7 +355,7 @@ pub struct Count {
     pub unit: Unit,
     pub as_of: StoryDate,
     pub reported_by: Text,
-    pub status: CountStatus,
+    pub status: Status,
     /// Index into `Dataset::counts` of the count this one adds to (165,455 more accounts on top
     /// of 33.7 million): drawn as an addition, not as a new total.
     pub adds_to: Option<usize>,
@@ -392,6 +407,9 @@ pub struct Converted {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Money {
     pub id: String,
+    /// Successive estimates of one amount share a series (its first item's id by default):
+    /// the latest is drawn, the superseded ones as its earlier figures.
+    pub series: String,
     pub kind: MoneyKind,
     pub subject: Text,
     pub amount: Figure,
@@ -400,6 +418,7 @@ pub struct Money {
     pub date: StoryDate,
     pub parts: Vec<MoneyPart>,
     pub converted: Vec<Converted>,
+    pub status: Status,
     pub note: Option<Text>,
     pub sources: Vec<SourceRef>,
 }

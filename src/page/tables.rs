@@ -109,7 +109,11 @@ pub(super) fn chart_table(d: &Dataset, lang: Lang, kind: ChartKind) -> El {
                             El::new("td").text(format::date(lang, &m.date, zone)),
                             El::new("td")
                                 .class("bx-num")
-                                .text(words::money_exact_text(lang, m)),
+                                .text(words::money_standing_text(
+                                    lang,
+                                    m,
+                                    words::money_exact_text(lang, m),
+                                )),
                             El::new("td").text(parts.join("; ")),
                             El::new("td").text(converted.join("; ")),
                             El::new("td").text(note(&m.note)),

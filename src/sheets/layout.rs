@@ -67,6 +67,7 @@ pub static EXPOSURE: Sheet = Sheet {
         f("id", Str),
         f("by", Text),
         f("measures", Str),
+        f("status", Str),
         f("start", Edge),
         f("end", Edge),
         f("note", Text),
@@ -169,6 +170,8 @@ pub static MONEY: Sheet = Sheet {
     parent: None,
     fields: &[
         f("id", Str),
+        f("series", Str),
+        f("status", Str),
         f("kind", Str),
         f("subject", Text),
         f("amount", Int),

@@ -67,6 +67,18 @@ pub(super) fn exposure(ck: &mut Checker, v: &Json, zone: i32) -> Option<Exposure
             },
         );
     }
+    // The window drawn is an account that stands, never one the story has moved past.
+    if let Some((k, c)) = preferred.and_then(|k| Some((k, claims.get(k)?))) {
+        if !c.status.is_current() {
+            ck.report(
+                format!("exposure.claims[{k}].status"),
+                Problem::NotOneOf {
+                    found: format!("\"{}\" (the preferred account)", c.status.code()),
+                    allowed: &["reported", "disputed-claim"],
+                },
+            );
+        }
+    }
     Some(Exposure {
         claims,
         preferred: preferred?,
@@ -88,6 +100,9 @@ pub(super) fn claim(
     let measures = o
         .opt_code::<Measures>(ck, "measures")
         .map(|m| m.unwrap_or(Measures::Access));
+    let status = o
+        .opt_code::<Status>(ck, "status")
+        .map(|s| s.unwrap_or(Status::Reported));
     let start = edge(ck, &o, "start", false).and_then(|e| e.bound().copied());
     let end = edge(ck, &o, "end", true);
     // An end is before the start only when its latest possible date is before the start's
@@ -110,6 +125,7 @@ pub(super) fn claim(
         id: id?,
         by: by?,
         measures: measures?,
+        status: status?,
         start: start?,
         end: end?,
         note: note?,
@@ -284,8 +300,8 @@ pub(super) fn count(
     let as_of = o.date(ck, "as_of");
     let reported_by = o.text(ck, "reported_by");
     let status = o
-        .opt_code::<CountStatus>(ck, "status")
-        .map(|s| s.unwrap_or(CountStatus::Reported));
+        .opt_code::<Status>(ck, "status")
+        .map(|s| s.unwrap_or(Status::Reported));
     let adds_to = match o.get("adds_to") {
         None => Some(None),
         Some(v) => ck.id(v, o.at("adds_to")).map(Some),
@@ -431,9 +447,16 @@ pub(super) fn money_item(ck: &mut Checker, v: &Json, path: String, ids: &mut Ids
     let o = ck.object(v, path, MONEY_FIELDS)?;
     let id = o.id(ck, "id");
     let id = ids.add(ck, id, o.at("id"));
+    let series = match o.get("series") {
+        None => Some(None),
+        Some(v) => ck.id(v, o.at("series")).map(Some),
+    };
     let kind = o.code::<MoneyKind>(ck, "kind");
     let subject = o.text(ck, "subject");
     let amount = figure(ck, &o, "amount");
+    let status = o
+        .opt_code::<Status>(ck, "status")
+        .map(|s| s.unwrap_or(Status::Reported));
     let currency_code = currency(ck, &o, "currency");
     let approximate = o.flag(ck, "approximate");
     let date = o.date(ck, "date");
@@ -477,9 +500,12 @@ pub(super) fn money_item(ck: &mut Checker, v: &Json, path: String, ids: &mut Ids
     if !all_ok {
         return None;
     }
+    let id = id?;
     Some(Money {
         note: note?,
-        id: id?,
+        series: series?.unwrap_or_else(|| id.clone()),
+        status: status?,
+        id,
         kind: kind?,
         subject: subject?,
         amount: amount?,

@@ -55,8 +55,9 @@ pub(super) const SOURCE_FIELDS: &[&str] = &[
 
 pub(super) const EXPOSURE_FIELDS: &[&str] = &["claims", "preferred"];
 
-pub(super) const CLAIM_FIELDS: &[&str] =
-    &["id", "by", "measures", "start", "end", "note", "sources"];
+pub(super) const CLAIM_FIELDS: &[&str] = &[
+    "id", "by", "measures", "status", "start", "end", "note", "sources",
+];
 
 pub(super) const BOUND_FIELDS: &[&str] = &["no_later_than", "no_earlier_than"];
 
@@ -99,6 +100,7 @@ pub(super) const DATA_CLASS_FIELDS: &[&str] = &["id", "label", "exposed", "advic
 
 pub(super) const MONEY_FIELDS: &[&str] = &[
     "id",
+    "series",
     "kind",
     "subject",
     "amount",
@@ -110,6 +112,7 @@ pub(super) const MONEY_FIELDS: &[&str] = &[
     "date",
     "parts",
     "converted",
+    "status",
     "note",
     "sources",
 ];
