@@ -86,10 +86,16 @@ pub fn date(lang: Lang, d: &StoryDate, zone_label: &str) -> String {
         (Lang::Ko, Precision::Day) => format!("{}년 {}월 {}일", d.year, d.month, d.day),
         (Lang::Ko, Precision::Minute) => {
             let (h, m) = (d.minute / 60, d.minute % 60);
-            let half = if h < 12 { "오전" } else { "오후" };
-            let h12 = match h % 12 {
-                0 => 12,
-                x => x,
+            // Noon is 낮 12시 and midnight 오전 0시, as Korean newsrooms write them: "오후 12시"
+            // and "오전 12시" are each read both ways.
+            let half = match h {
+                12 => "낮",
+                h if h < 12 => "오전",
+                _ => "오후",
+            };
+            let h12 = match h {
+                0 | 12 => h,
+                x => x % 12,
             };
             let minutes = if m == 0 {
                 String::new()
@@ -197,8 +203,9 @@ fn korean_units(n: u64) -> String {
         (100_000_000, "억"),
         (10_000, "만"),
     ];
-    // Below 100만 the exact figure is as short and loses nothing.
-    if n < 1_000_000 {
+    // Below 100만 the exact figure is as short and loses nothing, unless it is a round
+    // number of 만 ("10만", never "100,000").
+    if n < 1_000_000 && (n < 10_000 || n % 10_000 != 0) {
         return exact(n);
     }
     // Round to the smaller of the two groups kept.

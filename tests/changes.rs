@@ -180,15 +180,15 @@ fn the_default_datasets_changes_read_as_sentences() {
     // The latest, under the headline: the last change written on the newest date.
     assert_eq!(
         changes::latest(&d, Lang::En).as_deref(),
-        Some("Event added: Record PIPC fine.")
+        Some("Count corrected: People affected, including non-members (PIPC), about 37.55 million people.")
     );
     assert_eq!(
         changes::updated(&d, Lang::En).as_deref(),
-        Some("Updated 11 June 2026, 20:00 KST")
+        Some("Updated 7 December 2026, 22:40 KST")
     );
     assert_eq!(
         changes::updated(&d, Lang::Ko).as_deref(),
-        Some("2026년 6월 11일 오후 8시(한국시간) 업데이트")
+        Some("2026년 12월 7일 오후 10시 40분(한국시간) 업데이트")
     );
 }
 
@@ -206,10 +206,14 @@ fn updated_is_said_in_the_storys_zone_not_the_files_offset() {
 fn the_static_version_shows_updated_and_what_changed() {
     let d = dataset(&default_value());
     for (lang, updated, heading) in [
-        (Lang::En, "Updated 11 June 2026, 20:00 KST", "What changed"),
+        (
+            Lang::En,
+            "Updated 7 December 2026, 22:40 KST",
+            "What changed",
+        ),
         (
             Lang::Ko,
-            "2026년 6월 11일 오후 8시(한국시간) 업데이트",
+            "2026년 12월 7일 오후 10시 40분(한국시간) 업데이트",
             "변경 내역",
         ),
     ] {
@@ -220,7 +224,7 @@ fn the_static_version_shows_updated_and_what_changed() {
         ));
         assert!(html.contains(updated), "{lang:?}: {updated}");
         assert!(html.contains(heading), "{lang:?}: {heading}");
-        assert!(html.contains("datetime=\"2026-06-11T20:00+09:00\""));
+        assert!(html.contains("datetime=\"2026-12-07T22:40+09:00\""));
         // The list, newest first, each change with its date and sources.
         let newest = html
             .find("Record PIPC fine")

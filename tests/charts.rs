@@ -32,7 +32,7 @@ fn takeaways_are_generated_from_the_data() {
     // A comparison in one unit has no caveat; a fraction, never "in three people".
     assert_eq!(
         words::takeaway(&d, Lang::En, ChartKind::Comparison),
-        "About 37.6 million people (People affected, including non-members (PIPC)) is a number equal \
+        "About 37.55 million people (People affected, including non-members (PIPC)) is a number equal \
          to about three-quarters of 51.2 million people (Registered residents of South Korea)."
     );
     let ko = words::takeaway(&d, Lang::Ko, ChartKind::Comparison);

@@ -94,7 +94,11 @@ fn item_name(d: &Dataset, lang: Lang, list: ChangeList, index: usize) -> Option<
         ChangeList::Sources => source_title(d.sources.get(index)?),
         ChangeList::Money => {
             let m = d.money.get(index)?;
-            format!("{} {}", m.subject.get(lang), money_text(lang, m))
+            format!(
+                "{}, {}",
+                unpunctuated(m.subject.get(lang)),
+                money_text(lang, m)
+            )
         }
         ChangeList::DataClasses => d.data_classes.get(index)?.label.get(lang).to_string(),
         // The wrong claim a correction puts right, quoted: never said as if it were a fact.
@@ -309,7 +313,24 @@ pub fn change_sentence(d: &Dataset, lang: Lang, c: &Change) -> String {
             }
         }
     }
-    match current.and_then(|i| item_name(d, lang, list, i)) {
+    // An entry the item's figure has moved on from since names what was counted or paid, not
+    // today's figure, which it never said.
+    let moved_on = d
+        .changes
+        .iter()
+        .skip_while(|x| !std::ptr::eq(*x, c))
+        .skip(1)
+        .any(|x| {
+            x.about.list == list
+                && x.about.id == c.about.id
+                && matches!(x.kind, ChangeKind::Revised | ChangeKind::Corrected)
+        });
+    let name = |i: usize| match list {
+        ChangeList::Counts if moved_on => Some(d.counts.get(i)?.subject.get(lang).to_string()),
+        ChangeList::Money if moved_on => Some(d.money.get(i)?.subject.get(lang).to_string()),
+        _ => item_name(d, lang, list, i),
+    };
+    match current.and_then(name) {
         Some(name) => format!("{n} {v}: {}", unpunctuated(&name)),
         // A running record: the entry stays when its item is later removed.
         None if c.kind != ChangeKind::Removed => match lang {

@@ -27,9 +27,10 @@ fn figure_words(
 ) -> String {
     let approx = |text: String| format::approx(lang, approximate, text);
     match *f {
-        Figure::Exact(n) => approx(with(&number(n), n)),
+        // "about" goes right before the number: "가입자 약 2,500만 명", never "약 가입자 …".
+        Figure::Exact(n) => with(&approx(number(n)), n),
         Figure::AtLeast(n) => {
-            let base = approx(with(&number(n), n));
+            let base = with(&approx(number(n)), n);
             match (lang, full) {
                 (Lang::En, None) => format!("at least {base}"),
                 (Lang::En, Some((what, _))) => {
@@ -40,7 +41,7 @@ fn figure_words(
             }
         }
         Figure::AtMost(n) => {
-            let base = approx(with(&number(n), n));
+            let base = with(&approx(number(n)), n);
             match lang {
                 Lang::En => format!("up to {base}"),
                 Lang::Ko => format!("최대 {base}"),

@@ -61,10 +61,13 @@ pub fn subject(lang: Lang, m: Measures, org: &str) -> String {
         (Lang::Ko, Measures::CopyingOut) => {
             format!("{} 보유한 데이터의 반출", particle(org, Particle::Subject))
         }
-        (Lang::Ko, Measures::OpenToAnyone) => format!(
-            "{} 보유한 데이터가 누구나 볼 수 있게 열려 있던 상태",
-            particle(org, Particle::Subject)
-        ),
+        // "…데이터의 공개 방치 기간은": a noun that takes 기간, never "…열려 있던 상태 기간".
+        (Lang::Ko, Measures::OpenToAnyone) => {
+            format!(
+                "{} 보유한 데이터의 공개 방치",
+                particle(org, Particle::Subject)
+            )
+        }
         (Lang::Ko, Measures::NotStated) => {
             format!("{} 보유한 데이터의 노출", particle(org, Particle::Subject))
         }

@@ -164,13 +164,16 @@ fn who_short(by: &str) -> String {
 }
 
 /// Who gives the dates a derived figure uses, where sources disagree: " by the dates of X".
+/// An attribution after the figure and its dates, in the author's own words for the account
+/// (" — Government joint probe (February 2026)"), which need no article ("by the dates of
+/// Government joint probe" would).
 fn by_whose(d: &Dataset, lang: Lang, claim: &Claim) -> String {
     if d.exposure.current().count() < 2 {
         return String::new();
     }
     match lang {
-        Lang::En => format!(" by the dates of {}", claim.by.get(lang)),
-        Lang::Ko => format!(" ({} 기준)", claim.by.get(lang)),
+        Lang::En => format!(" \u{2014} {}", claim.by.get(lang)),
+        Lang::Ko => format!("({} 기준)", claim.by.get(lang)),
     }
 }
 
@@ -181,8 +184,8 @@ fn same_dates(d: &Dataset, lang: Lang, _claim: &Claim) -> String {
         return String::new();
     }
     match lang {
-        Lang::En => " (by the same dates)".to_string(),
-        Lang::Ko => " (같은 기준)".to_string(),
+        Lang::En => ", by the same dates".to_string(),
+        Lang::Ko => ", 같은 기준".to_string(),
     }
 }
 
@@ -273,7 +276,8 @@ fn claim_period(d: &Dataset, lang: Lang, c: &Claim) -> Period {
 fn claim_period_as(d: &Dataset, lang: Lang, c: &Claim, sentence: bool) -> Period {
     let span = claim_span(c);
     let (range, shape) = claim_range(lang, c, d.zone.label.get(lang), sentence);
-    let counting = match (span.and_then(|s| s.days()).is_some(), lang) {
+    // A single day needs no "counting the first and last day".
+    let counting = match (span.and_then(|s| s.days()).is_some_and(|n| n > 1), lang) {
         (false, _) => "",
         (true, Lang::En) => ", counting the first and last day",
         (true, Lang::Ko) => ", 첫날과 마지막 날 포함",
@@ -298,10 +302,10 @@ impl Period {
             (Some(len), _, _, _) => len.clone(),
             (None, Shape::Bounded | Shape::Open, Lang::En, _) => capitalise(&self.range),
             (None, Shape::Bounded | Shape::Open, Lang::Ko, _) => self.range.clone(),
-            (None, Shape::Closed, Lang::En, true) => format!("In {}", self.range),
-            (None, Shape::Closed, Lang::Ko, true) => format!("{} 중", self.range),
-            (None, Shape::Closed, Lang::En, false) => format!("Within {}", self.range),
-            (None, Shape::Closed, Lang::Ko, false) => format!("{} 사이", self.range),
+            // Both ends within one period, or a length too coarse to say: the dates alone
+            // ("2012", "2012 – July 2012"), never "In 2012 of …" nor "Within 2012 – …".
+            (None, Shape::Closed, Lang::En, _) => capitalise(&self.range),
+            (None, Shape::Closed, Lang::Ko, _) => self.range.clone(),
         }
     }
     /// The dates after the bold part; empty when the bold part already is the dates.
@@ -312,10 +316,19 @@ impl Period {
             ""
         }
     }
-    /// Whether the bold part is the dates in words (a bounded or open claim without a length),
-    /// which "of unauthorised access" cannot follow.
+    /// Whether the bold part is the dates in words (a claim without a length), which "of
+    /// unauthorised access" cannot follow.
     fn is_phrase(&self) -> bool {
-        self.len.is_none() && self.shape != Shape::Closed
+        self.len.is_none()
+    }
+
+    /// The dates as a time of a sentence: "in 2012", "from no later than … to …", "24 June –
+    /// 8 November 2025" after "took place".
+    fn when(&self) -> String {
+        match self.shape {
+            Shape::Closed => format!("in {}", self.range),
+            Shape::Bounded | Shape::Open => self.range.clone(),
+        }
     }
 }
 
@@ -432,7 +445,10 @@ fn other_accounts(d: &Dataset, lang: Lang, e: &Event) -> String {
             }
         })
         .collect();
-    format!(" ({})", list.join("; "))
+    match lang {
+        Lang::En => format!(" ({})", list.join("; ")),
+        Lang::Ko => format!("({})", list.join("; ")),
+    }
 }
 
 /// The key figures derived from the data: how long access lasted (by each claim's dates), how
@@ -446,7 +462,7 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
         let what = measures::noun(lang, c.measures);
         let rest = match (lang, p.is_phrase()) {
             (Lang::En, false) => {
-                format!(" of {what}{}{}", by_whose(d, lang, c), colon(p.after()))
+                format!(" of {what}{}{}", colon(p.after()), by_whose(d, lang, c))
             }
             (Lang::En, true) => format!(": {what}{}", by_whose(d, lang, c)),
             (Lang::Ko, false) => {
@@ -468,12 +484,7 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
         for other in d.exposure.current().filter(|o| o.id != c.id) {
             let p = claim_period(d, lang, other);
             let rest = match lang {
-                Lang::En => format!(
-                    "{} by the dates of {}{}",
-                    if p.is_phrase() { "," } else { "" },
-                    other.by.get(lang),
-                    colon(p.after())
-                ),
+                Lang::En => format!("{} \u{2014} {}", colon(p.after()), other.by.get(lang)),
                 Lang::Ko => format!(" ({} 기준){}", other.by.get(lang), colon(p.after())),
             };
             let who = who_short(other.by.get(lang));
@@ -481,7 +492,7 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
                 strong: p.strong(lang),
                 rest,
                 label: match lang {
-                    Lang::En => format!("by the dates of {who}"),
+                    Lang::En => who.to_string(),
                     Lang::Ko => format!("{who} 기준"),
                 },
             });
@@ -512,21 +523,33 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
     if let Some(r) = f.revision {
         if let (Some(a), Some(b)) = (d.counts.get(r.first), d.counts.get(r.revised)) {
             let span = Span::exact(a.as_of, b.as_of, false);
-            let (from, to) = match lang {
-                Lang::En => (
+            let undisclosed = a.value == crate::model::Figure::NotDisclosed;
+            let (from, to) = match (lang, undisclosed) {
+                // No count is no first count: the wait is from the first report without one.
+                (Lang::En, true) => (
+                    "the first report, without a count".to_string(),
+                    format!("the first count ({})", charts::figure_text(lang, b)),
+                ),
+                (Lang::Ko, true) => (
+                    "수치 없는 첫 발표".to_string(),
+                    format!("첫 집계({})", charts::figure_text(lang, b)),
+                ),
+                (Lang::En, false) => (
                     format!("the first count ({})", charts::figure_text(lang, a)),
                     format!("its first revision ({})", charts::figure_text(lang, b)),
                 ),
-                Lang::Ko => (
+                (Lang::Ko, false) => (
                     format!("첫 집계({})", charts::figure_text(lang, a)),
-                    format!("첫 정정({})", charts::figure_text(lang, b)),
+                    format!("첫 수정({})", charts::figure_text(lang, b)),
                 ),
             };
             out.extend(between(lang, &span, &from, &to).map(|mut k| {
                 // The counts themselves are one tap away, in the full sentence.
-                k.label = match lang {
-                    Lang::En => "from the first count to its revision".into(),
-                    Lang::Ko => "첫 집계부터 수정까지".into(),
+                k.label = match (lang, undisclosed) {
+                    (Lang::En, true) => "from the first report to the first count".into(),
+                    (Lang::Ko, true) => "첫 발표부터 첫 집계까지".into(),
+                    (Lang::En, false) => "from the first count to its revision".into(),
+                    (Lang::Ko, false) => "첫 집계부터 수정까지".into(),
                 };
                 k
             }));
@@ -601,7 +624,7 @@ pub fn timeline_alt(d: &Dataset, lang: Lang) -> String {
         let what = measures::subject(lang, c.measures, org);
         parts.push(match (lang, preferred, &p.len) {
             (Lang::En, true, None) if p.shape == Shape::Open => {
-                format!("{what} {}, by the dates of {by}.", p.range)
+                format!("{by}: {what} {}.", p.range)
             }
             (Lang::Ko, true, None) if p.shape == Shape::Open => {
                 format!("{by} 기준, {what}{} {}.", topic_particle(&what), p.range)
@@ -612,19 +635,17 @@ pub fn timeline_alt(d: &Dataset, lang: Lang) -> String {
                 p.range
             ),
             (Lang::En, true, Some(len)) => {
-                format!("{what} lasted {len}, {}, by the dates of {by}.", p.dates)
+                format!("{by}: {what} lasted {len}, {}.", p.dates)
             }
-            (Lang::En, true, None) => format!(
-                "{what} took place {}, by the dates of {by}.",
-                decapitalise(&p.strong(lang))
-            ),
+            (Lang::En, true, None) => format!("{by}: {what} took place {}.", p.when()),
             // "Government joint probe (February 2026): about seven months, …": the author's
             // name for the account as it stands, never "By the dates of Government …", which
             // would need an article the data does not give.
             (Lang::En, false, _) => format!(
-                "{by}{}: {}{}.",
+                "{by}{}: {}{}{}.",
                 standing_after(lang, c),
-                p.strong(lang),
+                decapitalise(&p.strong(lang)),
+                of_other_kind(d, lang, c, p.is_phrase()),
                 sep(p.after())
             ),
             (Lang::Ko, true, Some(len)) => {
@@ -636,8 +657,9 @@ pub fn timeline_alt(d: &Dataset, lang: Lang) -> String {
                 p.range
             ),
             (Lang::Ko, false, _) => format!(
-                "{by} 기준{}: {}{}.",
+                "{by} 기준{}: {}{}{}.",
                 standing_after(lang, c),
+                of_other_kind(d, lang, c, p.is_phrase()),
                 p.strong(lang),
                 paren(p.after())
             ),
@@ -730,6 +752,20 @@ pub fn claim_line(d: &Dataset, lang: Lang, c: &Claim) -> String {
     line.push_str(". ");
     line.push_str(&cite(&c.sources));
     line
+}
+
+/// What another account measures, where it is not what the window drawn measures: " of data
+/// copied out" after its length (", data copied out" after dates) / "외부 유출 " before it.
+fn of_other_kind(d: &Dataset, lang: Lang, c: &Claim, phrase: bool) -> String {
+    if c.measures == window(d) {
+        return String::new();
+    }
+    let what = measures::noun(lang, c.measures);
+    match (lang, phrase) {
+        (Lang::En, false) => format!(" of {what}"),
+        (Lang::En, true) => format!(", {what}"),
+        (Lang::Ko, _) => format!("{what} "),
+    }
 }
 
 /// " (later revised)" after an account the story has moved past; nothing for one that stands.

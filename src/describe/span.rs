@@ -99,22 +99,26 @@ fn about(lang: Lang, words: &str) -> String {
     }
 }
 
-/// "138 days"; from a year on, "about 3 years and 8 months (1,352 days)".
+/// "138 days"; from a year on, "about three years and eight months (1,352 days)".
 fn days_words(lang: Lang, days: i64) -> String {
     let plain = match lang {
         Lang::En => format::plural_en(days, "day", "days"),
         // "하루 뒤", never "1일 뒤" (which reads as "on the 1st").
         Lang::Ko if days == 1 => "하루".to_string(),
+        Lang::Ko if days == 2 => "이틀".to_string(),
+        Lang::Ko if days == 3 => "사흘".to_string(),
         Lang::Ko => format!("{}일", format::count(days)),
     };
     if days < 365 {
         return plain;
     }
     let months = (days as f64 / DAYS_PER_MONTH).round() as i64;
-    let ym = years_months(lang, months / 12, months % 12, false);
+    // Small numbers in words, as every other approximate span says them; in Korean the days
+    // after a comma, since the sentence puts the dates in brackets right after.
+    let ym = years_months(lang, months / 12, months % 12, true);
     match lang {
         Lang::En => format!("about {ym} ({plain})"),
-        Lang::Ko => format!("약 {ym}({plain})"),
+        Lang::Ko => format!("약 {ym}, {plain}"),
     }
 }
 

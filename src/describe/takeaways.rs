@@ -61,14 +61,17 @@ fn revisions_takeaway(d: &Dataset, lang: Lang) -> String {
                 // A count never disclosed is no first count: said as the wait for one.
                 let undisclosed = first.value == crate::model::Figure::NotDisclosed;
                 out.push_str(&match (lang, undisclosed) {
+                    // Named by what was counted: another series may have had a figure then.
                     (Lang::En, true) => format!(
-                        "No count was disclosed from {} until {}, when it was {}",
+                        "{}: no count was disclosed from {} until {}, when it was {}",
+                        charts::unpunctuated(first.subject.get(lang)),
                         format::date(lang, &first.as_of, ""),
                         format::date(lang, &revised.as_of, ""),
                         figure_text(lang, revised)
                     ),
                     (Lang::Ko, true) => format!(
-                        "{}부터 {}까지 집계는 공개되지 않았고, 이후 {} 나왔다",
+                        "{}: {}부터 {}까지 집계는 공개되지 않았고, 이후 {} 나왔다",
+                        charts::unpunctuated(first.subject.get(lang)),
                         format::date(lang, &first.as_of, ""),
                         format::date(lang, &revised.as_of, ""),
                         particle(&figure_text(lang, revised), Particle::Subject)
@@ -359,9 +362,11 @@ fn money_takeaway(d: &Dataset, lang: Lang) -> String {
         };
         let top_index = rows(d, ChartKind::Money).first().copied().unwrap_or(0);
         if let Some(earlier) = charts::earlier_figures(d, lang, top_index) {
+            // "replaced": a final decision or a new fund replaces a proposal, it does not
+            // "revise" it.
             out.push_str(&match lang {
-                Lang::En => format!(" It revised {earlier}."),
-                Lang::Ko => format!(" {earlier}에서 수정된 금액이다."),
+                Lang::En => format!(" It replaced an earlier figure: {earlier}."),
+                Lang::Ko => format!(" 이전 수치 {earlier}을 대신한 금액이다."),
             });
         }
     }

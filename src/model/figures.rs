@@ -303,6 +303,36 @@ pub fn all_counts(d: &Dataset) -> Vec<usize> {
     by_date(d, (0..d.counts.len()).collect())
 }
 
+/// The counts a count chart's table lists: the comparison's bars, then every other figure for
+/// comparison; for the revisions, every other count, in date order. Without a comparison
+/// chart, the figures for comparison stay in the revisions table (marked as such).
+pub fn table_counts(d: &Dataset, kind: ChartKind) -> Vec<usize> {
+    let compared = rows(d, ChartKind::Comparison);
+    let context = |i: &usize| {
+        !compared.is_empty()
+            && !compared.contains(i)
+            && d.counts
+                .get(*i)
+                .is_some_and(|c| c.status == Status::Context)
+    };
+    match kind {
+        ChartKind::Comparison => {
+            let mut all = compared.clone();
+            all.extend(all_counts(d).into_iter().filter(|i| context(i)));
+            all
+        }
+        _ => all_counts(d)
+            .into_iter()
+            .filter(|i| !compared.contains(i) || !is_context(d, *i))
+            .filter(|i| !context(i))
+            .collect(),
+    }
+}
+
+fn is_context(d: &Dataset, i: usize) -> bool {
+    d.counts.get(i).is_some_and(|c| c.status == Status::Context)
+}
+
 /// Every amount in date order, whatever its currency: the chart's table.
 pub fn all_money(d: &Dataset) -> Vec<usize> {
     super::sorted_by_key((0..d.money.len()).collect(), &|i| {

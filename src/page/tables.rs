@@ -5,7 +5,7 @@ use super::heading;
 use crate::describe::{charts as words, cite};
 use crate::format;
 use crate::i18n::{self, Ui};
-use crate::model::figures::{all_counts, all_money, rows, ChartKind};
+use crate::model::figures::{all_money, rows, table_counts, ChartKind};
 use crate::model::{Dataset, Lang};
 
 pub(super) fn th_row(lang: Lang, keys: &[Ui]) -> El {
@@ -30,30 +30,28 @@ pub(super) fn chart_table(d: &Dataset, lang: Lang, kind: ChartKind) -> El {
                 Ui::Note,
                 Ui::Sources,
             ],
-            // The revisions table lists every count of the dataset, drawn or not, so no
-            // authored figure is left out; the comparison's lists its bars.
-            match kind {
-                ChartKind::Revisions => all_counts(d),
-                _ => rows(d, kind),
-            }
-            .into_iter()
-            .filter_map(|i| {
-                let c = d.counts.get(i)?;
-                let mut figure = words::table_figure(lang, c);
-                if let Some(status) = words::status_word(lang, c) {
-                    figure = format!("{figure} ({status})");
-                }
-                Some(El::new("tr").children([
-                    El::new("td").text(format::date(lang, &c.as_of, zone)),
-                    El::new("td").text(c.subject.get(lang)),
-                    El::new("td").class("bx-num").text(figure),
-                    El::new("td").text(words::table_unit(lang, c)),
-                    El::new("td").text(c.reported_by.get(lang)),
-                    El::new("td").text(note(&c.note)),
-                    El::new("td").text(cite(&c.sources)),
-                ]))
-            })
-            .collect(),
+            // Between them the two tables list every count, drawn or not, so no authored
+            // figure is left out: a figure for comparison under the comparison, never under
+            // "How the count was revised".
+            table_counts(d, kind)
+                .into_iter()
+                .filter_map(|i| {
+                    let c = d.counts.get(i)?;
+                    let mut figure = words::table_figure(lang, c);
+                    if let Some(status) = words::status_word(lang, c) {
+                        figure = format!("{figure} ({status})");
+                    }
+                    Some(El::new("tr").children([
+                        El::new("td").text(format::date(lang, &c.as_of, zone)),
+                        El::new("td").text(c.subject.get(lang)),
+                        El::new("td").class("bx-num").text(figure),
+                        El::new("td").text(words::table_unit(lang, c)),
+                        El::new("td").text(c.reported_by.get(lang)),
+                        El::new("td").text(note(&c.note)),
+                        El::new("td").text(cite(&c.sources)),
+                    ]))
+                })
+                .collect(),
         ),
         ChartKind::Exposed => (
             vec![Ui::DataClass, Ui::Exposed, Ui::WhatToWatch, Ui::Sources],
