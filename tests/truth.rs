@@ -2,7 +2,8 @@
 //! datasets of every shape (a property test), and no breach-specific word in `src/`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use breach_explainer::model::{json, validate, Dataset, Figure, Lang, Unit};
+use breach_explainer::model::figures::{self, ChartKind};
+use breach_explainer::model::{json, validate, Dataset, Figure, Lang, Status, Unit};
 use breach_explainer::page;
 use breach_explainer::render::Theme;
 use proptest::prelude::*;
@@ -279,9 +280,17 @@ prop_compose! {
         disclosed in proptest::option::of((0u8..3, 0u32..2000)),
         counts in proptest::collection::vec((0u64..50_000_000_000, 0usize..5, any::<bool>(), 0u8..5, 0u32..2000, 0usize..3, 0u8..5), 1..5),
         money in proptest::collection::vec((0u64..5_000_000_000_000, 0usize..4, 0u8..5), 0..4),
-        second_claim in proptest::option::of((0u8..3, 0u32..2000, 0u32..900)),
+        second_claim in proptest::option::of((0u8..3, 0u32..2000, 0u32..900, 0usize..4, 0usize..3)),
         comparison in any::<bool>(),
+        // The shapes of a developing story: statuses, one amount re-estimated, a change log
+        // that keeps entries for items since removed, what the window measures.
+        statuses in proptest::collection::vec(0usize..4, 5),
+        money_series in proptest::collection::vec((0usize..2, 0usize..4), 4),
+        log in any::<bool>(),
+        measures in 0usize..4,
     ) -> Value {
+        const STATUS: [&str; 4] = ["reported", "superseded", "disputed-claim", "context"];
+        const MEASURES: [&str; 4] = ["access", "copying-out", "open-to-anyone", "not-stated"];
         let langs: Vec<&str> = if korean { vec!["en", "ko"] } else { vec!["en"] };
         let text = |s: &str| {
             let mut o = serde_json::Map::new();
@@ -290,11 +299,12 @@ prop_compose! {
             }
             Value::Object(o)
         };
-        let mut claims = vec![j!({"id": "a", "by": text("Author A"), "start": start_form(ends.0, date(start.0, start.1)),
+        let mut claims = vec![j!({"id": "a", "by": text("Author A"), "measures": MEASURES[measures], "start": start_form(ends.0, date(start.0, start.1)),
             "end": end_form(ends.1, date(end_precision, start.1 + length)), "note": text("Claim note A"), "sources": ["s"]})];
-        if let Some((p, s, l)) = second_claim {
-            claims.push(j!({"id": "b", "by": text("Author B"), "start": date(p, s), "end": date(p, s + l),
-                "note": text("Claim note B"), "sources": ["s"]}));
+        if let Some((p, s, l, m, st)) = second_claim {
+            // A claim is never context; a superseded one is history.
+            claims.push(j!({"id": "b", "by": text("Author B"), "measures": MEASURES[m], "status": STATUS[st],
+                "start": date(p, s), "end": date(p, s + l), "note": text("Claim note B"), "sources": ["s"]}));
         }
         let mut events = vec![j!({"id": "e0", "date": date(start.0, start.1), "lane": "breach",
             "title": text("Event zero"), "detail": text("Detail"), "confidence": "high", "sources": ["s"]})];
@@ -307,14 +317,17 @@ prop_compose! {
         let counts: Vec<Value> = counts.iter().enumerate().map(|(k, (value, unit, approximate, p, day, series, form))| {
             let mut c = j!({"id": format!("c{k}"), "series": format!("series-{series}"), "subject": text(&format!("Subject {k}")),
                 "approximate": approximate, "unit": UNITS[*unit], "as_of": date(*p, *day),
-                "reported_by": text("Reporter"), "note": text(&format!("Count note {k}")), "sources": ["s"]});
+                "reported_by": text("Reporter"), "note": text(&format!("Count note {k}")), "sources": ["s"],
+                "status": STATUS[statuses[k % statuses.len()]]});
             figure_form(*form, "value", *value, &mut c);
             c
         }).collect();
         let currencies = ["KRW", "USD", "GBP", "AUD"];
         let money: Vec<Value> = money.iter().enumerate().map(|(k, (amount, cur, form))| {
+            let (series, status) = money_series[k % money_series.len()];
             let mut m = j!({"id": format!("m{k}"), "kind": "fine", "subject": text(&format!("Amount {k}")),
-                "currency": currencies[*cur], "date": "2024-05-01", "note": text(&format!("Money note {k}")), "sources": ["s"]});
+                "currency": currencies[*cur], "date": format!("2024-0{}-01", k + 1), "note": text(&format!("Money note {k}")), "sources": ["s"],
+                "series": format!("cost-{series}"), "status": STATUS[status]});
             figure_form(*form, "amount", *amount, &mut m);
             m
         }).collect();
@@ -326,6 +339,20 @@ prop_compose! {
             "exposure": {"claims": claims, "preferred": "a"},
             "events": events, "counts": counts, "money": money,
         });
+        if log {
+            // Each count and amount revising the one before it, and an event added and later
+            // removed: a running record.
+            let mut changes = vec![j!({"at": "2025-01-01", "kind": "added", "about": "events/gone", "sources": ["s"]})];
+            for (list, n, prefix) in [("counts", v["counts"].as_array().map_or(0, Vec::len), "c"), ("money", v["money"].as_array().map_or(0, Vec::len), "m")] {
+                for k in 1..n {
+                    changes.push(j!({"at": "2025-02-01", "kind": "revised", "about": format!("{list}/{prefix}{k}"),
+                        "replaces": format!("{prefix}{}", k - 1), "sources": ["s"]}));
+                }
+            }
+            changes.push(j!({"at": "2025-03-01", "kind": "removed", "about": "events/gone", "sources": ["s"]}));
+            v["changes"] = Value::from(changes);
+            v["updated"] = j!("2025-03-01T12:00+00:00");
+        }
         if comparison && v["counts"].as_array().is_some_and(|c| c.len() >= 2) {
             let ids: Vec<Value> = v["counts"].as_array().unwrap().iter().map(|c| c["id"].clone()).collect();
             v["comparisons"] = j!([{"id": "cmp", "title": text("Comparison title"), "counts": ids, "mixed_units": true}]);
@@ -385,6 +412,50 @@ proptest! {
                 let said = breach_explainer::describe::charts::money_text(lang, m);
                 if m.amount == Figure::NotDisclosed {
                     prop_assert!(said == "not disclosed" || said == "공개되지 않음", "{}", said);
+                }
+            }
+            // Broken forms found in real stories of new shapes, never written for any data.
+            for bad in ["In 20", "Within 20", "y the dates of", "about less than", "약 가입자", "약 조회",
+                "(by the same dates) (", "to not disclosed", "The first count, not disclosed",
+                "첫 집계(공개되지 않음)", "the first count (not disclosed)", "상태 기간", "오후 12시",
+                "Count added: about", "Count added: at least", "Count added: up to"] {
+                prop_assert!(!page.contains(bad), "{:?}: {:?} in\n{}", lang, bad, page);
+            }
+            // A superseded amount is never a bar, and never the largest amount.
+            for i in figures::rows(&d, ChartKind::Money) {
+                prop_assert!(d.money[i].status != Status::Superseded, "a superseded amount drawn");
+            }
+            // Context is never a revision of the count.
+            // (unless the breach has no figure of its own and nothing to compare with: then they
+            // are drawn there, each marked as a figure for comparison).
+            let own = d.counts.iter().any(|c| c.status != Status::Context);
+            if own || !d.comparisons.is_empty() {
+                for i in figures::rows(&d, ChartKind::Revisions) {
+                    prop_assert!(d.counts[i].status != Status::Context, "context in the revisions chart");
+                }
+            }
+            // A superseded account is never a key figure.
+            let keys: String = breach_explainer::describe::key_figures(&d, lang).iter()
+                .map(|k| format!("{}{} | ", k.strong, k.rest)).collect();
+            for c in d.exposure.claims.iter().filter(|c| c.status == Status::Superseded) {
+                prop_assert!(!keys.contains(c.by.get(lang)), "superseded account as a key figure: {}", keys);
+            }
+            // The change log: no "from X to X", no correction word for a revision, a figure for
+            // comparison never announced as a count.
+            for c in &d.changes {
+                let said = breach_explainer::describe::changes::change_sentence(&d, lang, c);
+                if let Some((_, tail)) = said.split_once(" from ") {
+                    if let Some((a, b)) = tail.split_once(" to ") {
+                        prop_assert!(a != b, "{}", said);
+                    }
+                }
+                if c.kind != breach_explainer::model::ChangeKind::Corrected {
+                    prop_assert!(!said.contains("정정"), "{}", said);
+                }
+                let context = c.about.index.and_then(|i| d.counts.get(i))
+                    .is_some_and(|x| x.status == Status::Context && c.about.list == breach_explainer::model::ChangeList::Counts);
+                if context {
+                    prop_assert!(!said.starts_with("Count ") && !said.starts_with("수치 "), "{}", said);
                 }
             }
             // Every authored note, subject, claim and title reaches the page.

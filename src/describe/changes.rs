@@ -133,9 +133,10 @@ fn count_name(lang: Lang, c: &Count) -> String {
 /// Whether a figure is a bound or range rather than one number: a change between the two is
 /// said as "now … ; earlier …", never as a move up or down.
 fn is_bound(f: &Figure) -> bool {
+    // "Not disclosed" is no figure to move from or to: "now not disclosed; earlier 4,536".
     matches!(
         f,
-        Figure::AtLeast(_) | Figure::AtMost(_) | Figure::Between(..)
+        Figure::AtLeast(_) | Figure::AtMost(_) | Figure::Between(..) | Figure::NotDisclosed
     )
 }
 

@@ -199,10 +199,20 @@ pub fn chart_alt(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
     };
     match kind {
         ChartKind::Revisions => {
-            let Some((first, last)) = ends else {
+            if ends.is_none() {
                 return String::new();
+            }
+            // The range runs between figures; a report without one is no end of it.
+            let disclosed: Vec<&Count> = items
+                .iter()
+                .filter_map(|&i| d.counts.get(i))
+                .filter(|c| c.value != Figure::NotDisclosed)
+                .collect();
+            let range = match (disclosed.first(), disclosed.last(), lang) {
+                (Some(a), Some(b), _) => from_to(lang, &dated(lang, a), &dated(lang, b)),
+                (_, _, Lang::En) => "none of them a figure yet".to_string(),
+                (_, _, Lang::Ko) => "아직 공개된 수치 없음".to_string(),
             };
-            let range = from_to(lang, &dated(lang, first), &dated(lang, last));
             match lang {
                 Lang::En => format!(
                     "Dot chart on a log scale of {} in date order, {range}.",
@@ -230,7 +240,15 @@ pub fn chart_alt(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
                 (Lang::Ko, [one]) => format!("단위: {}", i18n::unit_noun(lang, *one)),
                 (Lang::Ko, _) => "막대마다 단위 표시".to_string(),
             };
-            let range = from_to(lang, &figure_text(lang, first), &figure_text(lang, last));
+            let given: Vec<&&Count> = counts
+                .iter()
+                .filter(|c| c.value != Figure::NotDisclosed)
+                .collect();
+            let range = match (given.first(), given.last()) {
+                (Some(a), Some(b)) => from_to(lang, &figure_text(lang, a), &figure_text(lang, b)),
+                _ => figure_text(lang, first),
+            };
+            let _ = last;
             match lang {
                 Lang::En => format!(
                     "{title}. Bar chart from zero of {}, {what}, {range}.",
@@ -279,7 +297,17 @@ pub fn chart_alt(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
                     Lang::Ko => " 수정된 금액의 이전 수치는 막대 위의 원으로 표시했다.",
                 });
             }
-            let (Some(top), Some(bottom)) = (money_at(items.first()), money_at(items.last()))
+            // The range runs between amounts given; "not disclosed" is no end of it.
+            let given: Vec<usize> = items
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    d.money
+                        .get(i)
+                        .is_some_and(|m| m.amount != Figure::NotDisclosed)
+                })
+                .collect();
+            let (Some(top), Some(bottom)) = (money_at(given.first()), money_at(given.last()))
             else {
                 return rest.trim_start().to_string();
             };

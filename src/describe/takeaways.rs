@@ -103,18 +103,38 @@ fn revisions_takeaway(d: &Dataset, lang: Lang) -> String {
                 }
                 out.push('.');
             } else {
-                out.push_str(&match lang {
-                    Lang::En => format!(
-                        "The count stayed at {} from {} to {}.",
-                        figure_text(lang, first),
-                        format::date(lang, &first.as_of, ""),
+                // No figure moved: said between the first and the last report that gave one
+                // (a later report without a figure changes nothing).
+                let last_given = counts
+                    .iter()
+                    .rev()
+                    .find(|c| c.value != crate::model::Figure::NotDisclosed);
+                let (from, to) = (
+                    format::date(lang, &first.as_of, ""),
+                    last_given.map(|c| format::date(lang, &c.as_of, "")),
+                );
+                out.push_str(&match (lang, to) {
+                    (Lang::En, None) => format!(
+                        "No count has been disclosed as of {}.",
                         format::date(lang, &last.as_of, "")
                     ),
-                    Lang::Ko => format!(
-                        "집계는 {}부터 {}까지 {} 같았다.",
-                        format::date(lang, &first.as_of, ""),
-                        format::date(lang, &last.as_of, ""),
-                        particle(&figure_text(lang, first), Particle::Direction)
+                    (Lang::Ko, None) => format!(
+                        "{} 현재 공개된 집계는 없다.",
+                        format::date(lang, &last.as_of, "")
+                    ),
+                    (Lang::En, Some(to)) if to == from => {
+                        format!("The count: {}, as of {from}.", figure_text(lang, first))
+                    }
+                    (Lang::Ko, Some(to)) if to == from => {
+                        format!("{from} 기준 집계는 {}.", figure_text(lang, first))
+                    }
+                    (Lang::En, Some(to)) => format!(
+                        "The count stayed at {} from {from} to {to}.",
+                        figure_text(lang, first)
+                    ),
+                    (Lang::Ko, Some(to)) => format!(
+                        "집계는 {from}부터 {to}까지 {}에서 바뀌지 않았다.",
+                        figure_text(lang, first)
                     ),
                 });
             }
@@ -128,6 +148,8 @@ fn revisions_takeaway(d: &Dataset, lang: Lang) -> String {
         .filter(|i| !line.contains(i))
         .filter_map(|i| d.counts.get(i))
         .filter(|c| !matches!(c.status, Status::DisputedClaim | Status::Context))
+        // A report without a figure is no step of a revision; the table lists it.
+        .filter(|c| c.value != crate::model::Figure::NotDisclosed)
     {
         let same = |g: &Vec<&Count>| {
             g.first().is_some_and(|f| {
@@ -146,7 +168,8 @@ fn revisions_takeaway(d: &Dataset, lang: Lang) -> String {
         .iter()
         .filter_map(|g| {
             let (first, last) = (g.first()?, g.last()?);
-            Some(if g.len() == 1 {
+            let moved = figure_text(lang, first) != figure_text(lang, last);
+            Some(if g.len() == 1 || !moved {
                 format!(
                     "{} ({}) — {}, {}",
                     figure_text(lang, first),
@@ -163,7 +186,7 @@ fn revisions_takeaway(d: &Dataset, lang: Lang) -> String {
                         dated(lang, last)
                     ),
                     Lang::Ko => format!(
-                        "{}: {}에서 {} 정정",
+                        "{}: {}에서 {} 수정",
                         first.subject.get(lang),
                         dated(lang, first),
                         format::particle(&dated(lang, last), Particle::Direction)
@@ -333,7 +356,12 @@ fn money_takeaway(d: &Dataset, lang: Lang) -> String {
             && rows(d, ChartKind::Money)
                 .iter()
                 .filter_map(|&i| d.money.get(i))
-                .all(|m| !matches!(m.amount, crate::model::Figure::AtLeast(_)));
+                .all(|m| {
+                    !matches!(
+                        m.amount,
+                        crate::model::Figure::AtLeast(_) | crate::model::Figure::NotDisclosed
+                    )
+                });
         out = match (lang, largest) {
             (Lang::En, false) => format!(
                 "The highest figure given: {}, {} ({}).",

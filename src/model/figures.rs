@@ -4,7 +4,7 @@
 //! sources give ("about seven months" between two months, "138 days" between two days). Which
 //! marks each chart shows is decided here once, for the page, the layout and the exports.
 
-use super::{Bound, Claim, Count, Dataset, End, Milestone, Precision, Status, StoryDate};
+use super::{Bound, Claim, Count, Dataset, End, Figure, Milestone, Precision, Status, StoryDate};
 
 /// How the real length of a span relates to the length between its two dates: the same, or
 /// only a bound on it (an end given as "no later than" or "no earlier than").
@@ -186,9 +186,12 @@ fn first_revision(d: &Dataset) -> Option<Revision> {
     let series = series_in_unit(d, head);
     let first = *series.first()?;
     let first_value = d.counts.get(first)?.value;
-    let revised = series
-        .into_iter()
-        .find(|&i| d.counts.get(i).is_some_and(|c| c.value != first_value))?;
+    // A later report without a figure revises nothing.
+    let revised = series.into_iter().find(|&i| {
+        d.counts
+            .get(i)
+            .is_some_and(|c| c.value != first_value && c.value != Figure::NotDisclosed)
+    })?;
     Some(Revision { first, revised })
 }
 
@@ -250,10 +253,13 @@ fn revision_rows(d: &Dataset) -> Vec<usize> {
             || (Some(c.series.as_str()) != head
                 && d.comparisons.iter().any(|cmp| cmp.counts.contains(&i)))
     };
-    by_date(
-        d,
-        (0..d.counts.len()).filter(|&i| !only_context(i)).collect(),
-    )
+    let own: Vec<usize> = (0..d.counts.len()).filter(|&i| !only_context(i)).collect();
+    // With no figure of its own and no comparison to hold them, the figures for comparison are
+    // drawn here, each marked as such, rather than nowhere.
+    if own.is_empty() && d.comparisons.is_empty() {
+        return by_date(d, (0..d.counts.len()).collect());
+    }
+    by_date(d, own)
 }
 
 /// The amounts in the most common currency (bars must share a unit), largest first; the others

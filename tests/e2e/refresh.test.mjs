@@ -112,13 +112,13 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
   // 1. A count revised.
   const v2 = structuredClone(base);
   v2.counts.push({ ...v2.counts.find((c) => c.id === 'coupang-33-7m'), id: 'coupang-34m', value: 34000000, approximate: false, as_of: '2026-07-01' });
-  v2.updated = '2026-07-01T10:00+09:00';
-  v2.changes.push({ at: '2026-07-01', kind: 'revised', about: 'counts/coupang-34m', replaces: 'coupang-33-7m', sources: ['kh-10673625'] });
+  v2.updated = '2026-12-08T10:00+09:00';
+  v2.changes.push({ at: '2026-12-08', kind: 'revised', about: 'counts/coupang-34m', replaces: 'coupang-33-7m', sources: ['kh-10673625'] });
   publish(JSON.stringify(v2));
   await page.waitForFunction(() => window.seen.update.length === 1);
   assert.deepEqual(await shadow(() => window.seen.update[0]), {
     latest: 'Count revised: Coupang accounts exposed, from about 33.7 million to 34 million accounts.',
-    updated: '2026-07-01T10:00+09:00',
+    updated: '2026-12-08T10:00+09:00',
     selectionRemoved: false,
   });
   const now = await place();
@@ -140,8 +140,8 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
   // 2. An event added.
   const v3 = structuredClone(v2);
   v3.events.push({ id: 'new-hearing', date: '2026-07-02', lane: 'government', title: { en: 'New hearing', ko: '새 청문회' }, detail: { en: 'A new hearing.', ko: '새 청문회가 열렸다.' }, confidence: 'high', sources: ['kh-10673625'] });
-  v3.updated = '2026-07-02T09:00+09:00';
-  v3.changes.push({ at: '2026-07-02', kind: 'added', about: 'events/new-hearing', sources: ['kh-10673625'] });
+  v3.updated = '2026-12-09T09:00+09:00';
+  v3.changes.push({ at: '2026-12-09', kind: 'added', about: 'events/new-hearing', sources: ['kh-10673625'] });
   publish(JSON.stringify(v3));
   await page.waitForFunction(() => window.seen.update.length === 2);
   assert.equal(await shadow(() => window.seen.update[1].latest), 'Event added: New hearing.');
@@ -152,8 +152,8 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
   const v4 = structuredClone(v3);
   v4.events = v4.events.filter((e) => e.id !== 'probe-results');
   v4.changes = v4.changes.filter((c) => c.about !== 'events/probe-results');
-  v4.updated = '2026-07-03T09:00+09:00';
-  v4.changes.push({ at: '2026-07-03', kind: 'removed', about: 'events/probe-results', note: { en: 'Merged into another event', ko: '다른 사건에 합쳤다' }, sources: ['kh-10673625'] });
+  v4.updated = '2026-12-10T09:00+09:00';
+  v4.changes.push({ at: '2026-12-10', kind: 'removed', about: 'events/probe-results', note: { en: 'Merged into another event', ko: '다른 사건에 합쳤다' }, sources: ['kh-10673625'] });
   publish(JSON.stringify(v4));
   await page.waitForFunction(() => window.seen.update.length === 3);
   assert.equal(await shadow(() => window.seen.update[2].selectionRemoved), true);
@@ -207,8 +207,8 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
 
   // handle.refresh() looks at once.
   const v6 = structuredClone(v4);
-  v6.updated = '2026-07-04T09:00+09:00';
-  v6.changes.push({ at: '2026-07-04', kind: 'corrected', about: 'events/new-hearing', sources: ['kh-10673625'] });
+  v6.updated = '2026-12-11T09:00+09:00';
+  v6.changes.push({ at: '2026-12-11', kind: 'corrected', about: 'events/new-hearing', sources: ['kh-10673625'] });
   publish(JSON.stringify(v6));
   // (A look already on its way may answer first; then the next one, at once, shows it.)
   const shownNow = await page.evaluate(async () => (await window.handle.refresh()) || window.handle.refresh());
@@ -240,8 +240,8 @@ test('the script embed (data-refresh) and the iframe embed (?refresh=) update in
   await (async () => { for (let i = 0; i < 100 && !frame(); i++) await sleep(100); })();
   await frame().waitForFunction(() => !!document.querySelector('.bx:not([data-static]) .bx-title'), null, { polling: 100 });
   const next = structuredClone(base);
-  next.updated = '2026-08-01T09:00+09:00';
-  next.changes.push({ at: '2026-08-01', kind: 'corrected', about: 'events/pipc-fine', sources: ['kh-10673625'] });
+  next.updated = '2026-12-12T09:00+09:00';
+  next.changes.push({ at: '2026-12-12', kind: 'corrected', about: 'events/pipc-fine', sources: ['kh-10673625'] });
   publish(JSON.stringify(next));
   await tab.waitForFunction(() => document.getElementById('script').shadowRoot.querySelector('[data-bx="updated"]')?.textContent === 'Updated just now: Event corrected: Record PIPC fine.');
   // Polled by time: an iframe below the fold gets no animation frames.
