@@ -353,13 +353,13 @@ pub fn log_scale_note(lang: Lang) -> &'static str {
 pub fn linear_scale_note(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "Bars start at zero",
-        Lang::Ko => "막대는 0에서 시작합니다",
+        Lang::Ko => "막대는 0에서 시작",
     }
 }
 
 pub fn mixed_units_note(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "Different units on one axis: read each bar's unit",
-        Lang::Ko => "단위가 서로 다릅니다: 막대마다 단위를 확인하세요",
+        Lang::Ko => "단위가 서로 다름: 막대마다 단위 확인",
     }
 }

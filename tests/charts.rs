@@ -284,3 +284,81 @@ fn shares_and_ratios_are_rounded_as_they_are_said() {
     assert!(html.contains("about 2.6 times"), "the ratio to a tenth");
     assert!(!html.contains("about 3 times"));
 }
+
+fn data_file(name: &str) -> breach_explainer::model::Dataset {
+    let text = std::fs::read_to_string(format!("data/{name}.json")).expect("dataset");
+    validate(&json::parse(&text).unwrap()).expect("valid")
+}
+
+fn texts(scene: &breach_explainer::layout::Scene) -> Vec<String> {
+    scene
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Text { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_count_not_disclosed_has_no_place_on_the_axis_and_the_axis_names_its_unit() {
+    // SK Telecom on its first day: one report, no figure.
+    let d = data_file("skt-2025-day1");
+    let scene = charts::layout(ChartKind::Revisions, &d, Lang::En, 400.0, &CharWidths);
+    let drawn = scene
+        .marks
+        .iter()
+        .filter(|m| {
+            matches!(
+                m,
+                Mark::Circle { .. } | Mark::Ring { .. } | Mark::Rect { .. }
+            )
+        })
+        .count();
+    assert_eq!(drawn, 0, "a mark on the axis for a figure nobody gave");
+    let said = texts(&scene).join(" | ");
+    assert!(said.contains("not disclosed"), "{said}");
+    assert!(
+        said.contains("Log scale: each gridline ×10 · people"),
+        "{said}"
+    );
+    // Several units on one axis are said to differ, row by row.
+    let d = default_dataset().unwrap();
+    let scene = charts::layout(ChartKind::Revisions, &d, Lang::En, 600.0, &CharWidths);
+    let said = texts(&scene).join(" | ");
+    assert!(said.contains("units differ by row"), "{said}");
+}
+
+#[test]
+fn a_superseded_amount_is_a_ring_on_the_bar_that_replaced_it() {
+    // Marriott: the ICO's proposed £99.2 million, replaced by the £18.4 million it imposed.
+    let d = data_file("marriott-2018");
+    let rows = rows(&d, ChartKind::Money);
+    assert!(rows
+        .iter()
+        .all(|&i| d.money[i].status != breach_explainer::model::Status::Superseded));
+    let scene = charts::layout(ChartKind::Money, &d, Lang::En, 600.0, &CharWidths);
+    let rings = scene
+        .marks
+        .iter()
+        .filter(|m| matches!(m, Mark::Ring { .. }))
+        .count();
+    assert_eq!(rings, 1, "the proposed fine as an earlier figure");
+    let said = texts(&scene).join(" | ");
+    // Named as the earlier figure, never as a bar's own headline.
+    assert!(
+        said.contains("earlier: £99.2 million (9 July 2019)"),
+        "{said}"
+    );
+    assert!(!said.contains("| £99.2 million"), "{said}");
+    let takeaway = words::takeaway(&d, Lang::En, ChartKind::Money);
+    assert!(
+        takeaway.contains("It replaced an earlier figure: £99.2 million"),
+        "{takeaway}"
+    );
+    assert!(
+        !takeaway.starts_with("The largest amount: UK ICO's proposed"),
+        "{takeaway}"
+    );
+}

@@ -149,9 +149,8 @@ enum RowMark {
     },
     /// No figure disclosed: an outlined marker at the start of the axis and no bar (the row's
     /// words say "not disclosed").
-    Undisclosed {
-        x: f64,
-    },
+    /// No figure: nothing on the axis (zero or the first gridline would read as a value).
+    Undisclosed,
 }
 
 /// An arrowhead pointing right at `x`: the open end of a lower bound.
@@ -201,7 +200,7 @@ fn figure_mark(
             x1: px(high),
             paint,
         },
-        (Figure::NotDisclosed, _) => RowMark::Undisclosed { x: from + DOT_R },
+        (Figure::NotDisclosed, _) => RowMark::Undisclosed,
     }
 }
 
@@ -235,8 +234,10 @@ fn rows_chart(
     let mut y = top;
     for (row, h) in rows.iter().zip(heights) {
         let mark_y = row_text(&mut marks, y, &row.headline, &row.context, width, m) + 2.0;
-        // Gridlines only behind the marks, never through the text.
-        for (x, _) in ticks {
+        // Gridlines only behind the marks, never through the text; none in a row without a
+        // figure, whose words say "not disclosed" and whose axis place would read as a value.
+        let undisclosed = matches!(row.mark, RowMark::Undisclosed);
+        for (x, _) in ticks.iter().filter(|_| !undisclosed) {
             marks.push(Mark::Line {
                 x1: *x,
                 y1: mark_y - 10.0,
@@ -313,15 +314,7 @@ fn rows_chart(
                     });
                 }
             }
-            RowMark::Undisclosed { x } => {
-                marks.push(Mark::Ring {
-                    x: *x,
-                    y: mark_y,
-                    r: DOT_R,
-                    paint: Paint::Disputed,
-                    width: 1.5,
-                });
-            }
+            RowMark::Undisclosed => {}
         }
         for x in &row.earlier {
             marks.push(Mark::Ring {
@@ -351,6 +344,10 @@ fn rows_chart(
 
 fn revisions(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
     let items = rows(d, ChartKind::Revisions);
+    let rows_units: Vec<crate::model::Unit> = items
+        .iter()
+        .filter_map(|&i| Some(d.counts.get(i)?.unit))
+        .collect();
     let values: Vec<u64> = items
         .iter()
         .filter_map(|&i| d.counts.get(i))
@@ -398,7 +395,23 @@ fn revisions(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene 
             })
         })
         .collect();
-    rows_chart(rows, i18n::log_scale_note(lang), &ticks, width, m)
+    // The ticks are bare numbers: the note names their unit, or says the rows' units differ.
+    let mut units: Vec<crate::model::Unit> = Vec::new();
+    for c in rows_units {
+        if !units.contains(&c) {
+            units.push(c);
+        }
+    }
+    let note = match (units.as_slice(), lang) {
+        ([one], _) => format!(
+            "{} · {}",
+            i18n::log_scale_note(lang),
+            i18n::unit_noun(lang, *one)
+        ),
+        (_, Lang::En) => format!("{} · units differ by row", i18n::log_scale_note(lang)),
+        (_, Lang::Ko) => format!("{} · 행마다 단위 다름", i18n::log_scale_note(lang)),
+    };
+    rows_chart(rows, &note, &ticks, width, m)
 }
 
 /// Round steps (1, 2 or 5 × 10^k) at least `min_gap` px apart on a 0-based linear scale.
@@ -565,7 +578,10 @@ fn money(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
                 context.push_str(&format!(" · {}", parts.join(" + ")));
             }
             if let Some(e) = earlier_figures(d, lang, i) {
-                context.push_str(&format!(" · {}", e));
+                context.push_str(&match lang {
+                    Lang::En => format!(" · earlier: {e}"),
+                    Lang::Ko => format!(" · 이전 수치: {e}"),
+                });
             }
             for c in &item.converted {
                 context.push_str(&format!(" · {}", converted_text(lang, c)));

@@ -61,9 +61,20 @@ pub(super) fn sources(d: &Dataset, lang: Lang) -> El {
             .children(publisher(s, lang))
             .text(meta)
     });
+    // Said once, where the brackets are: a description is never passed off as a headline.
+    let described = d
+        .sources
+        .iter()
+        .any(|s| s.title_kind == crate::model::TitleKind::Description);
     El::new("section")
         .class("bx-sources")
         .child(El::new("h3").text(i18n::ui(lang, Ui::SourcesHeading)))
+        .children(described.then(|| {
+            El::new("p").class("bx-note").text(match lang {
+                Lang::En => "Titles in [brackets] describe a source; they are not its headline.",
+                Lang::Ko => "[대괄호] 안의 제목은 출처의 실제 제목이 아니라 내용을 설명한 것이다.",
+            })
+        }))
         .child(El::new("ol").children(items))
 }
 
