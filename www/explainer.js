@@ -18,8 +18,8 @@
 // hears breach-explainer:select, :view, :lang, :part, :export, :update and :error events. Options of another type are
 // refused with a TypeError before anything reaches the wasm.
 // options.refresh: with a dataset URL, look for a newer version every this many seconds
-// (fractions allowed): a conditional request (If-None-Match / If-Modified-Since from the last
-// answer), none while the page is hidden, and twice the wait after each failure (up to 15
+// (fractions allowed): a conditional request the browser makes from its cache (no preflight:
+// a host that sends Access-Control-Allow-Origin is enough), none while the page is hidden, and twice the wait after each failure (up to 15
 // minutes). A newer version is shown in place, keeping the reader's place, with "Updated just
 // now: …" and a breach-explainer:update event (detail: {latest, updated}); one that cannot be
 // shown leaves the last good one on screen and is reported to the author only (console and
@@ -231,8 +231,8 @@ async function load(element, data, lang, timeout, feed) {
     const response = await fetch(url, { signal: abort.signal });
     if (!response.ok) return failed(name, url.href, response.status, response.statusText);
     const text = await response.text();
-    // What a later look for a newer version needs: where, and the answer's validators.
-    Object.assign(feed, { url, name, text, etag: response.headers.get('etag'), modified: response.headers.get('last-modified') });
+    // What a later look for a newer version needs: where, and what it said.
+    Object.assign(feed, { url, name, text });
     return { text, name };
   } catch (error) {
     const reason = abort.signal.aborted ? abort.signal.reason : error;
@@ -289,23 +289,17 @@ function watch(element, handle, feed, every, timeout) {
     element.dispatchEvent(new CustomEvent('breach-explainer:error', { detail: [message], bubbles: true, composed: true }));
   }
   async function look() {
-    const headers = {};
-    if (feed.etag) headers['if-none-match'] = feed.etag;
-    if (feed.modified) headers['if-modified-since'] = feed.modified;
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(new Error(`no answer within ${timeout} s`)), timeout * 1000);
     try {
-      // no-store: the answer (a 304 too) comes to us, not from the browser's cache.
-      const response = await fetch(feed.url, { headers, cache: 'no-store', signal: abort.signal });
-      if (response.status === 304) {
-        wait = every;
-        return false;
-      }
+      // no-cache: the browser asks the server again every time, conditionally (If-None-Match /
+      // If-Modified-Since from its own cache). Headers set here by hand would not be
+      // CORS-safelisted: the preflight they cause fails on a host that allows the origin only,
+      // and readers would stay on the first version. A 304 reaches us as the cached 200.
+      const response = await fetch(feed.url, { cache: 'no-cache', signal: abort.signal });
       if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`);
       const text = await response.text();
       wait = every;
-      feed.etag = response.headers.get('etag');
-      feed.modified = response.headers.get('last-modified');
       // The same text again (a server without validators): nothing to draw, nothing to report.
       if (text === feed.text || stopped) return false;
       feed.text = text;
