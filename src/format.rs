@@ -205,7 +205,7 @@ fn korean_units(n: u64) -> String {
     ];
     // Below 100만 the exact figure is as short and loses nothing, unless it is a round
     // number of 만 ("10만", never "100,000").
-    if n < 1_000_000 && (n < 10_000 || n % 10_000 != 0) {
+    if n < 1_000_000 && (n < 10_000 || !n.is_multiple_of(10_000)) {
         return exact(n);
     }
     // Round to the smaller of the two groups kept.
