@@ -312,12 +312,16 @@ pub fn chart_alt(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
                 return rest.trim_start().to_string();
             };
             let range = from_to(lang, &money_text(lang, top), &money_text(lang, bottom));
-            match lang {
-                Lang::En => format!(
+            match (lang, n) {
+                (Lang::En, 1) => format!("Bar chart from zero of one amount, {range}.{rest}"),
+                (Lang::Ko, 1) => format!("금액 1건을 나타낸 막대그래프: {range}.{rest}"),
+                (Lang::En, _) => format!(
                     "Bar chart from zero of {}, largest first, {range}.{rest}",
                     format::plural_en(n, "amount", "amounts")
                 ),
-                Lang::Ko => format!("금액 {n}건을 큰 순서로 나타낸 막대그래프: {range}.{rest}"),
+                (Lang::Ko, _) => {
+                    format!("금액 {n}건을 큰 순서로 나타낸 막대그래프: {range}.{rest}")
+                }
             }
         }
     }

@@ -527,7 +527,7 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
             let (from, to) = match (lang, undisclosed) {
                 // No count is no first count: the wait is from the first report without one.
                 (Lang::En, true) => (
-                    "the first report, without a count".to_string(),
+                    "the first report (no count)".to_string(),
                     format!("the first count ({})", charts::figure_text(lang, b)),
                 ),
                 (Lang::Ko, true) => (
@@ -742,7 +742,7 @@ pub fn claim_line(d: &Dataset, lang: Lang, c: &Claim) -> String {
     let p = claim_period(d, lang, c);
     let by = format!("{}{}", c.by.get(lang), standing_after(lang, c));
     let mut line = match lang {
-        Lang::En => format!("{by}: {}{}", p.strong(lang), sep(p.after())),
+        Lang::En => format!("{by}: {}{}", decapitalise(&p.strong(lang)), sep(p.after())),
         Lang::Ko => format!("{by}: {}{}", p.strong(lang), paren(p.after())),
     };
     if let Some(note) = &c.note {
