@@ -262,9 +262,10 @@ test('focus survives the swap', { timeout: 90_000 }, async () => {
 
 // The aim is three phone screens (issue 21); reached for the day-one, week-one and Dropbox
 // files, not yet for the four longest stories (2,415–2,737 px on 7 December 2026, from 4,176 for
-// Coupang). The test holds what was reached so it cannot slip back, and prints which are over.
+// Coupang; 2,825 for Coupang after issue 22's audit lengthened its summary and attributions).
+// The test holds what was reached so it cannot slip back far, and prints which are over.
 const AIM = 3 * HEIGHT - 36; // 2,400 px
-const CEILING = 2800;
+const CEILING = 2900;
 test('compact in three screens (the aim), within a ceiling (what was reached)', { timeout: 120_000 }, async () => {
   const files = (await readdir(here('../../dist/data/'))).filter((f) => f.endsWith('.json') && f !== 'template.json').sort();
   const cases = [];
