@@ -613,7 +613,19 @@ fn money(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
                 .into_iter()
                 .filter_map(|k| d.money.get(k)?.amount.largest())
                 .collect();
-            let headline = money_standing_text(lang, item, money_text(lang, item));
+            let mut headline = money_standing_text(lang, item, money_text(lang, item));
+            // The rings on the bar, named where a phone reader looks: "£18.4 million · earlier
+            // £99.2 million".
+            let earlier_said: Vec<String> = earlier_money(d, i)
+                .into_iter()
+                .filter_map(|k| Some(money_text(lang, d.money.get(k)?)))
+                .collect();
+            if !earlier_said.is_empty() {
+                headline.push_str(&match lang {
+                    Lang::En => format!(" · earlier {}", earlier_said.join(", ")),
+                    Lang::Ko => format!(" · 이전 {}", earlier_said.join(", ")),
+                });
+            }
             Some((i, headline, context, parts, earlier))
         })
         .collect();
