@@ -491,11 +491,11 @@ pub fn earlier_figures(d: &Dataset, lang: Lang, of: usize) -> Option<String> {
         .into_iter()
         .filter_map(|i| d.money.get(i))
         .map(|m| {
-            format!(
-                "{} ({})",
-                money_text(lang, m),
-                format::date(lang, &m.date, "")
-            )
+            let (amount, date) = (money_text(lang, m), format::date(lang, &m.date, ""));
+            match lang {
+                Lang::En => format!("{amount} ({date})"),
+                Lang::Ko => format!("{amount}({date})"),
+            }
         })
         .collect();
     (!list.is_empty()).then(|| list.join(", "))

@@ -394,7 +394,7 @@ fn money_takeaway(d: &Dataset, lang: Lang) -> String {
             // "revise" it.
             out.push_str(&match lang {
                 Lang::En => format!(" It replaced an earlier figure: {earlier}."),
-                Lang::Ko => format!(" 이전 수치 {earlier}을 대신한 금액이다."),
+                Lang::Ko => format!(" 이전 수치: {earlier}."),
             });
         }
     }
