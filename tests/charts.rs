@@ -319,6 +319,13 @@ fn a_count_not_disclosed_has_no_place_on_the_axis_and_the_axis_names_its_unit() 
     assert_eq!(drawn, 0, "a mark on the axis for a figure nobody gave");
     let said = texts(&scene).join(" | ");
     assert!(said.contains("not disclosed"), "{said}");
+    // No figure at all: no axis whose numbers would measure nothing.
+    assert!(!said.contains("Log scale"), "{said}");
+    assert!(!said.contains(" | 10 | "), "{said}");
+    // One unit: the axis names it.
+    let d = data_file("toyota-2023");
+    let scene = charts::layout(ChartKind::Revisions, &d, Lang::En, 400.0, &CharWidths);
+    let said = texts(&scene).join(" | ");
     assert!(
         said.contains("Log scale: each gridline ×10 · people"),
         "{said}"

@@ -31,6 +31,21 @@ fn revisions_takeaway(d: &Dataset, lang: Lang) -> String {
     let mut out = String::new();
     match (counts.as_slice(), figures::figures(d).revision) {
         ([], _) => {}
+        // A report that gave no figure is no count.
+        ([only], _) if only.value == crate::model::Figure::NotDisclosed => {
+            out.push_str(&match lang {
+                Lang::En => format!(
+                    "No count has been disclosed ({}, {}).",
+                    only.reported_by.get(lang),
+                    format::date(lang, &only.as_of, "")
+                ),
+                Lang::Ko => format!(
+                    "공개된 집계는 없다({}, {}).",
+                    only.reported_by.get(lang),
+                    format::date(lang, &only.as_of, "")
+                ),
+            })
+        }
         ([only], _) => out.push_str(&match lang {
             Lang::En => format!(
                 "A single count: {}, reported by {} on {}.",

@@ -355,9 +355,11 @@ fn revisions(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene 
         .flat_map(|(low, high)| [low, high])
         .collect();
     let scale = LogScale::covering(&values, PAD + DOT_R, width - PAD - DOT_R);
+    // No figure given at all: no axis, whose numbers would measure nothing.
     let ticks: Vec<(f64, String)> = scale
         .ticks()
         .into_iter()
+        .filter(|_| !values.is_empty())
         .map(|v| (scale.px(v), format::compact(lang, v)))
         .collect();
     let rows = items
@@ -403,6 +405,7 @@ fn revisions(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene 
         }
     }
     let note = match (units.as_slice(), lang) {
+        _ if values.is_empty() => String::new(),
         ([one], _) => format!(
             "{} · {}",
             i18n::log_scale_note(lang),
