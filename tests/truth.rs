@@ -452,8 +452,10 @@ proptest! {
                 if c.kind != breach_explainer::model::ChangeKind::Corrected {
                     prop_assert!(!said.contains("정정"), "{}", said);
                 }
+                // A figure for comparison or a party's claim is never announced as a count.
                 let context = c.about.index.and_then(|i| d.counts.get(i))
-                    .is_some_and(|x| x.status == Status::Context && c.about.list == breach_explainer::model::ChangeList::Counts);
+                    .is_some_and(|x| matches!(x.status, Status::Context | Status::DisputedClaim)
+                        && c.about.list == breach_explainer::model::ChangeList::Counts);
                 if context {
                     prop_assert!(!said.starts_with("Count ") && !said.starts_with("수치 "), "{}", said);
                 }

@@ -252,10 +252,18 @@ pub fn change_sentence(d: &Dataset, lang: Lang, c: &Change) -> String {
             .index
             .and_then(|i| d.counts.get(i))
             .is_some_and(|x| x.status == Status::Context);
-    let n = match (context, lang) {
-        (true, Lang::En) => "Figure for comparison",
-        (true, Lang::Ko) => "비교용 수치",
-        (false, _) => noun(lang, list),
+    // A party's claim is announced as a claim, never as a count.
+    let claim = list == ChangeList::Counts
+        && c.about
+            .index
+            .and_then(|i| d.counts.get(i))
+            .is_some_and(|x| x.status == Status::DisputedClaim);
+    let n = match (context, claim, lang) {
+        (true, _, Lang::En) => "Figure for comparison",
+        (true, _, Lang::Ko) => "비교용 수치",
+        (_, true, Lang::En) => "Claim (unverified)",
+        (_, true, Lang::Ko) => "검증되지 않은 주장",
+        _ => noun(lang, list),
     };
     let current = c.about.index.filter(|_| c.kind != ChangeKind::Removed);
     let replaced = c.replaces.as_ref().and_then(|r| r.index);

@@ -177,6 +177,13 @@ fn figure_mark(
     paint: Paint,
 ) -> RowMark {
     match (*f, dot) {
+        // A party's claim is one kind of mark whatever its form: a hollow dot at the figure it
+        // names (its lower end), never a bar or an arrow that reads as a reported bound.
+        (f, Some(true)) if f.extent().is_some() => RowMark::Dot {
+            x: px(f.extent().map_or(0, |(low, _)| low)),
+            from,
+            hollow: true,
+        },
         (Figure::Exact(n), Some(hollow)) => RowMark::Dot {
             x: px(n),
             from,
