@@ -297,12 +297,13 @@ pub fn template(languages: &[Lang]) -> String {
             Json::Array(vec![
                 count(
                     &w,
-                    ("first-count", 120_000, "2025-03-01", "superseded"),
+                    ("first-count", 120_000, "2025-03-01", "superseded", false),
                     "example-news-1",
                 ),
                 count(
                     &w,
-                    ("revised-count", 450_000, "2025-03-20", "reported"),
+                    // A bound: the company said "at least 450,000".
+                    ("revised-count", 450_000, "2025-03-20", "reported", true),
                     "example-news-2",
                 ),
             ]),
@@ -353,11 +354,13 @@ pub fn template(languages: &[Lang]) -> String {
                 e(
                     "subject",
                     w.text(
-                        "Fine from the (fictional) data regulator",
-                        "(가상의) 개인정보 감독 기관의 과징금",
+                        "Expected fine from the (fictional) data regulator",
+                        "(가상의) 개인정보 감독 기관의 예상 과징금",
                     ),
                 ),
-                e("amount", Json::Number(500_000.0)),
+                // A range: "between $500,000 and $1 million".
+                e("at_least", Json::Number(500_000.0)),
+                e("at_most", Json::Number(1_000_000.0)),
                 e("currency", s("USD")),
                 e("date", s("2025-06")),
                 e("sources", cites(&["example-news-2"])),
@@ -371,6 +374,36 @@ pub fn template(languages: &[Lang]) -> String {
              sources).",
         ),
         e("corrections", Json::Array(Vec::new())),
+        w.note(
+            "changes",
+            "Optional, for a developing story: what changed since the first version, kept as a \
+             running record (entries stay when their item is later removed). Each entry: at \
+             (date), kind (added, revised, corrected, removed), about (list/id), replaces (the \
+             id it revises), sources; updated says when the file last changed.",
+            "선택, 진행 중인 사건에: 첫 판 이후 바뀐 내용을 쌓아 가는 기록(나중에 삭제된 항목의 \
+             기록도 남깁니다). 항목마다 at(날짜), kind(added, revised, corrected, removed), \
+             about(목록/id), replaces(수정한 항목의 id), sources. updated는 파일을 마지막으로 \
+             고친 때입니다.",
+        ),
+        e("updated", s("2025-03-20T18:00+00:00")),
+        e(
+            "changes",
+            Json::Array(vec![
+                obj(vec![
+                    e("at", s("2025-03-01")),
+                    e("kind", s("added")),
+                    e("about", s("counts/first-count")),
+                    e("sources", cites(&["example-news-1"])),
+                ]),
+                obj(vec![
+                    e("at", s("2025-03-20")),
+                    e("kind", s("revised")),
+                    e("about", s("counts/revised-count")),
+                    e("replaces", s("first-count")),
+                    e("sources", cites(&["example-news-2"])),
+                ]),
+            ]),
+        ),
     ]);
     json_text(&root)
 }
@@ -395,9 +428,9 @@ fn event(
     ])
 }
 
-/// One count: (id, value, as of, status), its source.
-fn count(w: &Writer, facts: (&str, u64, &str, &str), source: &str) -> Json {
-    let (id, value, as_of, status) = facts;
+/// One count: (id, value, as of, status, whether the value is only a lower bound), its source.
+fn count(w: &Writer, facts: (&str, u64, &str, &str, bool), source: &str) -> Json {
+    let (id, value, as_of, status, at_least) = facts;
     obj(vec![
         e("id", s(id)),
         e("series", s("accounts")),
@@ -405,7 +438,10 @@ fn count(w: &Writer, facts: (&str, u64, &str, &str), source: &str) -> Json {
             "subject",
             w.text("Example Shop accounts exposed", "예시 쇼핑 유출 계정"),
         ),
-        e("value", Json::Number(value as f64)),
+        e(
+            if at_least { "at_least" } else { "value" },
+            Json::Number(value as f64),
+        ),
         e("unit", s("accounts")),
         e("as_of", s(as_of)),
         e("reported_by", w.text("Example Shop", "예시 쇼핑")),
