@@ -104,18 +104,15 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         ("html", Ok(d)) => {
-            println!(
-                "{}",
-                // All parts open by default; `--parts` as a host's data-parts ("compact": the
-                // embed's default), so the static version is folded as the live one will be.
-                page::to_html(&page::explainer_parts(
-                    &d,
-                    lang,
-                    Some(&page::static_drawer(&d, lang, &Theme::LIGHT)),
-                    &flag("--parts").map_or(page::Parts::All, |p| page::Parts::from_list(Some(&p)))
-                ))
-            );
-            ExitCode::SUCCESS
+            // All parts open by default; `--parts` as a host's data-parts ("compact": the
+            // embed's default), so the static version is folded as the live one will be.
+            let html = page::to_html(&page::explainer_parts(
+                &d,
+                lang,
+                Some(&page::static_drawer(&d, lang, &Theme::LIGHT)),
+                &flag("--parts").map_or(page::Parts::All, |p| page::Parts::from_list(Some(&p))),
+            ));
+            out(&format!("{html}\n"))
         }
         ("social", Ok(d)) => social(&d, lang, flag("--out"), flag("--font"), flag("--bold-font")),
         (other, Ok(_)) => {
@@ -145,8 +142,7 @@ fn new_dataset(args: &[String]) -> ExitCode {
             }
         }
     }
-    print!("{}", breach_explainer::template::template(&languages));
-    ExitCode::SUCCESS
+    out(&breach_explainer::template::template(&languages))
 }
 
 /// Writes the social image to `out` (nothing at all when it cannot be drawn right) and prints
@@ -295,4 +291,19 @@ fn printable(line: &str) -> String {
             }
         })
         .collect()
+}
+
+/// Writes the command's output; a reader that stops reading (`| head`) ends it quietly, where
+/// `print!` would panic on the closed pipe.
+#[cfg(not(target_arch = "wasm32"))]
+fn out(text: &str) -> ExitCode {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("cannot write the output: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -500,3 +500,27 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_reader_that_stops_reading_ends_the_output_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    // `breach-explainer html data.json | head -c 100`: the pipe closes after 100 bytes.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_breach-explainer"))
+        .args(["html", "data/coupang-2025.json", "--lang", "en"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut first = [0u8; 100];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("the start of the page");
+    let out = child.wait_with_output().expect("ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{:?} {stderr}", out.status);
+}
