@@ -119,11 +119,16 @@ async fn a_folded_part_is_built_and_drawn_when_first_opened() {
         .dyn_ref::<web_sys::HtmlDetailsElement>()
         .unwrap()
         .set_open(true);
-    next_frames(2).await; // `toggle` comes after the change
-    let svg = money
-        .query_selector("[data-chart=money] svg")
-        .unwrap()
-        .expect("built and drawn when opened");
+    // `toggle` comes after the change; on a loaded machine, a few frames later.
+    let mut svg = None;
+    for _ in 0..60 {
+        next_frames(1).await;
+        svg = money.query_selector("[data-chart=money] svg").unwrap();
+        if svg.is_some() {
+            break;
+        }
+    }
+    let svg = svg.expect("built and drawn when opened");
     assert_eq!(svg.get_bounding_client_rect().width().round(), 800.0);
     assert!(
         el.query_selector("[data-chart=money] [role=option]")
