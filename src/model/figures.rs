@@ -314,9 +314,10 @@ pub fn all_counts(d: &Dataset) -> Vec<usize> {
 /// chart, the figures for comparison stay in the revisions table (marked as such).
 pub fn table_counts(d: &Dataset, kind: ChartKind) -> Vec<usize> {
     let compared = rows(d, ChartKind::Comparison);
-    let context = |i: &usize| {
+    // With a comparison, every figure for comparison is listed under it, never under the
+    // revisions.
+    let moved = |i: &usize| {
         !compared.is_empty()
-            && !compared.contains(i)
             && d.counts
                 .get(*i)
                 .is_some_and(|c| c.status == Status::Context)
@@ -324,19 +325,15 @@ pub fn table_counts(d: &Dataset, kind: ChartKind) -> Vec<usize> {
     match kind {
         ChartKind::Comparison => {
             let mut all = compared.clone();
-            all.extend(all_counts(d).into_iter().filter(|i| context(i)));
+            all.extend(
+                all_counts(d)
+                    .into_iter()
+                    .filter(|i| moved(i) && !compared.contains(i)),
+            );
             all
         }
-        _ => all_counts(d)
-            .into_iter()
-            .filter(|i| !compared.contains(i) || !is_context(d, *i))
-            .filter(|i| !context(i))
-            .collect(),
+        _ => all_counts(d).into_iter().filter(|i| !moved(i)).collect(),
     }
-}
-
-fn is_context(d: &Dataset, i: usize) -> bool {
-    d.counts.get(i).is_some_and(|c| c.status == Status::Context)
 }
 
 /// Every amount in date order, whatever its currency: the chart's table.
