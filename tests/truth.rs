@@ -243,11 +243,12 @@ fn start_form(form: u8, date: String) -> Value {
     }
 }
 
-/// A claim's end in one of its forms: those of a start, 3 ongoing, 4 unknown.
+/// A claim's end in one of its forms: those of a start, 3 ongoing, 4 unknown, 5 not stated.
 fn end_form(form: u8, date: String) -> Value {
     match form {
         3 => Value::from("ongoing"),
         4 => Value::from("unknown"),
+        5 => Value::from("not-stated"),
         f => start_form(f, date),
     }
 }
@@ -275,7 +276,7 @@ prop_compose! {
         start in (0u8..5, 0u32..2000),
         length in 0u32..1500,
         end_precision in 0u8..5,
-        ends in (0u8..3, 0u8..5),
+        ends in (0u8..3, 0u8..6),
         detected in proptest::option::of((0u8..3, 0u32..2000)),
         disclosed in proptest::option::of((0u8..3, 0u32..2000)),
         counts in proptest::collection::vec((0u64..50_000_000_000, 0usize..5, any::<bool>(), 0u8..5, 0u32..2000, 0usize..3, 0u8..5), 1..5),
@@ -392,6 +393,17 @@ proptest! {
                 if first.contains(" day") || first.ends_with('일') {
                     prop_assert!(bounded_words.iter().any(|w| first.starts_with(w)), "{}", first);
                 }
+            }
+            // An end the sources do not state is never told as ended or as continuing.
+            if claim.end == breach_explainer::model::End::NotStated {
+                let said = breach_explainer::describe::key_figures(&d, lang)
+                    .iter()
+                    .map(|k| format!("{} {}", k.strong, k.rest))
+                    .collect::<String>();
+                for wrong in ["has ended", "may be continuing", "끝났으나", "계속되고"] {
+                    prop_assert!(!said.contains(wrong), "{:?}: {}", lang, said);
+                }
+                prop_assert!(page.contains("whether it ended") || page.contains("끝났는지"), "{}", page);
             }
             // No single figure for a range, and "not disclosed" never as a zero.
             for c in &d.counts {

@@ -196,7 +196,7 @@ fn same_end(a: &End, b: &End, zone: i32) -> bool {
 fn end_text(lang: Lang, c: &Claim, zone: &str) -> String {
     match &c.end {
         End::At(b) => bound_text(lang, b, zone),
-        End::Ongoing | End::Unknown => claim_range(lang, c, zone, false).0,
+        End::Ongoing | End::Unknown | End::NotStated => claim_range(lang, c, zone, false).0,
     }
 }
 

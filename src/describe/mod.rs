@@ -222,22 +222,40 @@ fn bound_text(lang: Lang, b: &Bound, zone: &str) -> String {
 
 /// A claim whose end is open: "began no later than 13 May 2025 and may be continuing", "began
 /// on 2 March 2024 and has ended; when is not known". `sentence`: Korean ends as a sentence.
-fn open_phrase(lang: Lang, start: &Bound, ongoing: bool, zone: &str, sentence: bool) -> String {
+/// What is known of an end that is not a date.
+#[derive(Clone, Copy)]
+enum OpenEnd {
+    Ongoing,
+    Ended,
+    NotStated,
+}
+
+fn open_phrase(lang: Lang, start: &Bound, end: OpenEnd, zone: &str, sentence: bool) -> String {
     let began = match (lang, start) {
         (_, Bound::On(d)) => on_date(lang, d, zone),
         (Lang::En, _) => bound_text(lang, start, zone),
         (Lang::Ko, _) => format!("{}에", bound_text(lang, start, zone)),
     };
-    match (lang, ongoing, sentence) {
-        (Lang::En, true, _) => format!("began {began} and may be continuing"),
-        (Lang::En, false, _) => format!("began {began} and has ended; when is not known"),
-        (Lang::Ko, true, false) => format!("{began} 시작됐고 지금도 계속되고 있을 수 있음"),
-        (Lang::Ko, true, true) => format!("{began} 시작됐고 지금도 계속되고 있을 수 있다"),
-        (Lang::Ko, false, false) => {
+    use OpenEnd::*;
+    match (lang, end, sentence) {
+        (Lang::En, Ongoing, _) => format!("began {began} and may be continuing"),
+        (Lang::En, Ended, _) => format!("began {began} and has ended; when is not known"),
+        (Lang::En, NotStated, _) => {
+            format!("began {began}; the sources do not say when or whether it ended")
+        }
+        (Lang::Ko, Ongoing, false) => format!("{began} 시작됐고 지금도 계속되고 있을 수 있음"),
+        (Lang::Ko, Ongoing, true) => format!("{began} 시작됐고 지금도 계속되고 있을 수 있다"),
+        (Lang::Ko, Ended, false) => {
             format!("{began} 시작돼 끝났으나 언제 끝났는지는 알려지지 않음")
         }
-        (Lang::Ko, false, true) => {
+        (Lang::Ko, Ended, true) => {
             format!("{began} 시작돼 끝났으나 언제 끝났는지는 알려지지 않았다")
+        }
+        (Lang::Ko, NotStated, false) => {
+            format!("{began} 시작됐으며 끝났는지, 언제 끝났는지는 출처에 없음")
+        }
+        (Lang::Ko, NotStated, true) => {
+            format!("{began} 시작됐으며 끝났는지, 언제 끝났는지는 출처에 나와 있지 않다")
         }
     }
 }
@@ -259,11 +277,15 @@ fn claim_range(lang: Lang, c: &Claim, zone: &str, sentence: bool) -> (String, Sh
             (range, Shape::Bounded)
         }
         (_, End::Ongoing) => (
-            open_phrase(lang, &c.start, true, zone, sentence),
+            open_phrase(lang, &c.start, OpenEnd::Ongoing, zone, sentence),
             Shape::Open,
         ),
         (_, End::Unknown) => (
-            open_phrase(lang, &c.start, false, zone, sentence),
+            open_phrase(lang, &c.start, OpenEnd::Ended, zone, sentence),
+            Shape::Open,
+        ),
+        (_, End::NotStated) => (
+            open_phrase(lang, &c.start, OpenEnd::NotStated, zone, sentence),
             Shape::Open,
         ),
     }

@@ -65,7 +65,7 @@ fn next_month_start(day: f64) -> f64 {
 fn claim_last(c: &Claim, zone: i32) -> f64 {
     match c.end {
         End::At(b) => b.date().end(zone),
-        End::Ongoing | End::Unknown => c.start.date().end(zone),
+        End::Ongoing | End::Unknown | End::NotStated => c.start.date().end(zone),
     }
 }
 
@@ -77,7 +77,7 @@ enum EdgeDraw {
     /// May lie further out (a start "no later than", an end "no earlier than", an end that
     /// may be continuing): the band fades on with an arrowhead.
     Open,
-    /// Ended, when is not known: a dashed end.
+    /// Ended at a time not known, or an end the sources do not state: a dashed end.
     Dashed,
 }
 
@@ -195,7 +195,7 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
                 Some(e),
             ),
             End::Ongoing => (width - PAD, EdgeDraw::Open, None),
-            End::Unknown => (width - PAD, EdgeDraw::Dashed, None),
+            End::Unknown | End::NotStated => (width - PAD, EdgeDraw::Dashed, None),
         };
         let room = width - PAD - bx0 - 4.0;
         let labels = describe::band_label(d, lang);

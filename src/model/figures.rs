@@ -135,7 +135,7 @@ pub fn figures(d: &Dataset) -> Figures {
     // An end that is ongoing or not known gives no span at all.
     let end = match claim.map(|c| c.end) {
         Some(End::At(b)) => Some(b),
-        Some(End::Ongoing | End::Unknown) => None,
+        Some(End::Ongoing | End::Unknown | End::NotStated) => None,
         None => d.milestone(Milestone::AccessEnd).map(|e| Bound::On(e.date)),
     };
     let detected = d.milestone(Milestone::Detected).map(|e| Bound::On(e.date));

@@ -130,7 +130,7 @@ pub enum Problem {
     },
     /// A bounded date that is not `{"no_later_than": DATE}` or `{"no_earlier_than": DATE}`.
     BoundForm {
-        /// Whether `"ongoing"` and `"unknown"` are allowed here (an end).
+        /// Whether `"ongoing"`, `"unknown"` and `"not-stated"` are allowed here (an end).
         open: bool,
     },
     NotWholeNumber {
@@ -488,7 +488,7 @@ impl Problem {
                 f,
                 "expected a date, {{\"no_later_than\": DATE}} or {{\"no_earlier_than\": DATE}}{}",
                 if *open {
-                    ", \"ongoing\" (access may be continuing) or \"unknown\" (it ended; when is not known)"
+                    ", \"ongoing\" (access may be continuing), \"unknown\" (it ended; when is not known) or \"not-stated\" (the sources do not say)"
                 } else {
                     ""
                 }
@@ -652,7 +652,7 @@ impl Problem {
             Problem::BoundForm { open } => format!(
                 "날짜, {{\"no_later_than\": 날짜}}, {{\"no_earlier_than\": 날짜}}{}이(가) 필요합니다",
                 if *open {
-                    ", \"ongoing\"(접근이 계속되고 있을 수 있음), \"unknown\"(끝났으나 시점을 모름)"
+                    ", \"ongoing\"(접근이 계속되고 있을 수 있음), \"unknown\"(끝났으나 시점을 모름), \"not-stated\"(출처가 밝히지 않음)"
                 } else {
                     ""
                 }

@@ -156,13 +156,15 @@ pub enum End {
     Ongoing,
     /// `"unknown"`: it ended; when is not known.
     Unknown,
+    /// `"not-stated"`: the sources do not say when it ended, or whether it has.
+    NotStated,
 }
 
 impl End {
     pub fn bound(&self) -> Option<&Bound> {
         match self {
             End::At(b) => Some(b),
-            End::Ongoing | End::Unknown => None,
+            End::Ongoing | End::Unknown | End::NotStated => None,
         }
     }
 

@@ -14,7 +14,7 @@ pub enum Kind {
     Bool,
     /// A list of ids or codes in one cell, separated by commas, spaces or new lines.
     Ids,
-    /// A claim's start or end: a date, `ongoing` or `unknown` as is, or a bound written
+    /// A claim's start or end: a date, `ongoing`, `unknown` or `not-stated` as is, or a bound written
     /// `no later than 2025-05-13` / `no earlier than 2025-05` (the object
     /// `{"no_later_than": "2025-05-13"}` in JSON).
     Edge,

@@ -110,7 +110,7 @@ pub(super) fn claim(
     // earlier than".
     let latest_end = end.and_then(|e| match e {
         End::At(Bound::On(d) | Bound::NoLaterThan(d)) => Some(d),
-        End::At(Bound::NoEarlierThan(_)) | End::Ongoing | End::Unknown => None,
+        End::At(Bound::NoEarlierThan(_)) | End::Ongoing | End::Unknown | End::NotStated => None,
     });
     let earliest_start = start.and_then(|b| match b {
         Bound::On(d) | Bound::NoEarlierThan(d) => Some(d),
@@ -134,13 +134,14 @@ pub(super) fn claim(
 }
 
 /// A claim's `start` or `end`: a date, `{"no_later_than": DATE}`, `{"no_earlier_than": DATE}`,
-/// and for an end (`open`) also `"ongoing"` or `"unknown"`.
+/// and for an end (`open`) also `"ongoing"`, `"unknown"` or `"not-stated"`.
 fn edge(ck: &mut Checker, o: &Obj, key: &str, open: bool) -> Option<End> {
     let v = o.need(ck, key, Expected::Date)?;
     let path = o.at(key);
     match v {
         Json::String(s) if open && s == "ongoing" => Some(End::Ongoing),
         Json::String(s) if open && s == "unknown" => Some(End::Unknown),
+        Json::String(s) if open && s == "not-stated" => Some(End::NotStated),
         Json::String(_) => ck.date(v, path).map(|d| End::At(Bound::On(d))),
         Json::Object(_) => {
             let b = ck.object(v, path.clone(), BOUND_FIELDS)?;

@@ -92,7 +92,7 @@ pub(super) fn cells(
             match kind {
                 Kind::Str => "a string",
                 Kind::Edge =>
-                    "a date, a bound ({\"no_later_than\": DATE}), \"ongoing\" or \"unknown\"",
+                    "a date, a bound ({\"no_later_than\": DATE}), \"ongoing\", \"unknown\" or \"not-stated\"",
                 Kind::Int => "a whole number",
                 Kind::Bool => "true or false",
                 Kind::Ids => "a list of ids",
