@@ -667,3 +667,44 @@ fn one_day_is_haru_in_korean() {
     let en = breach_explainer::describe::gap_label(&d, Lang::En).expect("a gap");
     assert!(en.starts_with("1 day to detection"), "{en}");
 }
+
+#[test]
+fn no_change_in_data_cites_a_source_published_after_it() {
+    // A running record says what was known then: an entry cites what had been published by its
+    // date (a later source may corroborate the item itself), and none is after `updated`.
+    for (path, text) in datasets() {
+        let v: Value = serde_json::from_str(&text).unwrap();
+        let published = |id: &str| {
+            v["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["id"] == id)
+                .and_then(|s| s["published"].as_str())
+                .map(|p| p.chars().take(10).collect::<String>())
+        };
+        let updated = v["updated"]
+            .as_str()
+            .unwrap_or("9999")
+            .chars()
+            .take(10)
+            .collect::<String>();
+        for c in v["changes"].as_array().into_iter().flatten() {
+            let at: String = c["at"].as_str().unwrap().chars().take(10).collect();
+            assert!(
+                at <= updated,
+                "{path}: a change on {at} is after `updated` {updated}"
+            );
+            for s in c["sources"].as_array().into_iter().flatten() {
+                let id = s.as_str().unwrap();
+                if let Some(p) = published(id) {
+                    assert!(
+                        p <= at,
+                        "{path}: the change on {at} about {} cites {id}, published {p}",
+                        c["about"]
+                    );
+                }
+            }
+        }
+    }
+}
