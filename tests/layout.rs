@@ -285,7 +285,9 @@ proptest! {
         // crowded (tests/scale.rs checks clusters), and reachable by pointer at its mark.
         let (d0, d1) = timeline::domain(&d, view);
         let in_view = d.events.iter().filter(|e| e.date.start(540) < d1 && e.date.end(540) > d0).count();
-        prop_assert_eq!(t.events_shown(), in_view);
+        // The exposure window also draws the story's latest event when it comes after.
+        let later = !story && d.events.iter().any(|e| e.date.start(540) >= d1);
+        prop_assert_eq!(t.events_shown(), in_view + usize::from(later));
         for c in &t.clusters {
             let id = timeline::cluster_id(d.events.len(), c.events[0]);
             prop_assert_eq!(t.scene.hit_test((c.x + c.x_end) / 2.0, c.y), Some(id));
@@ -577,4 +579,27 @@ fn a_label_too_long_for_its_room_is_cut_after_a_whole_word() {
     // A single word too long for its room is still cut, by character.
     let cut = shorten(&m, "Unauthorised", 12.0, false, 40.0).expect("a character fits");
     assert!(cut.ends_with('…') && cut.len() < "Unauthorised…".len());
+}
+
+#[test]
+fn the_default_view_draws_the_latest_event_of_every_story() {
+    // A developing story's newest news is in the timeline a reader first sees, at phone and
+    // desktop widths, with its date in words where it falls after the exposure window.
+    for entry in std::fs::read_dir("data").unwrap().filter_map(|e| e.ok()) {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let d = validate(&json::parse(&text).unwrap()).unwrap();
+        let latest = *d.events_in_time_order().last().expect("events");
+        for lang in d.languages.clone() {
+            for width in [320.0, 375.0, 1280.0] {
+                let t = timeline::layout(&d, lang, width, View::Window, &CharWidths);
+                let held = t.placed.iter().any(|p| p.event == latest)
+                    || t.clusters.iter().any(|c| c.events.contains(&latest));
+                assert!(
+                    held,
+                    "{:?} {lang:?} {width}: the latest event is not drawn",
+                    entry.path()
+                );
+            }
+        }
+    }
 }

@@ -88,6 +88,25 @@ pub fn event_when(d: &Dataset, lang: Lang, e: &Event) -> String {
     }
 }
 
+/// The heading over the latest event where it falls after the exposure window: "Latest (25
+/// events after this view)".
+pub fn latest_heading(lang: Lang, after: usize) -> String {
+    match (lang, after) {
+        (Lang::En, 1) => "Latest, after this view".to_string(),
+        (Lang::En, n) => format!("Latest ({n} events after this view)"),
+        (Lang::Ko, 1) => "최근 (이 구간 이후)".to_string(),
+        (Lang::Ko, n) => format!("최근 (이 구간 이후 사건 {n}건)"),
+    }
+}
+
+/// The latest event's label where no axis places it: "3 December 2026: Fine announced".
+pub fn latest_label(d: &Dataset, lang: Lang, event: usize) -> String {
+    d.events
+        .get(event)
+        .map(|e| format!("{}: {}", event_when(d, lang, e), e.title.get(lang)))
+        .unwrap_or_default()
+}
+
 /// An event's accessible name: when, its title, and its lane (the company, the government,
 /// another incident…), which the drawing shows by position and colour.
 pub fn event_name(d: &Dataset, lang: Lang, event: usize) -> String {

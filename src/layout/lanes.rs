@@ -454,6 +454,30 @@ fn draw_event(s: EventShape, lane: Lane, ry: f64, out: &mut LaneMarks) {
     });
 }
 
+/// The story's latest event where it falls after the view: drawn at the view's right edge in its
+/// lane's colour, its date in the label since no axis places it, and selectable like any event.
+pub(super) fn latest(ctx: &Ctx, event: usize, ry: f64) -> LaneMarks {
+    let mut out = LaneMarks {
+        rows: 1,
+        ..LaneMarks::default()
+    };
+    let Some(e) = ctx.d.events.get(event) else {
+        return out;
+    };
+    let x = ctx.width - PAD - MARKER_R;
+    let text = crate::describe::latest_label(ctx.d, ctx.lang, event);
+    let label = beside(ctx, &text, false, x - MARKER_R, x + MARKER_R, x);
+    let shape = EventShape {
+        event,
+        x,
+        span_end: None,
+        alt_xs: Vec::new(),
+        label,
+    };
+    draw_event(shape, e.lane, ry, &mut out);
+    out
+}
+
 /// A cluster's mark: a bar from its first event to its last, and its count and dates.
 struct ClusterShape {
     events: Vec<usize>,

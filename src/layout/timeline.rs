@@ -360,24 +360,7 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
         if in_lane.is_empty() {
             continue;
         }
-        marks.push(Mark::Line {
-            x1: PAD,
-            y1: y,
-            x2: width - PAD,
-            y2: y,
-            paint: Paint::Grid,
-            width: 1.0,
-        });
-        marks.push(Mark::Text {
-            x: PAD,
-            y: y + LANE_HEADING_H / 2.0 + 1.0,
-            text: shorten(m, i18n::lane(lang, lane), SMALL, true, width - 2.0 * PAD)
-                .unwrap_or_default(),
-            size: SMALL,
-            anchor: Anchor::Start,
-            paint: Paint::Muted,
-            bold: true,
-        });
+        lane_heading(&mut marks, y, i18n::lane(lang, lane), width, m);
         let rows_top = y + LANE_HEADING_H + ROW_H / 2.0;
         let lane_marks = lanes::lay_out(&ctx, lane, in_lane, rows_top);
         marks.extend(lane_marks.marks);
@@ -385,6 +368,16 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
         placed.extend(lane_marks.placed);
         clusters.extend(lane_marks.clusters);
         y = rows_top - ROW_H / 2.0 + lane_marks.rows as f64 * ROW_H + LANE_GAP;
+    }
+    let band_bottom = y;
+    // The exposure window of a story that has moved on still shows its newest news.
+    if let (View::Window, Some((latest, later))) = (view, latest_after(d, d1)) {
+        lane_heading(&mut marks, y, &describe::latest_heading(lang, later), width, m);
+        let row = lanes::latest(&ctx, latest, y + LANE_HEADING_H + ROW_H / 2.0);
+        marks.extend(row.marks);
+        hits.extend(row.hits);
+        placed.extend(row.placed);
+        y += LANE_HEADING_H + ROW_H + LANE_GAP;
     }
     let height = y + 4.0;
     for mark in &mut marks {
@@ -395,7 +388,7 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
             ..
         } = mark
         {
-            *h = height - *top - 4.0;
+            *h = band_bottom - *top;
         }
     }
     // Placed lane by lane; the keyboard walks them in the list's time order (a month-only
@@ -427,6 +420,42 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
         view,
         scale,
     }
+}
+
+/// A lane's rule and its heading, at `y`.
+fn lane_heading(marks: &mut Vec<Mark>, y: f64, heading: &str, width: f64, m: &dyn TextMeasure) {
+    marks.push(Mark::Line {
+        x1: PAD,
+        y1: y,
+        x2: width - PAD,
+        y2: y,
+        paint: Paint::Grid,
+        width: 1.0,
+    });
+    marks.push(Mark::Text {
+        x: PAD,
+        y: y + LANE_HEADING_H / 2.0 + 1.0,
+        text: shorten(m, heading, SMALL, true, width - 2.0 * PAD).unwrap_or_default(),
+        size: SMALL,
+        anchor: Anchor::Start,
+        paint: Paint::Muted,
+        bold: true,
+    });
+}
+
+/// The story's latest event when it begins after `view_end`, and how many events do.
+fn latest_after(d: &Dataset, view_end: f64) -> Option<(usize, usize)> {
+    let zone = d.zone.offset;
+    let after: Vec<usize> = d
+        .events_in_time_order()
+        .into_iter()
+        .filter(|&i| {
+            d.events
+                .get(i)
+                .is_some_and(|e| e.date.start(zone) >= view_end)
+        })
+        .collect();
+    Some((*after.last()?, after.len()))
 }
 
 /// Events and clusters in time order (a cluster at its first event), for the keyboard.
