@@ -62,6 +62,8 @@ function isolated(element) {
   shadow.adoptedStyleSheets = [sheet];
   const slot = document.createElement('slot');
   slot.hidden = true;
+  // A static version drawn in the shadow root (embed.js), kept in case the live one fails.
+  const before = [...shadow.childNodes];
   const root = document.createElement('div');
   root.className = 'bx-root';
   // What the wasm reads from its host, as the host gave it.
@@ -69,7 +71,7 @@ function isolated(element) {
     if (element.hasAttribute(name)) root.setAttribute(name, element.getAttribute(name));
   }
   shadow.replaceChildren(slot, root);
-  return { root, slot };
+  return { root, slot, before };
 }
 
 /** When the wasm cannot start, whatever the element holds (the static version) stays, with a
@@ -90,6 +92,20 @@ function notice(element, lang) {
   element.prepend(p);
 }
 
+/** Over a static version kept because the live one could not be drawn: it may not be the
+ * latest version of the story. */
+function staleNotice(staticRoot) {
+  if (!staticRoot || staticRoot.querySelector(':scope > .bx-notice')) return;
+  const korean = (staticRoot.closest('[lang]')?.lang ?? '').startsWith('ko');
+  const p = document.createElement('p');
+  p.className = 'bx-notice';
+  p.setAttribute('role', 'status');
+  p.textContent = korean
+    ? '최신 데이터를 불러오지 못해 게시 당시의 버전을 보여 드립니다.'
+    : 'The latest data could not be loaded, so this is the version published with the article.';
+  staticRoot.prepend(p);
+}
+
 function fileName(url) {
   const last = url.pathname.split('/').filter(Boolean).pop();
   if (!last) return url.href;
@@ -102,6 +118,10 @@ function fileName(url) {
 
 const THEMES = ['light', 'dark', 'auto'];
 const what = (v) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'string' ? JSON.stringify(v) : `a ${typeof v}`);
+
+/** The shortest and longest wait between looks for a newer dataset, in seconds. */
+const REFRESH_LEAST = 30;
+const REFRESH_MOST = 24 * 60 * 60;
 
 /** The options as the wasm takes them, or a TypeError that says what was expected. */
 function checked(options) {
@@ -132,6 +152,9 @@ function checked(options) {
   if (options.isolate !== undefined && typeof options.isolate !== 'boolean') {
     throw new TypeError(`mount(): options.isolate must be true or false, not ${what(options.isolate)}`);
   }
+  // Held between 30 s and a day: a reader's page never floods the data host, and a wait past
+  // setTimeout's limit (24.8 days) would fire at once.
+  if (refresh) refresh = Math.min(Math.max(refresh, REFRESH_LEAST), REFRESH_MOST);
   return { data, lang: lang ?? undefined, theme: theme ?? undefined, timeout, refresh: refresh ?? undefined, deepLink: options.deepLink === true, parts: parts ?? undefined, isolate: options.isolate !== false };
 }
 
@@ -249,6 +272,17 @@ function live(element, isolate, make) {
   const shadowed = isolate && isolated(element);
   if (!shadowed) return make(element);
   const handle = make(shadowed.root);
+  // The dataset could not be had or read, where the reader already has the static version
+  // (pasted in the element, or drawn by embed.js): it stays, with a short notice. The author
+  // hears why from the console and the breach-explainer:error event, as for any failure.
+  const light = element.querySelector(':scope > .bx[data-static]');
+  const drawn = shadowed.before.some((n) => n.querySelector?.('.bx[data-static]') || n.matches?.('.bx[data-static]'));
+  if (handle.problems().length && (light || drawn)) {
+    shadowed.root.remove();
+    if (drawn) element.shadowRoot.replaceChildren(...shadowed.before);
+    else shadowed.slot.hidden = false;
+    staleNotice(element.shadowRoot.querySelector('.bx[data-static]') ?? light);
+  }
   const destroy = handle.destroy.bind(handle);
   handle.destroy = () => {
     destroy();

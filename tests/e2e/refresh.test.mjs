@@ -41,7 +41,7 @@ before(async () => {
     if (req.url === '/article.html') { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page); return; }
     const etag = `"v${feed.n}"`;
     const match = req.headers['if-none-match'];
-    feed.log.push({ at: Date.now(), match: match ?? null, status: feed.failing ? 500 : match === etag ? 304 : 200 });
+    feed.log.push({ url: req.url, match: match ?? null, status: feed.failing ? 500 : match === etag ? 304 : 200 });
     if (feed.failing) { res.writeHead(500, cors).end('down'); return; }
     if (match === etag) { res.writeHead(304, { ...cors, etag }).end(); return; }
     res.writeHead(200, { ...cors, etag, 'content-type': 'application/json', 'cache-control': 'no-cache' }).end(feed.text);
@@ -57,6 +57,15 @@ after(async () => {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** The reader's clock jumps `seconds` ahead (refresh is held to 30 s or more, so the page runs
+ * on Playwright's clock), and any look that starts is given time to be answered and drawn. */
+async function jump(page, seconds) {
+  const n = feed.log.length;
+  await page.clock.fastForward(seconds * 1000);
+  for (let i = 0; i < 40 && feed.log.length === n; i++) await sleep(25);
+  await sleep(150);
+}
+
 test('a newer dataset is shown in place, keeping the reader\'s place; 304s and broken versions change nothing', { timeout: 120_000 }, async () => {
   const url = `http://127.0.0.1:${data.address().port}/`;
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
@@ -65,6 +74,7 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
   const errors = watchErrors(page);
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.clock.install();
   await page.goto(`${url}article.html`);
   await page.evaluate(async ([lib, data]) => {
     const el = document.getElementById('embed');
@@ -72,7 +82,7 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
     el.addEventListener('breach-explainer:update', (e) => window.seen.update.push(e.detail));
     el.addEventListener('breach-explainer:error', (e) => window.seen.error.push(e.detail));
     const { mount } = await import(lib);
-    window.handle = await mount(el, { data, refresh: 0.2, lang: 'en', deepLink: true });
+    window.handle = await mount(el, { data, refresh: 30, lang: 'en', deepLink: true });
     window.root = () => el.shadowRoot.querySelector('.bx');
     window.first = window.root();
   }, [`${explainer.url}explainer.js`, `${url}data.json`]);
@@ -80,9 +90,9 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
 
   // Unchanged: conditional requests answered 304, and nothing is drawn again.
   const before304 = feed.log.length;
-  await sleep(1200);
+  for (let i = 0; i < 3; i++) await jump(page, 30);
   const looks = feed.log.slice(before304);
-  assert.ok(looks.length >= 3, `it looked again (${looks.length} times in 1.2 s)`);
+  assert.equal(looks.length, 3, `it looked again every 30 s (${looks.length} times in 90 s)`);
   assert.ok(looks.every((l) => l.match === '"v1"' && l.status === 304), 'each look is conditional and answered 304');
   assert.equal(feed.preflights ?? 0, 0, 'no preflight: a host that allows the origin is enough');
   assert.equal(await shadow(() => window.seen.update.length), 0, 'no update for a 304');
@@ -117,6 +127,7 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
   v2.updated = '2026-12-08T10:00+09:00';
   v2.changes.push({ at: '2026-12-08', kind: 'revised', about: 'counts/coupang-34m', replaces: 'coupang-33-7m', sources: ['kh-10673625'] });
   publish(JSON.stringify(v2));
+  await jump(page, 30);
   await page.waitForFunction(() => window.seen.update.length === 1);
   assert.deepEqual(await shadow(() => window.seen.update[0]), {
     latest: 'Count revised: Coupang accounts exposed, from about 33.7 million to 34 million accounts.',
@@ -136,7 +147,8 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
   assert.equal(await shadow(() => document.getElementById('embed').shadowRoot.querySelector('[data-bx="live"]').getAttribute('aria-live')), 'polite');
 
   // 304s again: still one update.
-  await sleep(800);
+  await jump(page, 30);
+  await jump(page, 30);
   assert.equal(await shadow(() => window.seen.update.length), 1, 'no update for a 304');
 
   // 2. An event added.
@@ -145,6 +157,7 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
   v3.updated = '2026-12-09T09:00+09:00';
   v3.changes.push({ at: '2026-12-09', kind: 'added', about: 'events/new-hearing', sources: ['kh-10673625'] });
   publish(JSON.stringify(v3));
+  await jump(page, 30);
   await page.waitForFunction(() => window.seen.update.length === 2);
   assert.equal(await shadow(() => window.seen.update[1].latest), 'Event added: New hearing.');
   assert.equal((await place()).selected, 'probe-results');
@@ -157,6 +170,7 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
   v4.updated = '2026-12-10T09:00+09:00';
   v4.changes.push({ at: '2026-12-10', kind: 'removed', about: 'events/probe-results', note: { en: 'Merged into another event', ko: '다른 사건에 합쳤다' }, sources: ['kh-10673625'] });
   publish(JSON.stringify(v4));
+  await jump(page, 30);
   await page.waitForFunction(() => window.seen.update.length === 3);
   assert.equal(await shadow(() => window.seen.update[2].selectionRemoved), true);
   assert.equal((await place()).selected, null);
@@ -169,8 +183,10 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
   const v5 = structuredClone(v4);
   v5.counts[0].value = -1;
   publish(JSON.stringify(v5));
+  await jump(page, 30);
   await page.waitForFunction(() => window.seen.error.length === 1);
-  await sleep(600);
+  await jump(page, 30);
+  await jump(page, 30);
   assert.equal(await shadow(() => window.seen.error.length), 1, 'reported once, not at every look');
   assert.match((await shadow(() => window.seen.error[0]))[0], /counts\[0\]\.value .*-1 is below 0/);
   assert.equal(await shadow(() => window.seen.update.length), 3, 'no update');
@@ -184,9 +200,9 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
     document.dispatchEvent(new Event('visibilitychange'));
   });
-  await sleep(400);
+  await jump(page, 30);
   const hiddenFrom = feed.log.length;
-  await sleep(1000);
+  await jump(page, 120);
   assert.equal(feed.log.length, hiddenFrom, 'no request while hidden');
   await page.evaluate(() => {
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
@@ -195,17 +211,20 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
   await sleep(300);
   assert.ok(feed.log.length > hiddenFrom, 'a look once shown');
 
-  // Failures: the wait doubles (0.2 s → 0.4 → 0.8 → 1.6 s).
+  // Failures: the wait doubles (30 s → 60 → 120 → 240 s), in steps of the reader's 30 s.
   feed.failing = true;
-  const failFrom = feed.log.length;
-  await sleep(3500);
+  const failAt = [];
+  for (let step = 1; step <= 16; step++) {
+    const n = feed.log.length;
+    await jump(page, 30);
+    if (feed.log.slice(n).some((l) => l.status === 500)) failAt.push(step * 30);
+  }
   feed.failing = false;
-  const fails = feed.log.slice(failFrom).filter((l) => l.status === 500);
-  const gaps = fails.slice(1).map((l, i) => l.at - fails[i].at);
-  assert.ok(fails.length >= 3 && fails.length <= 6, `fewer looks while failing (${fails.length}: gaps ${gaps.join(', ')} ms)`);
-  for (let i = 1; i < gaps.length; i++) assert.ok(gaps[i] > gaps[i - 1] * 1.5, `each wait longer: ${gaps.join(', ')} ms`);
+  const gaps = failAt.slice(1).map((t, i) => t - failAt[i]);
+  assert.ok(failAt.length >= 3 && failAt.length <= 5, `fewer looks while failing (${failAt.length} in 8 minutes: gaps ${gaps.join(', ')} s)`);
+  for (let i = 1; i < gaps.length; i++) assert.ok(gaps[i] > gaps[i - 1] * 1.5, `each wait longer: ${gaps.join(', ')} s`);
   assert.equal(await shadow(() => window.handle.problems().length), 0, 'still no error for readers');
-  console.log(`# refresh: 304 looks before the first change: ${looks.length} in 1.2 s; waits after failures: ${gaps.join(', ')} ms`);
+  console.log(`# refresh: looks every 30 s while unchanged: ${looks.length} in 90 s; waits after failures: ${gaps.join(', ')} s`);
 
   // handle.refresh() looks at once.
   const v6 = structuredClone(v4);
@@ -218,7 +237,7 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
   assert.equal(await shadow(() => window.seen.update.at(-1).latest), 'Event corrected: New hearing.');
   await page.evaluate(() => window.handle.destroy());
   const afterDestroy = feed.log.length;
-  await sleep(2500);
+  await jump(page, 120);
   assert.ok(feed.log.length - afterDestroy <= 1, 'no looks after destroy()');
   // The 500s this test served are logged by the browser itself.
   assert.deepEqual(errors.filter((e) => !/status of 500/.test(e)), []);
@@ -229,23 +248,37 @@ test('the script embed (data-refresh) and the iframe embed (?refresh=) update in
   const url = `http://127.0.0.1:${data.address().port}/`;
   feed.failing = false;
   embeds = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Embeds</title></head><body>
-    <div id="script" data-breach-explainer data-src="${url}data.json" data-lang="en" data-refresh="0.2"></div>
+    <div id="script" data-breach-explainer data-src="${url}data.json?from=script" data-lang="en" data-refresh="0.001"></div>
     <script type="module" src="${explainer.url}embed.js"></script>
-    <iframe id="frame" title="The breach" style="width: 800px; height: 600px" src="${explainer.url}embed.html?data=${encodeURIComponent(`${url}data.json`)}&lang=en&refresh=0.2"></iframe>
+    <iframe id="frame" title="The breach" style="width: 800px; height: 600px" src="${explainer.url}embed.html?data=${encodeURIComponent(`${url}data.json?from=frame`)}&lang=en&refresh=2592000"></iframe>
     </body></html>`;
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
   const tab = await context.newPage();
   tab.setDefaultTimeout(20000);
+  await context.clock.install();
   await tab.goto(`${url}embeds.html`);
   await tab.waitForFunction(() => !!document.getElementById('script').shadowRoot?.querySelector('.bx:not([data-static]) .bx-title'));
   const frame = () => tab.frames().find((f) => f.url().includes('embed.html'));
   await (async () => { for (let i = 0; i < 100 && !frame(); i++) await sleep(100); })();
   await frame().waitForFunction(() => !!document.querySelector('.bx:not([data-static]) .bx-title'), null, { polling: 100 });
+  // Refresh is held between 30 s and a day: 0.001 s does not flood the host (it made 1,335
+  // requests in 5 s), and 30 days, past setTimeout's limit, does not fire at once.
+  const from = (who) => feed.log.filter((l) => l.url.endsWith(`from=${who}`)).length;
+  const [script0, frame0] = [from('script'), from('frame')];
+  await sleep(2000);
+  assert.deepEqual([from('script') - script0, from('frame') - frame0], [0, 0], 'no look in the first 2 s');
   const next = structuredClone(base);
   next.updated = '2026-12-12T09:00+09:00';
   next.changes.push({ at: '2026-12-12', kind: 'corrected', about: 'events/pipc-fine', sources: ['kh-10673625'] });
   publish(JSON.stringify(next));
+  await jump(tab, 30);
+  assert.equal(from('script') - script0, 1, 'the script embed looks once in 30 s');
   await tab.waitForFunction(() => document.getElementById('script').shadowRoot.querySelector('[data-bx="updated"]')?.textContent === 'Updated just now: Event corrected: Record PIPC fine.');
+  // The iframe's refresh, 30 days, is held to a day: no look until then, then one.
+  await jump(tab, 3600);
+  assert.equal(from('frame') - frame0, 0, 'the frame does not look within the hour');
+  await jump(tab, 24 * 3600);
+  assert.ok(from('frame') - frame0 >= 1, 'the frame looks within a day');
   // Polled by time: an iframe below the fold gets no animation frames.
   await frame().waitForFunction(() => document.querySelector('[data-bx="updated"]')?.textContent === 'Updated just now: Event corrected: Record PIPC fine.', null, { polling: 100 });
   await context.close();
