@@ -71,8 +71,10 @@ async function defaultStatic(el, signal) {
 const SELECTOR = '[data-breach-explainer]:not([data-breach-explainer-initialized])';
 
 // One registry per page, even if this file is loaded twice from different URLs (two module
-// instances): the first one's mount is used by all, so the wasm is compiled once.
-const registry = (globalThis.breachExplainer ??= {
+// instances): the first one's mount is used by all, so the wasm is compiled once. It is kept
+// under a symbol, which no element's id or name can take.
+const KEY = Symbol.for('breach-explainer');
+const registry = (globalThis[KEY] ??= {
   mount: mountOne,
   handles: new Map(),
   mountAll() {
@@ -104,6 +106,10 @@ const registry = (globalThis.breachExplainer ??= {
     handle?.destroy();
   },
 });
+
+// window.breachExplainer for hosts, also where an element on the page has that id or name (a
+// form field, an ad), which the browser would otherwise answer with.
+if (typeof globalThis.breachExplainer?.mountAll !== 'function') globalThis.breachExplainer = registry;
 
 // The stylesheet, once.
 if (!document.querySelector('link[data-breach-explainer-css]')) {

@@ -29,7 +29,16 @@ const far = async () => [`<!doctype html><html lang="en"><head><meta charset="ut
   <p style="height: 8000px">A long article.</p>
   <div id="embed" data-breach-explainer></div>
   <script type="module" src="embed.js"></script></body></html>`, 'text/html; charset=utf-8'];
-before(async () => { server = await serve(here('../../dist/'), { pages: { '/article.html': article, '/plain.html': plain, '/far.html': far } }); browser = await launch(); });
+// The same article when its data file is gone (404) or has a typo, and with an element named
+// breachExplainer on the page (a comment form's field), which the browser puts on window.
+const withData = (src, extra = '') => async () => [(await article())[0].replace('data-src="data/coupang-2025.json"', `data-src="${src}"`).replace('<p>An article paragraph.</p>', `<p>An article paragraph.</p>${extra}`), 'text/html; charset=utf-8'];
+const typo = async () => [(await readFile(here('../../data/coupang-2025.json'), 'utf8')).replace('"events": [', '"events": [,'), 'application/json'];
+before(async () => {
+  server = await serve(here('../../dist/'), { pages: { '/article.html': article, '/plain.html': plain, '/far.html': far,
+    '/gone.html': withData('data/no-such-file.json'), '/typo.html': withData('typo.json'), '/typo.json': typo,
+    '/named.html': withData('data/coupang-2025.json', '<form><input id="breachExplainer" name="breachExplainer"></form>') } });
+  browser = await launch();
+});
 after(async () => { await browser?.close(); await server?.close(); });
 
 /** A reader who asked to save data (Save-Data): the live explainer only on their intent. */
@@ -178,6 +187,33 @@ test("the README's empty script embed shows the default dataset's static version
   assert.ok(bytes <= 64 * 1024, `${bytes} B on the wire within 64 KB`);
   await page.hover('#embed', { position: { x: 2, y: 2 } });
   await page.waitForFunction(() => !!document.getElementById('embed').shadowRoot?.querySelector('.bx:not([data-static]) .bx-title'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const [path, why] of [['gone.html', 'a data file that is gone (404)'], ['typo.html', 'a data file with a typo']]) {
+  test(`${why}: the reader keeps the static version, with a short notice`, { timeout: 60_000 }, async () => {
+    const { page, context } = await open(path, 375, { saveData: true });
+    const height = await page.$eval('#embed', (el) => el.getBoundingClientRect().height);
+    const warnings = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    await page.hover('#embed', { position: { x: 2, y: 2 } });
+    await page.waitForSelector('#embed .bx[data-static] .bx-notice');
+    assert.equal(await page.textContent('#embed .bx-notice'), 'The latest data could not be loaded, so this is the version published with the article.');
+    assert.equal(await page.evaluate(() => !!document.getElementById('embed').shadowRoot?.querySelector('.bx-error, .bx:not([data-static])')), false, 'no error box, no half-drawn live one');
+    assert.ok(await page.isVisible('#embed .bx-title'), 'the static version is shown');
+    const after = await page.$eval('#embed', (el) => el.getBoundingClientRect().height);
+    assert.ok(after >= height * 0.95, `the whole static version stays (${Math.round(height)} → ${Math.round(after)} px)`);
+    assert.ok(warnings.some((w) => w.includes('breach-explainer')), `the author hears why: ${warnings.join(' | ')}`);
+    await context.close();
+  });
+}
+
+test('an element with the id or name breachExplainer on the page harms nothing', { timeout: 60_000 }, async () => {
+  const { page, context, errors } = await open('named.html', 375, { saveData: true });
+  await page.hover('#embed', { position: { x: 2, y: 2 } });
+  await page.waitForFunction(() => !!document.getElementById('embed').shadowRoot?.querySelector('.bx:not([data-static]) .bx-title'));
+  assert.equal(await page.evaluate(() => typeof window.breachExplainer.mountAll), 'function', 'window.breachExplainer is the registry');
   assert.deepEqual(errors, []);
   await context.close();
 });
