@@ -361,3 +361,22 @@ fn a_change_log_is_a_running_record_an_added_item_may_later_be_removed() {
     ]));
     assert_eq!(problems(&v).len(), 1);
 }
+
+#[test]
+fn the_note_after_an_update_ages_in_words_of_its_language() {
+    let d = dataset(&default_value());
+    let latest = changes::latest(&d, Lang::En).unwrap();
+    for (minutes, en, ko) in [
+        (0, "Updated just now", "방금 업데이트됨"),
+        (1, "Updated 1 minute ago", "1분 전 업데이트됨"),
+        (59, "Updated 59 minutes ago", "59분 전 업데이트됨"),
+        (125, "Updated 2 hours ago", "2시간 전 업데이트됨"),
+        (3 * 24 * 60, "Updated 3 days ago", "3일 전 업데이트됨"),
+    ] {
+        assert_eq!(
+            changes::updated_ago(&d, Lang::En, minutes),
+            format!("{en}: {latest}")
+        );
+        assert!(changes::updated_ago(&d, Lang::Ko, minutes).starts_with(&format!("{ko}: ")));
+    }
+}

@@ -337,7 +337,9 @@ function watch(element, handle, feed, every, timeout) {
       // The same text again (a server without validators): nothing to draw, nothing to report.
       if (text === feed.text || stopped) return false;
       feed.text = text;
-      return handle.update(text, feed.name);
+      const shown = handle.update(text, feed.name);
+      if (shown) age();
+      return shown;
     } catch (error) {
       const reason = abort.signal.aborted ? abort.signal.reason : error;
       wait = Math.min((wait || 1) * 2, Math.max(MOST_BACKOFF, every ?? 0));
@@ -346,6 +348,13 @@ function watch(element, handle, feed, every, timeout) {
     } finally {
       clearTimeout(timer);
     }
+  }
+  // "Updated just now" ages while the reader stays: each minute after the latest update.
+  let ageing = null;
+  function age() {
+    clearInterval(ageing);
+    const since = Date.now();
+    ageing = setInterval(() => handle.aged(Math.floor((Date.now() - since) / 60_000)), 60_000);
   }
   function refresh() {
     if (stopped) return Promise.resolve(false);
@@ -367,6 +376,7 @@ function watch(element, handle, feed, every, timeout) {
     stop() {
       stopped = true;
       clearTimeout(timer);
+      clearInterval(ageing);
       document.removeEventListener('visibilitychange', onVisibility);
     },
   };

@@ -372,12 +372,33 @@ pub fn latest(d: &Dataset, lang: Lang) -> Option<String> {
 /// The visible note after a newer version replaced the one on screen: "Updated just now: Event
 /// added: Record PIPC fine." / "방금 업데이트됨: …".
 pub fn updated_now(d: &Dataset, lang: Lang) -> String {
+    updated_ago(d, lang, 0)
+}
+
+/// The same note as it ages while the reader stays: "Updated 5 minutes ago: …", "Updated 2
+/// hours ago: …" / "5분 전 업데이트됨: …".
+pub fn updated_ago(d: &Dataset, lang: Lang, minutes: u32) -> String {
+    let (hours, days) = (minutes / 60, minutes / (24 * 60));
+    let when = match lang {
+        Lang::En => match (minutes, hours, days) {
+            (0, ..) => "just now".to_string(),
+            (m, 0, _) => format!("{} ago", format::plural_en(m.into(), "minute", "minutes")),
+            (_, h, 0) => format!("{} ago", format::plural_en(h.into(), "hour", "hours")),
+            (.., n) => format!("{} ago", format::plural_en(n.into(), "day", "days")),
+        },
+        Lang::Ko => match (minutes, hours, days) {
+            (0, ..) => "방금".to_string(),
+            (m, 0, _) => format!("{m}분 전"),
+            (_, h, 0) => format!("{h}시간 전"),
+            (.., n) => format!("{n}일 전"),
+        },
+    };
     let what = latest(d, lang);
     match (lang, what) {
-        (Lang::En, Some(w)) => format!("Updated just now: {w}"),
-        (Lang::En, None) => "Updated just now.".to_string(),
-        (Lang::Ko, Some(w)) => format!("방금 업데이트됨: {w}"),
-        (Lang::Ko, None) => "방금 업데이트됨.".to_string(),
+        (Lang::En, Some(w)) => format!("Updated {when}: {w}"),
+        (Lang::En, None) => format!("Updated {when}."),
+        (Lang::Ko, Some(w)) => format!("{when} 업데이트됨: {w}"),
+        (Lang::Ko, None) => format!("{when} 업데이트됨."),
     }
 }
 

@@ -162,6 +162,15 @@ impl State {
                 if open {
                     self.unfold(hooks::PAGE_PART, &part)?;
                 }
+                // Once per reader action: not for parts a render or an update opened.
+                if self.open_parts.contains(&part) == open {
+                    return Ok(());
+                }
+                if open {
+                    self.open_parts.push(part.clone());
+                } else {
+                    self.open_parts.retain(|p| *p != part);
+                }
                 let detail = js_sys::Object::new();
                 js_sys::Reflect::set(&detail, &"part".into(), &JsValue::from_str(&part))?;
                 js_sys::Reflect::set(&detail, &"open".into(), &JsValue::from_bool(open))?;

@@ -72,6 +72,7 @@ impl State {
                     first,
                 });
                 self.view = view;
+                self.tell_host("view", crate::page::hooks::view_code(view).into())?;
                 self.zoomed_span = Some((c.from, c.to));
                 self.after_zoom(first)?;
                 let shown = self.timeline.as_ref().map_or(0, |t| t.events_shown());
@@ -106,6 +107,7 @@ impl State {
             return Ok(());
         };
         self.view = zoom.back_to;
+        self.tell_host("view", crate::page::hooks::view_code(self.view).into())?;
         self.zoomed_span = zoom.back_span;
         self.after_zoom(zoom.first)?;
         let (Some(d), Some(t)) = (self.dataset(), &self.timeline) else {

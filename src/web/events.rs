@@ -57,6 +57,11 @@ pub(super) fn run_effects(state: &Rc<RefCell<State>>) {
     for effect in effects {
         let result = match effect {
             Effect::Focus(el) => el.focus(),
+            Effect::FocusInPlace(el) => {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                el.focus_with_options(&options)
+            }
             Effect::Dispatch(target, event) => target.dispatch_event(&event).map(|_| ()),
             Effect::NextFrame => {
                 schedule(state);

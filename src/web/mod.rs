@@ -209,6 +209,14 @@ impl Explainer {
         })
     }
 
+    /// Ages the note an update in place left under the headline: "Updated 5 minutes ago: …"
+    /// (explainer.js calls it each minute after an update).
+    pub fn aged(&self, minutes: u32) {
+        if let Ok(s) = self.state.try_borrow() {
+            s.age_update_note(minutes);
+        }
+    }
+
     /// The problems shown instead of the explainer; empty when it rendered.
     pub fn problems(&self) -> Vec<String> {
         self.state
@@ -334,6 +342,7 @@ fn new_state(host: &Element, lang: Option<String>) -> Rc<RefCell<State>> {
         selected: None,
         listed: None,
         events_listed: 0,
+        open_parts: Vec::new(),
         pending_width: None,
         pending_pointer: None,
         frame: None,

@@ -42,6 +42,9 @@ pub(super) struct Stage {
 /// is no longer borrowed, so a host listener can use every handle method.
 pub(super) enum Effect {
     Focus(HtmlElement),
+    /// Focus given back without scrolling to it: after an update in place, the heading on the
+    /// screen holds the reader's place, wherever focus was left.
+    FocusInPlace(HtmlElement),
     Dispatch(Element, web_sys::Event),
     /// Ask for an animation frame to run the pending pointer and width work.
     NextFrame,
@@ -132,6 +135,9 @@ pub(super) struct State {
     pub(super) listed: Option<Listed>,
     /// How many events "All events as a list" holds so far.
     pub(super) events_listed: usize,
+    /// The parts open as drawn or as the reader last left them: a `toggle` that agrees is the
+    /// page's own doing (a render, an update), not news for the host.
+    pub(super) open_parts: Vec<String>,
     /// Input waiting for the next animation frame: a new width, a pointer on a stage.
     pub(super) pending_width: Option<f64>,
     pub(super) pending_pointer: Option<(usize, f64, f64)>,
@@ -180,7 +186,24 @@ impl State {
             }
         }
         self.root = Some(node);
+        self.note_open_parts();
         Ok(())
+    }
+
+    /// Records which parts are open now (see `open_parts`).
+    pub(super) fn note_open_parts(&mut self) {
+        let selector = format!("details[open][{}]", hooks::PAGE_PART);
+        let Some(list) = self
+            .root
+            .as_ref()
+            .and_then(|r| r.query_selector_all(&selector).ok())
+        else {
+            return;
+        };
+        self.open_parts = (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+            .filter_map(|el| el.get_attribute(hooks::PAGE_PART))
+            .collect();
     }
 
     pub(super) fn show_problems(&mut self, file: &str, issues: &[Issue]) -> Result<(), JsValue> {
@@ -310,6 +333,9 @@ impl State {
 
     /// Switches the timeline's view (leaving any zoom); only the timeline is laid out again.
     pub(super) fn set_view(&mut self, view: View) -> Result<(), JsValue> {
+        if self.view != view {
+            self.tell_host("view", JsValue::from_str(hooks::view_code(view)))?;
+        }
         self.view = view;
         self.zooms.clear();
         self.zoomed_span = None;

@@ -173,9 +173,10 @@ impl State {
         }
         if let Some(selector) = &place.focus {
             if let Some(el) = find::<HtmlElement>(&root, selector) {
-                self.effects.push(Effect::Focus(el));
+                self.effects.push(Effect::FocusInPlace(el));
             }
         }
+        self.note_open_parts();
         Ok(removed)
     }
 
@@ -231,6 +232,18 @@ impl State {
             &list,
         );
         self.tell_host("error", list.into())
+    }
+
+    /// The note an update left under the headline, aged (the live region is not told again).
+    pub(super) fn age_update_note(&self, minutes: u32) {
+        let (Some(root), Some(d)) = (&self.root, self.dataset()) else {
+            return;
+        };
+        if let Some(line) = find::<Element>(root, &hooks::Part::Updated.selector())
+            .filter(|l| l.has_attribute("data-just-updated"))
+        {
+            line.set_text_content(Some(&changes::updated_ago(&d, self.lang, minutes)));
+        }
     }
 
     /// "Updated just now: …" under the headline and in the live region, and the host's

@@ -78,8 +78,10 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
   await page.goto(`${url}article.html`);
   await page.evaluate(async ([lib, data]) => {
     const el = document.getElementById('embed');
-    window.seen = { update: [], error: [] };
+    window.seen = { update: [], error: [], part: [], view: [] };
     el.addEventListener('breach-explainer:update', (e) => window.seen.update.push(e.detail));
+    el.addEventListener('breach-explainer:part', (e) => window.seen.part.push(e.detail));
+    el.addEventListener('breach-explainer:view', (e) => window.seen.view.push(e.detail));
     el.addEventListener('breach-explainer:error', (e) => window.seen.error.push(e.detail));
     const { mount } = await import(lib);
     window.handle = await mount(el, { data, refresh: 30, lang: 'en', deepLink: true });
@@ -104,6 +106,8 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
   await page.waitForFunction(() => window.handle.selected() === 'probe-results');
   const story = await page.evaluateHandle(() => document.getElementById('embed').shadowRoot.querySelector('[data-view="story"]'));
   await story.click();
+  await page.waitForFunction(() => window.seen.view.length === 1);
+  assert.deepEqual(await shadow(() => window.seen.view), ['story'], 'the view event, once, for the reader\'s click');
   await page.evaluate(() => {
     const h = document.getElementById('embed').shadowRoot.querySelector('.bx-timeline h3');
     window.scrollBy(0, h.getBoundingClientRect().top - 120);
@@ -150,6 +154,16 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
   await jump(page, 30);
   await jump(page, 30);
   assert.equal(await shadow(() => window.seen.update.length), 1, 'no update for a 304');
+  // "Updated just now" ages while the reader stays.
+  await jump(page, 240);
+  assert.match(await shadow(() => document.getElementById('embed').shadowRoot.querySelector('[data-bx="updated"]').textContent),
+    /^Updated [45] minutes ago: Count revised: Coupang accounts exposed/);
+
+  // Focus left in "What changed" far below while the reader reads the timeline: the heading on
+  // the screen holds the place, not the focused summary (it threw the reader 2,814 px away).
+  await page.evaluate(() => document.getElementById('embed').shadowRoot.querySelector('details[data-part="changes"] > summary').focus({ preventScroll: true }));
+  const reading = await place();
+  const partsBefore = await shadow(() => window.seen.part.length);
 
   // 2. An event added.
   const v3 = structuredClone(v2);
@@ -160,6 +174,11 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
   await jump(page, 30);
   await page.waitForFunction(() => window.seen.update.length === 2);
   assert.equal(await shadow(() => window.seen.update[1].latest), 'Event added: New hearing.');
+  const held = await place();
+  assert.ok(Math.abs(held.top - reading.top) <= 2, `the timeline stays where the reader had it with focus in another part (${reading.top} → ${held.top})`);
+  assert.equal(await shadow(() => document.getElementById('embed').shadowRoot.activeElement?.closest('details')?.getAttribute('data-part')), 'changes', 'focus kept in What changed');
+  assert.equal(await shadow(() => window.seen.part.length), partsBefore, 'no part event for parts an update opened');
+  assert.equal(await shadow(() => window.seen.view.length), 1, 'no view event for an update');
   assert.equal((await place()).selected, 'probe-results');
   assert.ok(await shadow(() => [...document.getElementById('embed').shadowRoot.querySelectorAll('.bx-events li')].some((li) => li.textContent.includes('New hearing'))));
 
