@@ -524,3 +524,32 @@ fn a_reader_that_stops_reading_ends_the_output_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(out.status.success(), "{:?} {stderr}", out.status);
 }
+
+#[test]
+fn more_figures_than_a_reader_can_be_shown_is_one_clear_problem() {
+    // 10,000 counts made 201,227 nodes on a reader's page; the checker says what to do instead.
+    let mut v = real();
+    let first = v["counts"][0].clone();
+    let many: Vec<Value> = (0..10_000)
+        .map(|k| {
+            let mut c = first.clone();
+            c["id"] = format!("count-{k}").into();
+            c
+        })
+        .collect();
+    v["counts"] = many.into();
+    let text = serde_json::to_string_pretty(&v).unwrap();
+    let found = issues(&text);
+    let too_many = find(&found, "counts");
+    let line = page::describe("many.json", too_many, Lang::En);
+    assert!(
+        line.contains("has 10,000 counts; an explainer shows at most 200"),
+        "{line}"
+    );
+    assert!(page::describe("many.json", too_many, Lang::Ko).contains("최대 200개"));
+    // 200 are still fine.
+    v["counts"] = Value::Array(v["counts"].as_array().unwrap()[..200].to_vec());
+    assert!(issues(&v.to_string())
+        .iter()
+        .all(|i| i.path.as_str() != "counts"));
+}

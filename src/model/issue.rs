@@ -195,6 +195,12 @@ pub enum Problem {
     MixedUnits {
         units: String,
     },
+    /// More figures than an explainer can show a reader (and a phone can hold).
+    TooMany {
+        max: usize,
+        found: usize,
+        what: &'static str,
+    },
     TooFew {
         min: usize,
         what: Counted,
@@ -573,6 +579,12 @@ impl Problem {
             Problem::TooFew { min, what } => {
                 write!(f, "needs at least {min} {}", what.words(Lang::En))
             }
+            Problem::TooMany { max, found, what } => write!(
+                f,
+                "has {} {what}; an explainer shows at most {max}: keep the figures the story is \
+                 about and leave the rest to a linked table",
+                crate::format::count(*found as i64)
+            ),
             Problem::TooDeep { limit } => write!(
                 f,
                 "the data is nested more than {limit} levels deep; a dataset needs only a few"
@@ -718,6 +730,11 @@ impl Problem {
             Problem::TooFew { min, what } => {
                 format!("{} {min}개 이상 필요합니다", what.words(Lang::Ko))
             }
+            Problem::TooMany { max, found, what } => format!(
+                "{what} 항목이 {}개입니다. 설명 자료에는 최대 {max}개까지 보여 줄 수 있습니다. \
+                 기사에 필요한 수치만 남기고 나머지는 별도 표로 연결해 주세요",
+                crate::format::count(*found as i64)
+            ),
             Problem::TooDeep { limit } => format!(
                 "데이터가 {limit}단계보다 깊게 중첩돼 있습니다. 데이터에는 몇 단계면 충분합니다"
             ),
