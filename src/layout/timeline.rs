@@ -372,7 +372,13 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
     let band_bottom = y;
     // The exposure window of a story that has moved on still shows its newest news.
     if let (View::Window, Some((latest, later))) = (view, latest_after(d, d1)) {
-        lane_heading(&mut marks, y, &describe::latest_heading(lang, later), width, m);
+        lane_heading(
+            &mut marks,
+            y,
+            &describe::latest_heading(lang, later),
+            width,
+            m,
+        );
         let row = lanes::latest(&ctx, latest, y + LANE_HEADING_H + ROW_H / 2.0);
         marks.extend(row.marks);
         hits.extend(row.hits);
