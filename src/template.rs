@@ -286,11 +286,12 @@ pub fn template(languages: &[Lang]) -> String {
              revisions of one figure; value is a plain whole number (450000, not \"450k\"); unit: \
              accounts, people, records, sim-records, subscribers, residents, gigabytes or \
              page-views; status: reported, superseded, disputed-claim or context (a figure for \
-             comparison, not this breach's).",
+             comparison, not this breach's); lead: true on the one count the explainer leads with.",
             "피해 규모. 수치마다 누가 언제 밝혔는지 적습니다. series는 같은 수치의 수정들을 \
              묶습니다. value는 따옴표 없는 정수(450000). unit: accounts, people, records, \
              sim-records, subscribers, residents, gigabytes, page-views. status: reported, \
-             superseded, disputed-claim, context(비교용, 이 사고의 수치 아님).",
+             superseded, disputed-claim, context(비교용, 이 사고의 수치 아님). lead: true는 \
+             설명 자료가 앞세우는 수치 하나에 적습니다.",
         ),
         e(
             "counts",
@@ -431,7 +432,7 @@ fn event(
 /// One count: (id, value, as of, status, whether the value is only a lower bound), its source.
 fn count(w: &Writer, facts: (&str, u64, &str, &str, bool), source: &str) -> Json {
     let (id, value, as_of, status, at_least) = facts;
-    obj(vec![
+    let mut fields = vec![
         e("id", s(id)),
         e("series", s("accounts")),
         e(
@@ -447,5 +448,11 @@ fn count(w: &Writer, facts: (&str, u64, &str, &str, bool), source: &str) -> Json
         e("reported_by", w.text("Example Shop", "예시 쇼핑")),
         e("status", s(status)),
         e("sources", cites(&[source])),
-    ])
+    ];
+    // The first count of the series the explainer leads with, said so rather than left to
+    // the order of the list.
+    if id == "first-count" {
+        fields.insert(fields.len() - 1, e("lead", Json::Bool(true)));
+    }
+    obj(fields)
 }

@@ -282,3 +282,47 @@ fn the_fixture_goes_to_sheets_and_back_unchanged() {
     let back: Value = serde_json::from_str(&json_text(&back)).expect("JSON");
     assert_eq!(back, fixture_json(), "JSON → sheets → JSON");
 }
+
+#[test]
+fn the_count_that_leads_is_chosen_in_the_file_not_by_its_order() {
+    // Coupang with a figure for comparison moved to the top of `counts`: without `lead`, that
+    // figure would lead the takeaway; marked, Coupang's first count still does.
+    let mut v: Value =
+        serde_json::from_str(breach_explainer::model::DEFAULT_DATASET).expect("JSON");
+    let counts = v["counts"].as_array_mut().unwrap();
+    let population = counts
+        .iter()
+        .position(|c| c["id"] == "kr-population-2024")
+        .unwrap();
+    let moved = counts.remove(population);
+    counts.insert(0, moved);
+    let unmarked = load(&v).expect("valid");
+    assert_eq!(
+        unmarked.lead_count().map(|c| c.id.as_str()),
+        Some("kr-population-2024")
+    );
+    let first = v["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|c| c["id"] == "coupang-first-count")
+        .unwrap();
+    v["counts"][first]["lead"] = j!(true);
+    let d = load(&v).expect("valid");
+    assert_eq!(
+        d.lead_count().map(|c| c.id.as_str()),
+        Some("coupang-first-count")
+    );
+    let said = words::takeaway(&d, Lang::En, ChartKind::Revisions);
+    assert!(said.contains("4,536"), "{said}");
+    // Two leads: one clear problem, at the second.
+    v["counts"][0]["lead"] = j!(true);
+    let problems = load(&v).unwrap_err();
+    assert!(
+        problems
+            .iter()
+            .any(|(path, p)| path.ends_with(&format!("counts[{first}].lead"))
+                && matches!(p, Problem::LeadTwice { .. })),
+        "{problems:#?}"
+    );
+}

@@ -23,7 +23,7 @@ pub fn takeaway(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
 
 /// The headline count's own line (one unit); without one, the other findings, each as itself.
 fn revisions_takeaway(d: &Dataset, lang: Lang) -> String {
-    let Some(head) = d.counts.first() else {
+    let Some(head) = d.lead_count() else {
         return String::new();
     };
     let line = series_in_unit(d, head);

@@ -179,10 +179,10 @@ fn by_date(d: &Dataset, indices: Vec<usize>) -> Vec<usize> {
     })
 }
 
-/// The headline count (the first in the file) and the first later figure of its series and unit
+/// The headline count (marked `lead`, else the first in the file) and the first later figure of its series and unit
 /// that differs from it.
 fn first_revision(d: &Dataset) -> Option<Revision> {
-    let head = d.counts.first()?;
+    let head = d.lead_count()?;
     let series = series_in_unit(d, head);
     let first = *series.first()?;
     let first_value = d.counts.get(first)?.value;
@@ -244,7 +244,7 @@ pub fn rows(d: &Dataset, kind: ChartKind) -> Vec<usize> {
 /// Every reported figure of the breach itself, in date order: every count that is not context
 /// (marked so, or only in a comparison; the headline series always counts as the breach's own).
 fn revision_rows(d: &Dataset) -> Vec<usize> {
-    let head = d.counts.first().map(|c| c.series.as_str());
+    let head = d.lead_count().map(|c| c.series.as_str());
     let only_context = |i: usize| {
         let Some(c) = d.counts.get(i) else {
             return true;

@@ -188,6 +188,10 @@ pub enum Problem {
         /// The known field it is a likely typo of ("asof" → "as_of").
         suggestion: Option<&'static str>,
     },
+    /// A second count marked `"lead": true`.
+    LeadTwice {
+        first: String,
+    },
     MilestoneTwice {
         milestone: &'static str,
         first: String,
@@ -567,6 +571,10 @@ impl Problem {
                 "\"{name}\" is not a field here (a typo?); known fields: {}",
                 known.join(", ")
             ),
+            Problem::LeadTwice { first } => write!(
+                f,
+                "another count already leads the explainer ({first}); mark one count \"lead\": true"
+            ),
             Problem::MilestoneTwice { milestone, first } => write!(
                 f,
                 "the milestone \"{milestone}\" is already set at {first}; each may be used once"
@@ -719,6 +727,9 @@ impl Problem {
             Problem::UnknownField { name, known, .. } => format!(
                 "\"{name}\"은(는) 이곳에 없는 항목입니다(오타인가요?). 가능한 항목: {}",
                 known.join(", ")
+            ),
+            Problem::LeadTwice { first } => format!(
+                "이미 다른 수치({first})가 대표 수치입니다. \"lead\": true는 한 수치에만 쓸 수 있습니다"
             ),
             Problem::MilestoneTwice { milestone, first } => format!(
                 "마일스톤 \"{milestone}\"은(는) 이미 {first}에 있습니다. 한 번만 쓸 수 있습니다"

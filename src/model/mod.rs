@@ -358,6 +358,8 @@ pub struct Count {
     pub as_of: StoryDate,
     pub reported_by: Text,
     pub status: Status,
+    /// `"lead": true`: the count the explainer leads with (else the first in the file).
+    pub lead: bool,
     /// Index into `Dataset::counts` of the count this one adds to (165,455 more accounts on top
     /// of 33.7 million): drawn as an addition, not as a new total.
     pub adds_to: Option<usize>,
@@ -524,6 +526,14 @@ impl Dataset {
         sorted_by_key((0..self.events.len()).collect(), &|i| {
             self.events.get(i).map_or(0.0, |e| e.date.middle(zone))
         })
+    }
+
+    /// The count the explainer leads with: the one marked `"lead": true`, else the first.
+    pub fn lead_count(&self) -> Option<&Count> {
+        self.counts
+            .iter()
+            .find(|c| c.lead)
+            .or_else(|| self.counts.first())
     }
 
     pub fn milestone(&self, m: Milestone) -> Option<&Event> {

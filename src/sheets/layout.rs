@@ -119,6 +119,7 @@ pub static COUNTS: Sheet = Sheet {
         f("as_of", Str),
         f("reported_by", Text),
         f("status", Str),
+        f("lead", Bool),
         f("adds_to", Str),
         f("note", Text),
         f("sources", Ids),

@@ -303,6 +303,7 @@ pub(super) fn count(
     let status = o
         .opt_code::<Status>(ck, "status")
         .map(|s| s.unwrap_or(Status::Reported));
+    let lead = o.flag(ck, "lead");
     let adds_to = match o.get("adds_to") {
         None => Some(None),
         Some(v) => ck.id(v, o.at("adds_to")).map(Some),
@@ -321,6 +322,7 @@ pub(super) fn count(
             as_of: as_of?,
             reported_by: reported_by?,
             status: status?,
+            lead: lead?,
             adds_to: None,
             note: note?,
             sources: sources?,

@@ -89,6 +89,7 @@ pub(super) const COUNT_FIELDS: &[&str] = &[
     "as_of",
     "reported_by",
     "status",
+    "lead",
     "adds_to",
     "note",
     "sources",
@@ -290,10 +291,22 @@ pub fn validate(root: &Json) -> Result<Dataset, Vec<Issue>> {
     let mut additions = Vec::new();
     too_many(&mut ck, &top, "counts");
     too_many(&mut ck, &top, "money");
+    let mut lead_at: Option<String> = None;
     for (path, item) in top.items(&mut ck, "counts") {
         if let Some((c, adds_to)) = count(&mut ck, item, path.clone(), &mut count_ids) {
             if let Some(target) = adds_to {
                 additions.push((counts.len(), target, join(&path, "adds_to")));
+            }
+            if c.lead {
+                match &lead_at {
+                    Some(first) => ck.report(
+                        join(&path, "lead"),
+                        Problem::LeadTwice {
+                            first: first.clone(),
+                        },
+                    ),
+                    None => lead_at = Some(join(&path, "lead")),
+                }
             }
             counts.push(c);
         }
