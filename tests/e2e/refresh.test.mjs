@@ -159,6 +159,14 @@ test('a newer dataset is shown in place, keeping the reader\'s place; 304s and b
   assert.match(await shadow(() => document.getElementById('embed').shadowRoot.querySelector('[data-bx="updated"]').textContent),
     /^Updated [45] minutes ago: Count revised: Coupang accounts exposed/);
 
+  // The reader opens a folded part: one part event; an update that keeps it open sends none.
+  await page.evaluate(() => document.getElementById('embed').shadowRoot.querySelector('details[data-part="money"] > summary').click());
+  await page.waitForFunction(() => window.seen.part.length === 1);
+  assert.deepEqual(await shadow(() => window.seen.part), [{ part: 'money', open: true }]);
+  await page.evaluate(() => {
+    const h = document.getElementById('embed').shadowRoot.querySelector('.bx-timeline h3');
+    window.scrollBy(0, h.getBoundingClientRect().top - 120);
+  });
   // Focus left in "What changed" far below while the reader reads the timeline: the heading on
   // the screen holds the place, not the focused summary (it threw the reader 2,814 px away).
   await page.evaluate(() => document.getElementById('embed').shadowRoot.querySelector('details[data-part="changes"] > summary').focus({ preventScroll: true }));
