@@ -553,3 +553,31 @@ fn more_figures_than_a_reader_can_be_shown_is_one_clear_problem() {
         .iter()
         .all(|i| i.path.as_str() != "counts"));
 }
+
+#[test]
+fn a_trailing_comma_is_named_at_the_comma_not_a_line_later() {
+    let text = "{\n  \"format\": \"breach-explainer/1\",\n  \"languages\": [\"en\",\n  ]\n}\n";
+    // Natively (serde_json) and as a browser says it (the bracket on the next line).
+    let browser = Issue::new(
+        String::new(),
+        breach_explainer::model::Problem::NotJson {
+            detail: "Unexpected token ']', ...\"[\"en\",\n  ]\n}\n\" is not valid JSON (line 4 column 3)".into(),
+        },
+    );
+    for mut found in [issues(text), vec![browser]] {
+        position::place(&mut found, None, Some(text));
+        let i = &found[0];
+        assert_eq!(
+            i.at,
+            Some(Position {
+                line: 3,
+                column: 21
+            }),
+            "{i:?}"
+        );
+        assert_eq!(text_at(text, i.at.unwrap()).chars().next(), Some(','));
+        let line = page::describe("tc.json", i, Lang::En);
+        assert!(line.contains("a comma after the last item"), "{line}");
+        assert!(page::describe("tc.json", i, Lang::Ko).contains("쉼표"));
+    }
+}

@@ -78,6 +78,9 @@ pub enum Problem {
         column: usize,
         detail: String,
     },
+    /// A comma after the last item of a list or an object (placed at the comma, where a
+    /// parser names the bracket after it, often a line later).
+    TrailingComma,
     /// The browser's JSON parser refused the text; its message names line and column.
     NotJson {
         detail: String,
@@ -435,6 +438,11 @@ impl Problem {
                 "the file is not valid JSON at line {line}, column {column}: {detail}"
             ),
             Problem::NotJson { detail } => write!(f, "the file is not valid JSON: {detail}"),
+            Problem::TrailingComma => write!(
+                f,
+                "a comma after the last item of a list or object, which JSON does not allow: \
+                 remove it"
+            ),
             Problem::Load {
                 url,
                 status: 0,
@@ -628,6 +636,9 @@ impl Problem {
                 format!("{line}번째 줄 {column}번째 칸에서 JSON 형식이 올바르지 않습니다: {detail}")
             }
             Problem::NotJson { detail } => format!("JSON 형식이 올바르지 않습니다: {detail}"),
+            Problem::TrailingComma => "목록이나 객체의 마지막 항목 뒤에 쉼표가 있습니다. JSON에서는 \
+                 쓸 수 없으니 지워 주세요"
+                .into(),
             Problem::Load { url, status: 0, detail } => {
                 format!("파일을 불러오지 못했습니다: {url}에 연결할 수 없습니다({detail})")
             }

@@ -35,6 +35,7 @@ pub fn place(issues: &mut [Issue], tree: Option<&Json>, text: Option<&str>) {
                 column: u32::try_from(*column).unwrap_or(u32::MAX),
             }),
             Problem::NotJson { detail } => from_browser_message(text, detail),
+            Problem::TrailingComma => issue.at,
             Problem::Load { .. }
             | Problem::TooDeep { .. }
             | Problem::TooLarge { .. }
@@ -44,6 +45,40 @@ pub fn place(issues: &mut [Issue], tree: Option<&Json>, text: Option<&str>) {
             Problem::DuplicateField { .. } => spot.again.or(spot.key).or(spot.value_or_parent()),
             _ => spot.value_or_parent(),
         };
+        if matches!(
+            issue.problem,
+            Problem::Syntax { .. } | Problem::NotJson { .. }
+        ) {
+            if let Some(comma) = issue.at.and_then(|at| trailing_comma(text, at)) {
+                issue.problem = Problem::TrailingComma;
+                issue.at = Some(comma);
+            }
+        }
+    }
+}
+
+/// Where a syntax error is the bracket that closes a list or object right after a comma: the
+/// comma's place.
+fn trailing_comma(text: &str, at: Position) -> Option<Position> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut line = usize::try_from(at.line).ok()?.checked_sub(1)?;
+    let column = usize::try_from(at.column).ok()?.checked_sub(1)?;
+    let bracket = lines.get(line)?.chars().nth(column)?;
+    if bracket != '}' && bracket != ']' {
+        return None;
+    }
+    let mut before = column;
+    loop {
+        let chars: Vec<char> = lines.get(line)?.chars().take(before).collect();
+        if let Some(k) = chars.iter().rposition(|c| !c.is_whitespace()) {
+            return (chars.get(k) == Some(&',')).then(|| Position {
+                line: u32::try_from(line + 1).unwrap_or(u32::MAX),
+                column: u32::try_from(k + 1).unwrap_or(u32::MAX),
+            });
+        }
+        line = line.checked_sub(1)?;
+        before = usize::MAX;
     }
 }
 
