@@ -172,6 +172,31 @@ fn scaled(value: u64, unit: u64) -> String {
     }
 }
 
+/// A size in bytes at its scale, in decimal units as reports give them: "1.7 GB", "650 MB",
+/// "12 TB", "512 bytes" (Korean without the space: "1.7GB").
+pub fn bytes(lang: Lang, n: u64) -> String {
+    const SCALES: [(u64, &str); 5] = [
+        (1_000_000_000_000_000, "PB"),
+        (1_000_000_000_000, "TB"),
+        (1_000_000_000, "GB"),
+        (1_000_000, "MB"),
+        (1_000, "KB"),
+    ];
+    let sp = match lang {
+        Lang::En => " ",
+        Lang::Ko => "",
+    };
+    for (unit, word) in SCALES {
+        if n >= unit {
+            return format!("{}{sp}{word}", scaled(n, unit));
+        }
+    }
+    match lang {
+        Lang::En => format!("{} {}", exact(n), if n == 1 { "byte" } else { "bytes" }),
+        Lang::Ko => format!("{}바이트", exact(n)),
+    }
+}
+
 /// Compact wording for text: "4,536", "33.7 million", "1.685 trillion" / "4,536", "3,370만",
 /// "1조 6,850억".
 pub fn compact(lang: Lang, n: u64) -> String {

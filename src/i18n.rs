@@ -255,6 +255,8 @@ pub fn unit(lang: Lang, u: crate::model::Unit, n: u64) -> &'static str {
             Residents if one => "resident",
             Residents => "residents",
             Gigabytes => "GB",
+            Bytes if one => "byte",
+            Bytes => "bytes",
             PageViews if one => "page view",
             PageViews => "page views",
         },
@@ -266,6 +268,7 @@ pub fn unit(lang: Lang, u: crate::model::Unit, n: u64) -> &'static str {
             Subscribers => "가입자(명)",
             Residents => "주민등록 인구(명)",
             Gigabytes => "GB",
+            Bytes => "바이트",
             PageViews => "조회 수(회)",
         },
     }
@@ -282,6 +285,8 @@ pub fn quantity(
 ) -> String {
     use crate::model::Unit::*;
     match lang {
+        Lang::En if u == Bytes && approximate => format!("about {number}"),
+        Lang::En if u == Bytes => number.to_string(),
         Lang::En if approximate => format!("about {number} {}", unit(lang, u, n)),
         Lang::En => format!("{number} {}", unit(lang, u, n)),
         Lang::Ko => {
@@ -305,6 +310,8 @@ pub fn quantity(
                 Subscribers => format!("가입자 {number}{sp}명"),
                 Residents => format!("주민등록 인구 {number}{sp}명"),
                 Gigabytes => format!("{number}GB"),
+                // Said at its scale already ("1.7GB"): the number carries its unit.
+                Bytes => number,
                 PageViews => format!("조회 {number}{sp}회"),
             }
         }
@@ -324,7 +331,7 @@ pub fn unit_noun(lang: Lang, u: crate::model::Unit) -> &'static str {
             SimRecords => "유심 정보 건수",
             Subscribers => "가입자",
             Residents => "주민등록 인구",
-            Gigabytes => "데이터 용량",
+            Gigabytes | Bytes => "데이터 용량",
             PageViews => "조회 수",
         },
     }

@@ -326,3 +326,31 @@ fn the_count_that_leads_is_chosen_in_the_file_not_by_its_order() {
         "{problems:#?}"
     );
 }
+
+#[test]
+fn a_size_first_reported_in_gigabytes_with_a_decimal_is_said_at_its_scale() {
+    // "1.7 GB", the first reported size of a real breach, was refused: counts are whole numbers
+    // and there was no MB. As bytes it is a whole number, and the words keep its precision.
+    let mut v = fixture_json();
+    v["counts"][0].as_object_mut().unwrap().remove("at_least");
+    v["comparisons"] = j!([]);
+    v["counts"][0]["value"] = j!(1_700_000_000u64);
+    v["counts"][0]["approximate"] = j!(true);
+    v["counts"][0]["unit"] = j!("bytes");
+    let d = load(&v).expect("valid");
+    let c = &d.counts[0];
+    assert_eq!(words::figure_text(Lang::En, c), "about 1.7 GB");
+    assert_eq!(words::figure_text(Lang::Ko, c), "약 1.7GB");
+    for (n, en) in [
+        (650_000_000u64, "650 MB"),
+        (12_000_000_000_000, "12 TB"),
+        (1_014_000_000_000, "1.014 TB"),
+        (512, "512 bytes"),
+        (1, "1 byte"),
+    ] {
+        v["counts"][0]["value"] = j!(n);
+        v["counts"][0]["approximate"] = j!(false);
+        let d = load(&v).expect("valid");
+        assert_eq!(words::figure_text(Lang::En, &d.counts[0]), en);
+    }
+}

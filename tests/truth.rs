@@ -268,7 +268,14 @@ fn figure_form(form: u8, field: &str, n: u64, v: &mut Value) {
     }
 }
 
-const UNITS: [&str; 5] = ["accounts", "people", "records", "subscribers", "page-views"];
+const UNITS: [&str; 6] = [
+    "accounts",
+    "people",
+    "records",
+    "subscribers",
+    "page-views",
+    "bytes",
+];
 
 prop_compose! {
     fn arbitrary_dataset()(
@@ -279,7 +286,7 @@ prop_compose! {
         ends in (0u8..3, 0u8..6),
         detected in proptest::option::of((0u8..3, 0u32..2000)),
         disclosed in proptest::option::of((0u8..3, 0u32..2000)),
-        counts in proptest::collection::vec((0u64..50_000_000_000, 0usize..5, any::<bool>(), 0u8..5, 0u32..2000, 0usize..3, 0u8..5), 1..5),
+        counts in proptest::collection::vec((0u64..50_000_000_000, 0usize..6, any::<bool>(), 0u8..5, 0u32..2000, 0usize..3, 0u8..5), 1..5),
         money in proptest::collection::vec((0u64..5_000_000_000_000, 0usize..4, 0u8..5), 0..4),
         second_claim in proptest::option::of((0u8..3, 0u32..2000, 0u32..900, 0usize..4, 0usize..3)),
         comparison in any::<bool>(),

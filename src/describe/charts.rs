@@ -96,6 +96,9 @@ fn count_words(lang: Lang, c: &Count, full: bool, number: &dyn Fn(u64) -> String
 /// "4,536 accounts" / "about 37.6 million people" / "+165,455 accounts" / "at least 4,536
 /// accounts": compact, with unit.
 pub fn figure_text(lang: Lang, c: &Count) -> String {
+    if c.unit == crate::model::Unit::Bytes {
+        return count_words(lang, c, false, &|n| format::bytes(lang, n));
+    }
     count_words(lang, c, false, &|n| format::compact(lang, n))
 }
 

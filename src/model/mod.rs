@@ -323,6 +323,9 @@ codes! {
         Subscribers = "subscribers",
         Residents = "residents",
         Gigabytes = "gigabytes",
+        /// A size in bytes, said at its scale ("about 1.7 GB"): a size first reported in MB or
+        /// GB with a decimal is entered as the whole number of bytes it stands for.
+        Bytes = "bytes",
         PageViews = "page-views",
     }
 }
