@@ -18,6 +18,38 @@ const STORE = 'breach-explainer-editor:dataset';
 const FILE = 'my-breach.json';
 const base = new URL('.', location.href);
 
+/** The work kept in this browser; a browser that blocks storage, or has none left, is told
+ * once, and the editor goes on without it. */
+const store = {
+  warned: false,
+  get() {
+    try {
+      return localStorage.getItem(STORE);
+    } catch {
+      return null;
+    }
+  },
+  set(value) {
+    try {
+      localStorage.setItem(STORE, value);
+    } catch {
+      if (!this.warned) {
+        this.warned = true;
+        alertBox('This browser is not keeping your work (its storage is blocked or full): download the dataset to keep it.');
+      }
+    }
+  },
+};
+
+/** A lasting message above the problems (the status line changes as you type). */
+function alertBox(message) {
+  const p = document.createElement('p');
+  p.className = 'ed-warning';
+  p.setAttribute('role', 'alert');
+  p.textContent = message;
+  status.before(p);
+}
+
 const editorReady = initEditor({ module_or_path: new URL('./pkg-editor/breach_explainer_bg.wasm', import.meta.url) });
 
 function say(message) {
@@ -87,11 +119,12 @@ function showProblems(problems) {
 
 async function preview() {
   const host = $('ed-explainer');
-  const frame = host.parentElement;
-  frame.style.width = `${$('ed-width').value}px`;
   handle?.destroy();
   const el = document.createElement('div');
   el.id = 'ed-explainer';
+  // Drawn at the width chosen, in a frame that scrolls where the column is narrower: the
+  // preview at 1280 px is what a 1280 px article gets, not the column's 616 px.
+  el.style.width = `${$('ed-width').value}px`;
   host.replaceWith(el);
   let data;
   try {
@@ -105,7 +138,7 @@ async function preview() {
 async function check() {
   await editorReady;
   const value = text.value;
-  localStorage.setItem(STORE, value);
+  store.set(value);
   const problems = checkDataset(value, FILE, 'en');
   showProblems(problems);
   if (problems.length === 0) {
@@ -140,6 +173,27 @@ function load(value, what) {
   check();
 }
 
+/** Replaces the work with `value` (a template, an opened or dropped file), with a way back:
+ * the status says what came in and offers to undo it. */
+function replaceWork(value, what) {
+  const before = text.value;
+  load(value, what);
+  if (!before.trim() || before === value) return;
+  const undo = document.createElement('button');
+  undo.type = 'button';
+  undo.className = 'ed-button';
+  undo.textContent = `Undo: bring back the work before (${what.replace(/[.:].*$/, '')})`;
+  undo.addEventListener('click', () => {
+    undoBox.replaceChildren();
+    load(before, 'Your work is back as it was.');
+  });
+  undoBox.replaceChildren(undo);
+}
+// Beside the status line, which the check rewrites as it runs.
+const undoBox = document.createElement('p');
+undoBox.className = 'ed-undo';
+status.after(undoBox);
+
 async function openFiles(files) {
   const list = [...files];
   const csv = list.filter((f) => /\.csv$/i.test(f.name));
@@ -149,13 +203,13 @@ async function openFiles(files) {
     const sheets = {};
     for (const f of csv) sheets[f.name] = await f.text();
     try {
-      load(sheetsToJson(sheets), `Converted ${csv.length === 1 ? '1 sheet' : `${csv.length} sheets`} to a dataset.`);
+      replaceWork(sheetsToJson(sheets), `Converted ${csv.length === 1 ? '1 sheet' : `${csv.length} sheets`} to a dataset.`);
     } catch (problems) {
       showProblems([].concat(problems).map((message) => ({ message: String(message) })));
       say('The sheets could not be converted: see the problems.');
     }
   } else if (json) {
-    load(await json.text(), `Opened ${json.name}.`);
+    replaceWork(await json.text(), `Opened ${json.name}.`);
   } else {
     say('Choose a dataset (.json) or the sheets of a spreadsheet (.csv).');
   }
@@ -169,7 +223,7 @@ document.addEventListener('drop', (e) => {
 
 async function template() {
   const response = await fetch(new URL('data/template.json', base));
-  load(await response.text(), 'Started from the template: replace its fictional example with your breach.');
+  replaceWork(await response.text(), 'Started from the template: replace its fictional example with your breach.');
 }
 $('ed-template').addEventListener('click', template);
 
@@ -180,10 +234,35 @@ function download(name, content, type) {
   a.textContent = name;
   return a;
 }
+/** The dataset as it is published: without the template's help notes (keys starting with
+ * "_", such as "_comment": "EVERYTHING IN IT IS A FICTIONAL EXAMPLE"), which readers of the
+ * file would see and the explainer ignores; the text as written when it does not parse. */
+function publishable(value) {
+  let notes = 0;
+  const strip = (v) => {
+    if (Array.isArray(v)) return v.map(strip);
+    if (v === null || typeof v !== 'object') return v;
+    const out = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (k.startsWith('_')) notes += 1;
+      else out[k] = strip(x);
+    }
+    return out;
+  };
+  try {
+    const text = `${JSON.stringify(strip(JSON.parse(value)), null, 2)}\n`;
+    return { text, notes };
+  } catch {
+    return { text: value, notes: 0 };
+  }
+}
 $('ed-download').addEventListener('click', () => {
-  const a = download(`${datasetId() ?? 'my-breach'}.json`, text.value, 'application/json');
+  const { text: published, notes } = publishable(text.value);
+  const name = `${datasetId() ?? 'my-breach'}.json`;
+  const a = download(name, published, 'application/json');
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  say(notes ? `Downloaded ${name}, without the template's ${notes} help notes.` : `Downloaded ${name}.`);
 });
 $('ed-download-sheets').addEventListener('click', async () => {
   await editorReady;
@@ -217,7 +296,10 @@ const attr = (s) => String(s).replaceAll('&', '&amp;').replaceAll('"', '&quot;')
 
 async function embedCode() {
   const url = $('ed-data-url');
-  if (!url.value) url.value = new URL(`data/${datasetId() ?? 'my-breach'}.json`, base).href;
+  // Follows the dataset's id until the author writes an address of their own.
+  if (!url.value || url.dataset.auto === url.value) {
+    url.value = url.dataset.auto = new URL(`data/${datasetId() ?? 'my-breach'}.json`, base).href;
+  }
   const lang = $('ed-lang').value;
   const parts = $('ed-parts').value;
   let title = 'A data breach, explained';
@@ -263,6 +345,6 @@ $('ed-copy').addEventListener('click', async () => {
 
 // --- Start ----------------------------------------------------------------------------------
 
-const saved = localStorage.getItem(STORE);
+const saved = store.get();
 if (saved) load(saved, 'Your last work, kept in this browser.');
 else template();

@@ -100,7 +100,7 @@ test('a journalist drops the sheets, fixes the problem found, and embeds the res
 
   // At phone width, as most readers will see it.
   await page.selectOption('#ed-width', '375');
-  await page.waitForFunction(() => document.querySelector('.ed-frame').getBoundingClientRect().width < 420);
+  await page.waitForFunction(() => document.getElementById('ed-explainer').getBoundingClientRect().width === 375);
   await page.evaluate(() => scrollTo(0, 0));
   await page.screenshot({ path: here('../../docs/screenshots/editor-1280.png') });
 
@@ -166,5 +166,53 @@ test('the editor is usable by keyboard and screen reader (axe: 0 violations)', {
   await page.locator('.ed-problem').first().focus();
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'ed-text');
+  await context.close();
+});
+
+test('publishing cannot go wrong quietly: the embed code follows the id, the file has no help notes, work replaced can be undone, blocked storage is said', { timeout: 90_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  // A browser that keeps nothing (storage blocked, or full).
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  const errors = watchErrors(page);
+  await page.goto(`${site.url}editor.html`);
+  await page.waitForFunction(() => document.getElementById('ed-status').textContent.includes('No problems'));
+  assert.match(await page.textContent('.ed-warning'), /not keeping your work .* download the dataset/);
+
+  // The preview at desktop width is drawn 1280 px wide (the column scrolls), not at 616.
+  await page.selectOption('#ed-width', '1280');
+  await page.waitForFunction(() => document.getElementById('ed-explainer').getBoundingClientRect().width === 1280);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  assert.equal(overflow, 0, 'the editor itself never scrolls sideways');
+
+  // The embed code follows the dataset's id as it changes, until an address is written.
+  const edit = (from, to) => page.evaluate(([from, to]) => {
+    const t = document.getElementById('ed-text');
+    t.value = t.value.replace(from, to);
+    t.dispatchEvent(new Event('input'));
+  }, [from, to]);
+  const id = await page.evaluate(() => JSON.parse(document.getElementById('ed-text').value).id);
+  await edit(`"id": "${id}"`, '"id": "acme-2026"');
+  await page.waitForFunction(() => document.getElementById('ed-embed').value.includes('data/acme-2026.json'));
+  assert.ok(!(await page.inputValue('#ed-embed')).includes(`data/${id}.json`));
+
+  // The published file carries none of the template's help notes.
+  const download = page.waitForEvent('download');
+  await page.click('#ed-download');
+  const file = await readFile(await (await download).path(), 'utf8');
+  assert.equal(JSON.parse(file).id, 'acme-2026');
+  assert.doesNotMatch(file, /"_[a-z_]+":|FICTIONAL EXAMPLE/);
+  assert.match(await page.textContent('#ed-status'), /without the template's \d+ help notes/);
+
+  // Starting from the template again replaces the work, with a way back.
+  const work = await page.inputValue('#ed-text');
+  await page.click('#ed-template');
+  await page.waitForFunction(() => document.getElementById('ed-status').textContent.startsWith('Started from the template'));
+  assert.notEqual(await page.inputValue('#ed-text'), work);
+  await page.click('.ed-undo button');
+  assert.equal(await page.inputValue('#ed-text'), work, 'Undo brings the work back');
+  assert.deepEqual(errors, []);
   await context.close();
 });
