@@ -314,7 +314,10 @@ async function embedCode() {
     // explainer when the reader reaches for it (the same HTML `breach-explainer html` prints).
     await editorReady;
     const inside = $('ed-static').checked ? staticHtml(shown, lang, parts || undefined) ?? '' : '';
-    $('ed-embed').value = `<div data-breach-explainer data-src="${attr(url.value)}" data-lang="${lang}"${parts ? ` data-parts="${parts}"` : ''}>${inside}</div>
+    // Its stylesheet first, so the static version is drawn styled as the article is parsed
+    // (without it the pasted version shifted the article when embed.js styled it: CLS 0.13).
+    const styles = inside ? `<link rel="stylesheet" href="${attr(new URL('explainer.css', base).href)}" data-breach-explainer-css>\n` : '';
+    $('ed-embed').value = `${styles}<div data-breach-explainer data-src="${attr(url.value)}" data-lang="${lang}"${parts ? ` data-parts="${parts}"` : ''}>${inside}</div>
 <script type="module" src="${attr(new URL('embed.js', base).href)}"></script>`;
   } else {
     const src = new URL('embed.html', base);
@@ -330,6 +333,35 @@ async function embedCode() {
 </script>`;
   }
 }
+/** Asks the address the embed code names whether it answers with this dataset, as a reader's
+ * browser will (so a host that does not let other sites read the file is found now). */
+const checkAddress = async () => {
+  const out = $('ed-url-check');
+  const id = datasetId();
+  let href;
+  try {
+    href = new URL($('ed-data-url').value).href;
+  } catch {
+    out.textContent = 'Write the full address (https://…) where the dataset file will be.';
+    return;
+  }
+  try {
+    const response = await fetch(href, { cache: 'no-cache' });
+    if (!response.ok) {
+      out.textContent = `Nothing is published there yet (the server answered ${response.status}): upload ${id ?? 'the dataset'}.json to that address before you paste the code.`;
+      return;
+    }
+    const there = JSON.parse(await response.text()).id;
+    out.textContent = there === id
+      ? `Checked: that address answers with this dataset (${id}).`
+      : `That address holds a different dataset (${there ?? 'no id'}), not ${id ?? 'this one'}: upload this one, or change the address.`;
+  } catch {
+    out.textContent = 'That address could not be read from here: check it, and that its server lets other sites read the file (Access-Control-Allow-Origin), as readers\' browsers will need.';
+  }
+};
+// Only when asked: the editor makes no request to another site on its own.
+$('ed-check-url').addEventListener('click', checkAddress);
+
 $('ed-kind').addEventListener('change', embedCode);
 $('ed-static').addEventListener('change', embedCode);
 $('ed-data-url').addEventListener('input', embedCode);

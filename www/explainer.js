@@ -165,8 +165,11 @@ function loading(element, lang) {
   p.className = 'bx-notice bx-loading';
   p.setAttribute('role', 'status');
   p.textContent = korean ? '데이터를 불러오는 중…' : 'Loading the data…';
-  // Not after the wasm has failed to start: the notice saying so stays the only word.
-  if (!element.querySelector(':scope > .bx-notice')) element.prepend(p);
+  // Not after the wasm has failed to start: the notice saying so stays the only word; nor over
+  // a static version pasted in, which is the explainer meanwhile (the line pushed it 73 px
+  // down the article for a frame).
+  const shown = element.querySelector(':scope > .bx-notice, :scope > .bx[data-static]');
+  if (!shown) element.prepend(p);
   return p;
 }
 

@@ -43,6 +43,10 @@ const EMBEDS = {
       import { mount } from '${base}explainer.js';
       mount(document.getElementById('embed'), { data: '${base}data/coupang-2025.json', lang: 'en' });
     </script>`,
+  // The editor's script embed code with the static version pasted in, its stylesheet first.
+  pasted: async (base) => `<link rel="stylesheet" href="${base}explainer.css" data-breach-explainer-css>
+    <div id="embed" data-breach-explainer data-src="${base}data/coupang-2025.json" data-lang="en">${await readFile(here('../../target/static/coupang-2025-en.html'), 'utf8')}</div>
+    <script type="module" src="${base}embed.js"></script>`,
   iframe: (base) => `<div id="embed" data-frame-src="${base}embed.html?lang=en"
       data-frame-attribute-title="The breach, explained"
       data-frame-attribute-sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></div>
@@ -71,8 +75,9 @@ async function shiftsFor(kind, width, height) {
   await context.route('**/*.wasm', async (route) => { await released; await route.continue(); });
   article = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
     <meta name="viewport" content="width=device-width"><title>An article</title>
-    <style>body { margin: 0 auto; max-width: 44rem; padding: 0 1rem; font: 18px/1.6 Georgia, serif; }</style></head>
-    <body><h1>A news article</h1>${paragraph.repeat(12)}${EMBEDS[kind](explainer.url)}${paragraph.repeat(12)}
+    <style>body { margin: 0 auto; max-width: 44rem; padding: 0 1rem; font: 18px/1.6 Georgia, serif; }
+      h2 { color: rgb(200, 0, 0); font-family: Georgia, serif; }</style></head>
+    <body><h1>A news article</h1>${paragraph.repeat(12)}${await EMBEDS[kind](explainer.url)}${paragraph.repeat(12)}
     <script>
       window.shifts = [];
       new PerformanceObserver((list) => {
@@ -84,6 +89,11 @@ async function shiftsFor(kind, width, height) {
   // first height message) has happened when the reader gets there.
   if (kind === 'iframe') {
     await page.waitForFunction(() => (document.querySelector("#embed iframe")?.getBoundingClientRect().height ?? 0) > 400);
+  } else if (kind === 'pasted') {
+    // The article's CSS does not restyle the pasted version's headings.
+    const title = await page.$eval('#embed .bx-title', (h) => [getComputedStyle(h).color, getComputedStyle(h).fontFamily]);
+    assert.notEqual(title[0], 'rgb(200, 0, 0)', 'the article\'s h2 colour does not reach the pasted title');
+    assert.doesNotMatch(title[1], /Georgia/, 'nor its h2 face');
   } else {
     await page.waitForFunction(() => document.getElementById('embed').style.minHeight !== '');
   }
