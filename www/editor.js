@@ -302,6 +302,8 @@ async function embedCode() {
   }
   const lang = $('ed-lang').value;
   const parts = $('ed-parts').value;
+  // A developing story: readers' pages look for a newer version of the file and show it in place.
+  const refresh = $('ed-refresh').value;
   let title = 'A data breach, explained';
   try {
     const d = JSON.parse(shown);
@@ -317,13 +319,14 @@ async function embedCode() {
     // Its stylesheet first, so the static version is drawn styled as the article is parsed
     // (without it the pasted version shifted the article when embed.js styled it: CLS 0.13).
     const styles = inside ? `<link rel="stylesheet" href="${attr(new URL('explainer.css', base).href)}" data-breach-explainer-css>\n` : '';
-    $('ed-embed').value = `${styles}<div data-breach-explainer data-src="${attr(url.value)}" data-lang="${lang}"${parts ? ` data-parts="${parts}"` : ''}>${inside}</div>
+    $('ed-embed').value = `${styles}<div data-breach-explainer data-src="${attr(url.value)}" data-lang="${lang}"${parts ? ` data-parts="${parts}"` : ''}${refresh ? ` data-refresh="${refresh}"` : ''}>${inside}</div>
 <script type="module" src="${attr(new URL('embed.js', base).href)}"></script>`;
   } else {
     const src = new URL('embed.html', base);
     src.searchParams.set('data', url.value);
     src.searchParams.set('lang', lang);
     if (parts) src.searchParams.set('parts', parts);
+    if (refresh) src.searchParams.set('refresh', refresh);
     $('ed-embed').value = `<div data-frame-src="${attr(src.href)}"
      data-frame-attribute-title="${attr(title)}"
      data-frame-attribute-sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></div>
@@ -363,6 +366,7 @@ const checkAddress = async () => {
 $('ed-check-url').addEventListener('click', checkAddress);
 
 $('ed-kind').addEventListener('change', embedCode);
+$('ed-refresh').addEventListener('change', embedCode);
 $('ed-static').addEventListener('change', embedCode);
 $('ed-data-url').addEventListener('input', embedCode);
 $('ed-copy').addEventListener('click', async () => {

@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,8 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 // The native command scripts/build built (its CARGO_TARGET_DIR, else target/).
 const bx = `${process.env.CARGO_TARGET_DIR ?? here('../../target')}/release/breach-explainer`;
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
-let site, host, browser;
+let site, host, dataHost, browser;
+let preflights = 0;
 let article = '';
 let published = '';
 
@@ -28,15 +30,22 @@ before(async () => {
   host = await serve(here('../../tests/e2e/'), {
     pages: {
       '/article.html': async () => [article, 'text/html; charset=utf-8'],
-      '/data/new-breach.json': async () => [published, 'application/json'],
     },
   });
+  // Where the newsroom publishes the file: another origin again, sending what the README asks
+  // of a data host and nothing more (a preflight would fail here).
+  dataHost = createServer((req, res) => {
+    if (req.method === 'OPTIONS') { preflights += 1; res.writeHead(204, { 'access-control-allow-origin': '*' }).end(); return; }
+    res.writeHead(200, { 'access-control-allow-origin': '*', 'content-type': 'application/json' }).end(published);
+  });
+  await new Promise((ok) => dataHost.listen(0, '127.0.0.1', ok));
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await site?.close();
   await host?.close();
+  await new Promise((ok) => dataHost?.close(ok));
 });
 
 /** The template's sheets, as a spreadsheet's "download as CSV" gives them, with `change` made. */
@@ -105,13 +114,15 @@ test('a journalist drops the sheets, fixes the problem found, and embeds the res
   await page.screenshot({ path: here('../../docs/screenshots/editor-1280.png') });
 
   // The embed code, for where the file will be published.
-  const dataUrl = `${host.url}data/new-breach.json`;
+  const dataUrl = `http://127.0.0.1:${dataHost.address().port}/new-breach.json`;
   await page.fill('#ed-data-url', dataUrl);
+  await page.selectOption('#ed-refresh', '300'); // a developing story
   await page.selectOption('#ed-parts', 'all'); // everything, as the `html` command draws it
   await page.click('#ed-copy');
   await page.waitForFunction(() => document.getElementById('ed-status').textContent.includes('copied'));
   const code = await page.evaluate(() => navigator.clipboard.readText());
   assert.ok(code.includes(`data-src="${dataUrl}"`), code);
+  assert.ok(code.includes('data-refresh="300"'), 'readers look for a newer version every 5 minutes');
   assert.match(code, /^<link rel="stylesheet" href="[^"]+explainer\.css" data-breach-explainer-css>\n<div data-breach-explainer/, 'its stylesheet before the pasted static version');
   const download = page.waitForEvent('download');
   await page.click('#ed-download');
@@ -138,6 +149,7 @@ test('a journalist drops the sheets, fixes the problem found, and embeds the res
   // A reader who saves data: nothing live until they reach for it (others get it when the
   // explainer nears the screen and the page is idle).
   await reader.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
+  await reader.clock.install();
   await reader.goto(`${host.url}article.html`);
   // The static version at once, nothing live until the reader reaches for it.
   assert.equal(await reader.textContent('[data-breach-explainer] .bx[data-static] .bx-title'), JSON.parse(published).breach.title.en);
@@ -146,6 +158,16 @@ test('a journalist drops the sheets, fixes the problem found, and embeds the res
   await reader.waitForFunction(() => !!document.querySelector('[data-breach-explainer]')?.shadowRoot?.querySelector('.bx-title'));
   const shownTitle = await reader.evaluate(() => document.querySelector('[data-breach-explainer]').shadowRoot.querySelector('.bx-title').textContent);
   assert.equal(shownTitle, JSON.parse(published).breach.title.en);
+
+  // The story develops: the newsroom uploads a newer file, and the reader's page, five minutes
+  // on, shows it in place, through a data host that allows the origin and nothing else.
+  const next = JSON.parse(published);
+  next.updated = '2026-12-08T09:00+09:00';
+  next.changes = [...(next.changes ?? []), { at: '2026-12-08', kind: 'corrected', about: `events/${next.events[0].id}`, sources: [next.sources[0].id] }];
+  published = JSON.stringify(next);
+  await reader.clock.fastForward(300_000);
+  await reader.waitForFunction(() => document.querySelector('[data-breach-explainer]').shadowRoot.querySelector('[data-bx="updated"]')?.textContent.startsWith('Updated just now: Event corrected:'));
+  assert.equal(preflights, 0, 'no preflight');
   await context.close();
 });
 
@@ -220,7 +242,8 @@ test('publishing cannot go wrong quietly: the embed code follows the id, the fil
   // Starting from the template again replaces the work, with a way back.
   const work = await page.inputValue('#ed-text');
   await page.click('#ed-template');
-  await page.waitForFunction(() => document.getElementById('ed-status').textContent.startsWith('Started from the template'));
+  // (The status line moves on to the check's result at once: the offer to undo stays.)
+  await page.waitForSelector('.ed-undo button');
   assert.notEqual(await page.inputValue('#ed-text'), work);
   await page.click('.ed-undo button');
   assert.equal(await page.inputValue('#ed-text'), work, 'Undo brings the work back');
