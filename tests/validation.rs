@@ -104,7 +104,8 @@ fn impossible_dates_are_refused() {
     assert_has(&p, "events[14].date: \"2025-02-30\" is not a calendar date");
     assert_has(&p, "events[15].date: \"2025-13\" is not a calendar date");
     assert_has(&p, "events[16].date: \"18 Nov 2025\" is not a date; expected a date like \"2025\", \"2025-04\", \"2025-06-24\" or \"2025-11-18T22:52+09:00\"");
-    assert_has(&p, "events[17].date: \"2025-11-18T22:52\" gives a time without its UTC offset; add it, like \"T22:52+09:00\"");
+    // The story's own offset is offered (Coupang's +09:00), ready to paste.
+    assert_has(&p, "events[17].date: \"2025-11-18T22:52\" gives a time without its UTC offset; in the story's time zone it is \"2025-11-18T22:52+09:00\"");
     assert_has(
         &p,
         "events[18].date: \"2025-11-18T24:10+09:00\" is not a calendar date",

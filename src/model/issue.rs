@@ -108,6 +108,8 @@ pub enum Problem {
     },
     NoOffset {
         found: String,
+        /// The time with the story's own offset, when the dataset gives one.
+        with: Option<String>,
     },
     EndBeforeStart {
         start: String,
@@ -474,9 +476,16 @@ impl Problem {
                 Expected::Date.describe(Lang::En)
             ),
             Problem::NotOnCalendar { found } => write!(f, "{found} is not a calendar date"),
-            Problem::NoOffset { found } => write!(
+            Problem::NoOffset { found, with: None } => write!(
                 f,
                 "{found} gives a time without its UTC offset; add it, like \"T22:52+09:00\""
+            ),
+            Problem::NoOffset {
+                found,
+                with: Some(with),
+            } => write!(
+                f,
+                "{found} gives a time without its UTC offset; in the story's time zone it is {with}"
             ),
             Problem::EndBeforeStart { start, end } => {
                 write!(f, "the end {end} is before the start {start}")
@@ -658,9 +667,13 @@ impl Problem {
                 Expected::Date.describe(Lang::Ko)
             ),
             Problem::NotOnCalendar { found } => format!("{found}은(는) 달력에 없는 날짜입니다"),
-            Problem::NoOffset { found } => format!(
+            Problem::NoOffset { found, with: None } => format!(
                 "{found}에 UTC 시차가 없습니다. \"T22:52+09:00\"처럼 붙여 주세요"
             ),
+            Problem::NoOffset {
+                found,
+                with: Some(with),
+            } => format!("{found}에 UTC 시차가 없습니다. 이 데이터의 시간대로는 {with}입니다"),
             Problem::EndBeforeStart { start, end } => {
                 format!("끝 {end}이(가) 시작 {start}보다 앞섭니다")
             }

@@ -144,6 +144,7 @@ pub fn validate(root: &Json) -> Result<Dataset, Vec<Issue>> {
         issues: Vec::new(),
         languages: Vec::new(),
         source_ids: BTreeMap::new(),
+        offset: None,
     };
     let Some(top) = ck.object(root, String::new(), TOP_FIELDS) else {
         return Err(ck.issues);
@@ -230,6 +231,7 @@ pub fn validate(root: &Json) -> Result<Dataset, Vec<Issue>> {
             })
         });
     let zone_offset = zone.as_ref().map_or(0, |z| z.offset);
+    ck.offset = zone.as_ref().map(|z| z.offset);
 
     let breach = top.need(&mut ck, "breach", Expected::Object).and_then(|v| {
         let o = ck.object(v, "breach".into(), BREACH_FIELDS)?;

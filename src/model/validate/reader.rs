@@ -17,6 +17,8 @@ pub(super) struct Checker {
     /// Source ids and their positions, looked up once per citation (a dataset can cite tens
     /// of thousands of times: a linear scan made checking quadratic).
     pub(super) source_ids: BTreeMap<String, usize>,
+    /// The story's UTC offset in minutes, once read: what a time without one is offered.
+    pub(super) offset: Option<i32>,
 }
 
 /// One JSON object being read, with its path.
@@ -157,7 +159,14 @@ impl Checker {
                 let problem = match e {
                     DateError::Shape => Problem::NotADate { found },
                     DateError::NotOnCalendar => Problem::NotOnCalendar { found },
-                    DateError::NoOffset => Problem::NoOffset { found },
+                    DateError::NoOffset => Problem::NoOffset {
+                        found,
+                        with: self.offset.map(|o| {
+                            let sign = if o < 0 { '-' } else { '+' };
+                            let o = o.unsigned_abs();
+                            super::json::quote(&format!("{s}{sign}{:02}:{:02}", o / 60, o % 60))
+                        }),
+                    },
                 };
                 self.report(path, problem);
                 None
