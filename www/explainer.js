@@ -83,6 +83,9 @@ function notice(element, lang) {
   if (element.querySelector(':scope > .bx-notice')) return;
   const korean = (lang ?? element.closest('[lang]')?.lang ?? '').startsWith('ko');
   const fallback = element.childElementCount > 0 || element.textContent.trim() !== '';
+  for (const root of [element, element.shadowRoot].flatMap((r) => (r ? [...r.querySelectorAll('.bx[data-static]')] : []))) {
+    root.setAttribute('data-stale', '');
+  }
   const p = document.createElement('p');
   p.className = 'bx-notice';
   p.setAttribute('role', 'status');
@@ -96,6 +99,8 @@ function notice(element, lang) {
  * latest version of the story. */
 function staleNotice(staticRoot) {
   if (!staticRoot || staticRoot.querySelector(':scope > .bx-notice')) return;
+  // Its controls only the live one answers: not offered.
+  staticRoot.setAttribute('data-stale', '');
   const korean = (staticRoot.closest('[lang]')?.lang ?? '').startsWith('ko');
   const p = document.createElement('p');
   p.className = 'bx-notice';

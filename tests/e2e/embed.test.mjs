@@ -236,6 +236,7 @@ test('when the wasm cannot load, the static version stays with a short notice', 
   await page.hover('#explainer', { position: { x: 2, y: 2 } }); // the reader reaches for it
   await page.waitForSelector('.bx-notice');
   assert.match(await page.textContent('.bx-notice'), /static version/);
+  assert.equal(await page.isVisible('.bx-langs'), false, 'no controls that only the live one would answer');
   assert.ok(await page.locator('.bx-events li').count() >= 30);
   assert.equal(await page.$$eval('.bx [role=img] svg', (svgs) => svgs.filter((s) => s.getBoundingClientRect().width > 0).length), 5);
   // The static version is accessible too.

@@ -202,6 +202,7 @@ for (const [path, why] of [['gone.html', 'a data file that is gone (404)'], ['ty
     assert.equal(await page.textContent('#embed .bx-notice'), 'The latest data could not be loaded, so this is the version published with the article.');
     assert.equal(await page.evaluate(() => !!document.getElementById('embed').shadowRoot?.querySelector('.bx-error, .bx:not([data-static])')), false, 'no error box, no half-drawn live one');
     assert.ok(await page.isVisible('#embed .bx-title'), 'the static version is shown');
+    assert.equal(await page.isVisible('#embed .bx-langs'), false, 'no language switch that nothing would answer');
     const after = await page.$eval('#embed', (el) => el.getBoundingClientRect().height);
     assert.ok(after >= height * 0.95, `the whole static version stays (${Math.round(height)} → ${Math.round(after)} px)`);
     assert.ok(warnings.some((w) => w.includes('breach-explainer')), `the author hears why: ${warnings.join(' | ')}`);
