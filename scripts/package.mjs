@@ -195,6 +195,13 @@ if (existsSync(join(www, 'pkg-editor/breach_explainer_bg.wasm'))) {
   ]));
   const template = join(root, 'target/static/template.json');
   if (existsSync(template)) await copyFile(template, join(dist, 'data/template.json'));
+  // @newswire/frames (MIT, 2 KB) for the iframe embed code, served from this site so an
+  // article that pastes it makes no request to a third party's CDN.
+  const frames = join(root, 'node_modules/@newswire/frames/dist/frames.module.js');
+  if (existsSync(frames)) {
+    const version = JSON.parse(await readFile(join(root, 'node_modules/@newswire/frames/package.json'), 'utf8')).version;
+    await writeFile(join(dist, 'frames.js'), `/*! @newswire/frames ${version} (MIT): https://github.com/rdmurphy/frames */\n${await readFile(frames, 'utf8')}`);
+  }
 }
 
 // What a reader of the shell page downloads, compressed as a CDN would: before they reach for

@@ -331,7 +331,7 @@ async function embedCode() {
      data-frame-attribute-title="${attr(title)}"
      data-frame-attribute-sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></div>
 <script type="module">
-  import { autoInitFrames } from 'https://cdn.jsdelivr.net/npm/@newswire/frames@1/dist/frames.module.js';
+  import { autoInitFrames } from '${attr(new URL('frames.js', base).href)}';
   autoInitFrames();
 </script>`;
   }

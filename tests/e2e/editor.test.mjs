@@ -239,6 +239,15 @@ test('publishing cannot go wrong quietly: the embed code follows the id, the fil
     await page.evaluate(() => { document.getElementById('ed-url-check').textContent = ''; });
   }
 
+  // The iframe embed code loads its resizer from this site, never a third party's CDN.
+  await page.selectOption('#ed-kind', 'iframe');
+  const iframeCode = await page.inputValue('#ed-embed');
+  assert.ok(iframeCode.includes(`from '${site.url}frames.js'`), iframeCode);
+  assert.doesNotMatch(iframeCode, /cdn\.|jsdelivr|unpkg/);
+  const frames = await (await fetch(`${site.url}frames.js`)).text();
+  assert.match(frames, /autoInitFrames/, 'and the site serves it');
+  await page.selectOption('#ed-kind', 'script');
+
   // Starting from the template again replaces the work, with a way back.
   const work = await page.inputValue('#ed-text');
   await page.click('#ed-template');

@@ -20,8 +20,7 @@ function snippet(name) {
   assert.ok(m, `README has the ${name} snippet`);
   return m[1]
     .replaceAll('https://example.org/breach-explainer/', explainer.url)
-    .replaceAll('https://pym.nprapps.org/pym.v1.min.js', `${host.url}pym.v1.min.js`)
-    .replaceAll('https://cdn.jsdelivr.net/npm/@newswire/frames@1/dist/frames.module.js', `${host.url}frames.module.js`);
+    .replaceAll('https://pym.nprapps.org/pym.v1.min.js', `${host.url}pym.v1.min.js`);
 }
 
 before(async () => {
