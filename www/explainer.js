@@ -14,7 +14,7 @@
 // the selected event in the page's address (#event=), for one explainer per page.
 // options.parts: which parts to show, e.g. ["head", "timeline", "money"] (head, timeline,
 // revisions, comparison, exposed, money, changes, corrections, data, sources); absent: headline,
-// timeline and the revised count open, the rest folded one tap away. The host
+// key figures and timeline open, the rest folded one tap away. The host
 // hears breach-explainer:select, :view, :lang, :part, :export, :update and :error events. Options of another type are
 // refused with a TypeError before anything reaches the wasm.
 // options.refresh: with a dataset URL, look for a newer version every this many seconds

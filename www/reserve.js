@@ -6,7 +6,7 @@
  * measured from the live explainer at 320, 768 and
  * 1280 px, and read between. */
 const HEIGHTS = {
-  compact: [3906, 2662, 2332], // the default: headline, timeline, revised count; the rest folded
+  compact: [2401, 1705, 1679], // the default: headline, key figures, timeline; the rest folded
   all: [13693, 8045, 6191],
   head: [438, 241, 186],
   timeline: [1844, 1257, 1075],

@@ -245,8 +245,8 @@ impl PagePart {
 pub enum Parts {
     /// Everything, open: the static version and print.
     All,
-    /// The story in a few screens: headline, timeline and the revised count open, the rest one
-    /// tap away (folded, not removed). The default of the live explainer.
+    /// The story in three phone screens: headline, key figures and timeline open, every other
+    /// part one tap away (folded, not removed). The default of the embed.
     Compact,
     /// Only these, open, as a host chose them (`parts: "timeline,money"`).
     Only(Vec<PagePart>),
@@ -289,10 +289,7 @@ impl Parts {
         match self {
             Parts::All => Some(true),
             Parts::Only(chosen) => chosen.contains(&part).then_some(true),
-            Parts::Compact => Some(matches!(
-                part,
-                PagePart::Head | PagePart::Timeline | PagePart::Chart(ChartKind::Revisions)
-            )),
+            Parts::Compact => Some(matches!(part, PagePart::Head | PagePart::Timeline)),
         }
     }
 }

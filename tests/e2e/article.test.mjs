@@ -1,5 +1,5 @@
-// The explainer inside a news article, in Chromium: compact by default (the story open, the
-// rest one tap away, folded not removed), parts a host chooses, and the events a CMS hears.
+// The explainer inside a news article, in Chromium: compact by default (headline, key figures
+// and timeline open, the rest one tap away, folded not removed), parts a host chooses, and the events a CMS hears.
 // The heights are printed (a measurement, not a pass mark).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,9 +27,11 @@ const height = (page) => page.evaluate(() => Math.round(document.querySelector('
 test('by default the embed tells the story and folds the rest; the host hears a part opened', { timeout: 60_000 }, async () => {
   const { page, context, errors } = await open('embed.html', 375);
   const folded = await page.$$eval('.bx-part', (ds) => ds.map((d) => [d.dataset.part, d.open]));
-  assert.deepEqual(folded.map(([p]) => p), ['comparison', 'exposed', 'money', 'changes', 'corrections', 'data', 'sources']);
+  assert.deepEqual(folded.map(([p]) => p), ['revisions', 'comparison', 'exposed', 'money', 'changes', 'corrections', 'data', 'sources']);
   assert.ok(folded.every(([, open]) => !open));
-  assert.equal(await page.locator('[data-figure=revisions]:not(.bx-part *)').count(), 1, 'the revised count is open');
+  assert.equal(await page.locator('[data-figure]:not(.bx-part *)').count(), 0, 'no chart outside a folded part');
+  assert.ok(await page.locator('[data-chart=timeline] svg').first().isVisible(), 'the timeline, drawn');
+  assert.ok(await page.locator('.bx-figures').isVisible(), 'with its key figures');
   const compact = await height(page);
   // Opening a part is one tap, and the host hears it.
   await page.evaluate(() => {
