@@ -72,3 +72,27 @@ fn set_aside_lazy(el: &mut El) -> Vec<Folded> {
     }
     out
 }
+
+/// An open part's contents held back from the first frame: the `index`th child of the
+/// explainer, built in a later frame.
+pub struct Later {
+    pub index: usize,
+    pub nodes: Vec<Node>,
+}
+
+/// Takes the contents out of every open part after the first `keep` children of the explainer
+/// (a `figure` or `section`; a folded `<details>` already costs only its heading), leaving each
+/// part in place, empty: a frame that must answer the reader quickly lays out only the top.
+pub fn hold_back(explainer: &mut El, keep: usize) -> Vec<Later> {
+    let mut later = Vec::new();
+    for (index, child) in explainer.children.iter_mut().enumerate().skip(keep) {
+        let Node::El(part) = child else { continue };
+        if matches!(part.tag, "figure" | "section") && !part.children.is_empty() {
+            later.push(Later {
+                index,
+                nodes: std::mem::take(&mut part.children),
+            });
+        }
+    }
+    later
+}

@@ -35,6 +35,7 @@ impl State {
 
     /// Every folded part built, for print.
     pub(super) fn unfold_all(&mut self) -> Result<(), JsValue> {
+        self.build_later(usize::MAX)?;
         let all: Vec<(&'static str, String)> = self
             .folded
             .iter()

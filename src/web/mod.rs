@@ -284,6 +284,7 @@ impl Explainer {
         s.parts = None;
         s.stages.clear();
         s.folded.clear();
+        s.later.clear();
         s.timeline = None;
         s.listed = None;
         s.zooms.clear();
@@ -326,6 +327,7 @@ fn new_state(host: &Element, lang: Option<String>) -> Rc<RefCell<State>> {
         shown: Shown::Nothing,
         fallback: Vec::new(),
         folded: Vec::new(),
+        later: Vec::new(),
         lang: pick_lang(lang, host),
         theme_choice: ThemeChoice::Auto,
         theme: Theme::LIGHT,

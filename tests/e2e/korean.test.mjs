@@ -84,6 +84,15 @@ test('the switch toggles languages in place, keeping the selected event', { time
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.langSwitch), 'ko', 'focus stays on the switch');
   assert.equal(await page.evaluate(() => window.notReloaded), true, 'no reload');
   assert.match(page.url(), /#event=detected/);
+  // The parts below the timeline come in the frames after the switch: all of them, in Korean,
+  // each chart drawn, none left holding a placeholder's height.
+  await page.waitForFunction(() => [...document.querySelectorAll('#explainer .bx:not([data-static]) > :is(figure, section)')].every((p) => p.childElementCount > 0 && !p.style.minHeight));
+  const parts = await page.$$eval('#explainer .bx:not([data-static]) > :is(figure, section)', (ps) => ps.map((p) => [p.querySelector('h2, h3, figcaption')?.textContent ?? '', p.querySelectorAll('[data-stage]').length, p.querySelectorAll('[data-stage] svg').length]));
+  assert.ok(parts.length >= 6, `${parts.length} open parts`);
+  for (const [heading, stages, drawn] of parts) {
+    assert.match(heading, /[가-힣]/, `"${heading}" is in Korean`);
+    assert.equal(drawn, stages, `${heading}: every chart drawn`);
+  }
   await page.click('[data-lang-switch=en]');
   assert.equal(await page.textContent('[data-bx=detail] h4'), 'Coupang detects the breach');
   assert.deepEqual(errors, []);
