@@ -54,7 +54,7 @@ if (existsSync(named)) {
   }
   funcs.sort((a, b) => b[0] - a[0]);
   console.log(`largest functions of the reader's wasm (of ${funcs.length}, bytes before wasm-opt):`);
-  for (const [bytes, n] of funcs.slice(0, 15)) console.log(`  ${String(bytes).padStart(7)}  ${readable(n).slice(0, 110)}`);
+  for (const [bytes, n] of funcs.slice(0, Number(process.env.TOP ?? 15))) console.log(`  ${String(bytes).padStart(7)}  ${readable(n).slice(0, 110)}`);
 }
 
 /** [body bytes, name] of every function a wasm module defines. */

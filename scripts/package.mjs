@@ -67,6 +67,13 @@ const explainer = await asset('explainer.js', await minify(replaceAll(await read
   ['./pkg/breach_explainer.js', `./${glue}`],
   ['./pkg/breach_explainer_bg.wasm', `./${wasm}`],
 ]), 'js'));
+// DOMPurify (MPL-2.0 or Apache-2.0), for the short embed code's static version published on
+// another host: loaded only by an element that has one.
+// www/ gets it as well (not tracked), so embed.js runs from there and the npm package takes it.
+const purifyPackage = join(root, 'node_modules/dompurify');
+const purifyCode = `/*! DOMPurify ${JSON.parse(await readFile(join(purifyPackage, 'package.json'), 'utf8')).version} (MPL-2.0 OR Apache-2.0): https://github.com/cure53/DOMPurify */\n${await minify(await readFile(join(purifyPackage, 'dist/purify.es.mjs'), 'utf8'), 'js')}`;
+await writeFile(join(www, 'purify.js'), purifyCode);
+const purify = await asset('purify.js', purifyCode);
 const scripts = {};
 for (const name of ['embed.js', 'main.js', 'frame.js', 'lang.js']) {
   scripts[name] = await asset(name, await minify(replaceAll(await readFile(join(www, name), 'utf8'), [
@@ -75,6 +82,7 @@ for (const name of ['embed.js', 'main.js', 'frame.js', 'lang.js']) {
     // The site's static versions (static/default-<lang>.html), from assets/.
     ['`./static/', '`../static/'],
     ["'./explainer.js'", `'./${explainer}'`],
+    ["'./purify.js'", `'./${purify}'`],
     ["'./explainer.css'", `'./${css['explainer.css']}'`],
   ]), 'js'));
 }
@@ -185,6 +193,7 @@ if (existsSync(join(www, 'pkg-editor/breach_explainer_bg.wasm'))) {
   ), 'js'));
   const edJs = await asset('editor.js', await minify(replaceAll(await readFile(join(www, 'editor.js'), 'utf8'), [
     ["'./explainer.js'", `'./${explainer}'`],
+    ["'./purify.js'", `'./${purify}'`],
     ['./pkg-editor/breach_explainer.js', `./${edGlue}`],
     ['./pkg-editor/breach_explainer_bg.wasm', `./${edWasm}`],
   ]), 'js'));

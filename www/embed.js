@@ -18,6 +18,11 @@
 // An empty element without data-src, data-parts or a dark theme (the site's default dataset, as
 // the embed folds it) gets the static version the build drew (static/default-<lang>.html on this site)
 // and likewise waits for the reader; where there is none, the live explainer comes at once.
+//
+// The short embed code, for a CMS field that cannot take the pasted static version: an empty
+// element with data-static="…/my-breach.en.html" (the static version published beside the
+// dataset) fetches it, keeps only markup that cannot run (DOMPurify), shows it and likewise
+// waits for the reader. If it cannot be read, the live explainer comes at once.
 import { keepingPlace, staticParts, wanted } from './intent.js';
 import { reserve } from './reserve.js';
 import css from './explainer-css.js';
@@ -34,35 +39,61 @@ function staticLang(el) {
 
 let sheet;
 
-/** Fills an empty element meant for the default dataset with its static version, if the site
- * has one, in a shadow root with the explainer's stylesheet (the article's CSS reaches it no
- * more than the live one, which takes its place there); holds its place meanwhile. Any failure
- * leaves it empty (the live one then comes at once). */
-async function defaultStatic(el, signal) {
+/** Where an empty element's static version comes from: the one published beside its dataset
+ * (data-static), or for the site's default dataset the one the build drew; none otherwise. */
+function staticSource(el) {
+  if (el.childElementCount || el.textContent.trim() || el.shadowRoot) return null;
+  if (el.dataset.static) {
+    try {
+      return { url: new URL(el.dataset.static, document.baseURI), published: true };
+    } catch {
+      return null;
+    }
+  }
   // (Drawn light: a host that asks for dark or auto gets the live one at once.)
-  if (el.dataset.src || el.dataset.parts || (el.dataset.theme ?? 'light') !== 'light') return;
-  if (el.childElementCount || el.textContent.trim() || el.shadowRoot) return;
-  const release = reserve(el);
+  if (el.dataset.src || el.dataset.parts || (el.dataset.theme ?? 'light') !== 'light') return null;
+  return { url: new URL(`./static/default-${staticLang(el)}.html`, import.meta.url), published: false };
+}
+
+/** Fills an empty element with its static version (see staticSource), in a shadow root with
+ * the explainer's stylesheet (the article's CSS reaches it no more than the live one, which
+ * takes its place there); holds its place meanwhile. Any failure leaves it empty (the live one
+ * then comes at once). */
+async function fillStatic(el, signal) {
+  const source = staticSource(el);
+  if (!source) return;
+  const release = reserve(el, el.dataset.parts);
   try {
-    const response = await fetch(new URL(`./static/default-${staticLang(el)}.html`, import.meta.url));
+    // A published file is markup from another host: what could run is taken out of it
+    // (DOMPurify, loaded beside it, only by such an element).
+    const [response, purify] = await Promise.all([
+      fetch(source.url, { signal }),
+      source.published ? import('./purify.js') : null,
+    ]);
     const html = response.ok ? await response.text() : '';
-    if (html.startsWith('<section class="bx"') && !el.childElementCount && !el.shadowRoot && !signal.aborted) {
+    if (html.trimStart().startsWith('<section class="bx"') && !el.childElementCount && !el.shadowRoot && !signal.aborted) {
       const root = document.createElement('div');
       root.className = 'bx-root';
-      // Our own site's markup, drawn by the crate with every text escaped; under Trusted
-      // Types this throws and the element stays empty.
-      root.innerHTML = html;
-      if (!sheet) {
-        sheet = new CSSStyleSheet();
-        sheet.replaceSync(css);
+      if (purify) {
+        root.append(purify.default.sanitize(html, { RETURN_DOM_FRAGMENT: true, FORBID_TAGS: ['style'] }));
+      } else {
+        // Our own site's markup, drawn by the crate with every text escaped; under Trusted
+        // Types this throws and the element stays empty.
+        root.innerHTML = html;
       }
-      const shadow = el.attachShadow({ mode: 'open' });
-      shadow.adoptedStyleSheets = [sheet];
-      shadow.replaceChildren(root);
-      // The static version is on screen: the explainer's first frame, for benchmarks.
-      requestAnimationFrame(() => setTimeout(() => {
-        if (!performance.getEntriesByName('rendered', 'mark').length) performance.mark('rendered');
-      }));
+      if (root.querySelector('.bx[data-static]')) {
+        if (!sheet) {
+          sheet = new CSSStyleSheet();
+          sheet.replaceSync(css);
+        }
+        const shadow = el.attachShadow({ mode: 'open' });
+        shadow.adoptedStyleSheets = [sheet];
+        shadow.replaceChildren(root);
+        // The static version is on screen: the explainer's first frame, for benchmarks.
+        requestAnimationFrame(() => setTimeout(() => {
+          if (!performance.getEntriesByName('rendered', 'mark').length) performance.mark('rendered');
+        }));
+      }
     }
   } catch { /* no static version here: the live explainer comes at once */ }
   release();
@@ -83,7 +114,7 @@ const registry = (globalThis[KEY] ??= {
       const refresh = Number(el.dataset.refresh);
       const options = { data: el.dataset.src || undefined, lang: el.dataset.lang, theme: el.dataset.theme, deepLink: el.hasAttribute('data-deep-link'), refresh: refresh > 0 ? refresh : undefined };
       const waiting = new AbortController();
-      const pending = defaultStatic(el, waiting.signal).then(() => wanted(el, waiting.signal))
+      const pending = fillStatic(el, waiting.signal).then(() => wanted(el, waiting.signal))
         // The live explainer shows the parts the static version showed (a pasted full one
         // stays full), unless the host chose some.
         .then((yes) => (yes ? keepingPlace(el, () => this.mount(el, { ...options, parts: el.dataset.parts ?? staticParts(el) })) : null))

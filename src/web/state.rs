@@ -244,6 +244,7 @@ impl State {
         self.render_parts(true)
     }
 
+    #[inline(never)] // one copy for both callers: it is large
     fn render_parts(&mut self, top_first: bool) -> Result<(), JsValue> {
         let Some(d) = self.dataset() else {
             return Ok(());
@@ -799,7 +800,7 @@ impl State {
                 continue;
             };
             build_into(&doc, &part, &later.nodes)?;
-            part.style().remove_property("min-height")?;
+            part.style().set_property("min-height", "")?;
             let first = self.stages.len();
             self.add_stages(&part)?;
             for i in first..self.stages.len() {
