@@ -135,6 +135,9 @@ export function parseDate(s) {
   let m;
   if ((m = /^(\d{4})$/.exec(s))) return { ...d, precision: 'year', year: m[1] };
   if ((m = /^(\d{4})-(early|mid|late)$/.exec(s))) return { ...d, precision: 'part-year', year: m[1], part: m[2] };
+  // A month or day that cannot be is kept as written (and the checker names it).
+  if ((m = /^\d{4}-(\d{2})/.exec(s)) && !(+m[1] >= 1 && +m[1] <= 12)) return null;
+  if ((m = /^\d{4}-\d{2}-(\d{2})/.exec(s)) && !(+m[1] >= 1 && +m[1] <= 31)) return null;
   if ((m = /^(\d{4})-(\d{2})$/.exec(s))) return { ...d, precision: 'month', year: m[1], month: String(+m[2]) };
   if ((m = /^(\d{4})-(\d{2})-(early|mid|late)$/.exec(s))) return { ...d, precision: 'part-month', year: m[1], month: String(+m[2]), part: m[3] };
   if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s))) return { ...d, precision: 'day', year: m[1], month: String(+m[2]), day: String(+m[3]) };
@@ -272,7 +275,7 @@ export function createForm({ root, text, written, offerUndo }) {
       const time = add(el('input', { id: `${id}-t`, type: 'time', value: d.time }));
       const offset = add(el('input', { id: `${id}-o`, type: 'text', value: d.offset || offsetDefault || data?.timezone?.offset || '', size: 7, placeholder: '+09:00' }));
       const parts = { year, month, day, part, time, offset };
-      const labelled = (input, words) => el('label', { class: 'fm-datepart', for: input.id }, el('span', { text: words }), input);
+      const labelled = (input, words) => el('span', { class: 'fm-datepart' }, el('label', { for: input.id, text: words }), input);
       const boxes = {
         year: labelled(year, 'Year'), month: labelled(month, 'Month'), day: labelled(day, 'Day'), part: labelled(part, 'Part'),
         time: labelled(time, 'Time'), offset: labelled(offset, 'UTC offset'),
@@ -351,9 +354,9 @@ export function createForm({ root, text, written, offerUndo }) {
       const high = num('at_most');
       const approx = add(el('input', { id: `${id}-approx`, type: 'checkbox', checked: obj.approximate === true }));
       const boxes = {
-        exact: el('label', { class: 'fm-datepart', for: value.id }, el('span', { text: 'Figure' }), value),
-        low: el('label', { class: 'fm-datepart', for: low.id }, el('span', { text: 'At least' }), low),
-        high: el('label', { class: 'fm-datepart', for: high.id }, el('span', { text: 'At most' }), high),
+        exact: el('span', { class: 'fm-datepart' }, el('label', { for: value.id, text: 'Figure' }), value),
+        low: el('span', { class: 'fm-datepart' }, el('label', { for: low.id, text: 'At least' }), low),
+        high: el('span', { class: 'fm-datepart' }, el('label', { for: high.id, text: 'At most' }), high),
         approx: el('label', { class: 'fm-check', for: approx.id }, approx, el('span', { text: 'Approximately ("about")' })),
       };
       const shown = () => {
@@ -394,7 +397,7 @@ export function createForm({ root, text, written, offerUndo }) {
       }
       for (const i of [value, low, high]) i.addEventListener('input', change);
       approx.addEventListener('change', change);
-      set.append(el('label', { class: 'fm-datepart', for: kind.id }, el('span', { text: 'The source gives' }), kind),
+      set.append(el('span', { class: 'fm-datepart' }, el('label', { for: kind.id, text: 'The source gives' }), kind),
         el('span', { class: 'fm-dateparts' }, boxes.exact, boxes.low, boxes.high, boxes.approx));
       shown();
     }, { group: true });
@@ -474,7 +477,6 @@ export function createForm({ root, text, written, offerUndo }) {
     const bound = v && typeof v === 'object' ? ('no_later_than' in v ? 'no_later_than' : 'no_earlier_than') : typeof v === 'string' && ['ongoing', 'unknown', 'not-stated'].includes(v) ? v : 'on';
     const dateOf = () => (obj[key] && typeof obj[key] === 'object' ? obj[key][bound] : ['ongoing', 'unknown', 'not-stated'].includes(obj[key]) ? '' : obj[key]);
     const wrap = el('div', { class: 'fm-bound' });
-    const id = nextId('f');
     const options = [['on', 'On'], ['no_later_than', 'No later than'], ['no_earlier_than', 'No earlier than']];
     if (key === 'end') options.push(['ongoing', 'Ongoing (may be continuing)'], ['unknown', 'Ended; when is not known'], ['not-stated', 'The sources do not say']);
     let date = dateOf() ?? '';
@@ -488,8 +490,7 @@ export function createForm({ root, text, written, offerUndo }) {
       wrap.replaceWith(next);
       next.querySelector('select')?.focus();
     };
-    const select = selectInput(id, options, bound, (k) => { kind = k; redraw(); });
-    wrap.append(field(`${path}~kind`, `${label}: when`, () => select));
+    wrap.append(field(`${path}~kind`, `${label}: when`, (fid) => selectInput(fid, options, bound, (k) => { kind = k; redraw(); })));
     if (!['ongoing', 'unknown', 'not-stated'].includes(bound)) {
       const inner = dateInput(() => date, (d) => {
         date = d;
