@@ -245,8 +245,10 @@ export function createForm({ root, text, written, offerUndo }) {
         write();
       });
       inputs.push(input);
-      fields.set(`${path}.${lang}`, { box: el('span'), inputs: [input], parent: box });
-      pair.append(el('div', { class: 'fm-lang' }, langLabel, input));
+      // A problem with one language is said under that language's input.
+      const one = el('div', { class: 'fm-lang' }, langLabel, input);
+      fields.set(`${path}.${lang}`, { box: one, inputs: [input] });
+      pair.append(one);
     }
     box.append(pair);
     fields.set(path, { box, inputs });
@@ -689,7 +691,7 @@ export function createForm({ root, text, written, offerUndo }) {
     let p = path;
     while (p) {
       const f = fields.get(p);
-      if (f?.box && root.contains(f.parent ?? f.box)) return { ...f, path: p };
+      if (f?.box && root.contains(f.box)) return { ...f, path: p };
       const r = rows.get(p);
       if (r) return { box: r, inputs: [r], row: true, path: p };
       const cut = p.search(/(\.[^.[\]]+|\[\d+\])$/);
@@ -715,7 +717,7 @@ export function createForm({ root, text, written, offerUndo }) {
       if (!f) return;
       const id = `fm-problem-${n}`;
       const message = el('p', { class: 'fm-problem', id, text: problemText(problem) });
-      const box = f.parent ?? f.box;
+      const box = f.box;
       if (f.row) box.querySelector('legend').after(message);
       else box.append(message);
       for (const i of f.inputs) {
