@@ -179,8 +179,12 @@ export function createForm({ root, text, written, offerUndo }) {
   const langs = () => (Array.isArray(data?.languages) && data.languages.length ? data.languages.filter((l) => LANG_NAMES[l]) : ['en']);
   const textOf = (t) => (t && typeof t === 'object' ? t.en || t.ko || Object.values(t).find(Boolean) || '' : typeof t === 'string' ? t : '');
 
+  const names = []; // [element, () => its words]: names that follow what is typed elsewhere
+
   function write() {
     text.value = `${JSON.stringify(data, null, 2)}\n`;
+    // A row's legend and a source's name beside its checkboxes follow the typing.
+    for (const [node, words] of names) node.textContent = words();
     written();
   }
 
@@ -331,7 +335,10 @@ export function createForm({ root, text, written, offerUndo }) {
           put(obj, key, [...ids, ...[...now].filter((i) => !ids.includes(i))], order);
           write();
         });
-        set.append(el('label', { class: 'fm-check', for: id }, box, el('span', { text: nameOf(item) || item.id || '(no id yet)' })));
+        const words = () => nameOf(item) || item.id || '(no id yet)';
+        const span = el('span', { text: words() });
+        names.push([span, words]);
+        set.append(el('label', { class: 'fm-check', for: id }, box, span));
       }
       // Ids cited that the list does not have: named, so they can be seen and removed.
       for (const missing of [...chosen].filter((i) => !items.some((x) => x?.id === i))) {
@@ -510,8 +517,12 @@ export function createForm({ root, text, written, offerUndo }) {
   function row(list, items, item, i, path) {
     const spec = SPEC[list.spec];
     const order = spec.map(([k]) => k);
-    const name = list.name(item, textOf);
-    const legend = el('legend', { text: `${LIST_NAMES[list.key]} ${i + 1}${name ? `: ${name}` : ''}` });
+    const words = () => {
+      const name = item && typeof item === 'object' ? list.name(item, textOf) : '';
+      return `${LIST_NAMES[list.key]} ${i + 1}${name ? `: ${name}` : ''}`;
+    };
+    const legend = el('legend', { text: words() });
+    names.push([legend, words]);
     const set = el('fieldset', { class: 'fm-row', 'data-path': path, tabindex: '-1' }, legend);
     if (item === null || typeof item !== 'object') {
       set.append(el('p', { class: 'fm-hint', text: 'This item is not an object: edit it in the JSON view.' }));
@@ -572,7 +583,22 @@ export function createForm({ root, text, written, offerUndo }) {
     if (list.key === 'changes') {
       section.append(dateInput(() => data.updated, (v) => put(data, 'updated', v, TOP_ORDER), 'Last updated (a date and time)', 'updated', { optional: true }));
     }
-    (items ?? []).forEach((item, i) => section.append(row(list, items, item, i, `${path}[${i}]`)));
+    // A long list (a developing story's dozens of events) is folded, its rows drawn when
+    // opened: the form of the largest dataset then draws in a fraction of the time.
+    const drawRows = (into) => (items ?? []).forEach((item, i) => into.append(row(list, items, item, i, `${path}[${i}]`)));
+    if ((items?.length ?? 0) > LONG && !openLists.has(path)) {
+      const fold = el('details', { class: 'fm-fold' }, el('summary', { text: `Show the ${items.length} ${list.title.toLowerCase()}` }));
+      fold.addEventListener('toggle', () => {
+        if (!fold.open) return;
+        openLists.add(path);
+        fold.replaceWith(...(() => { const f = document.createDocumentFragment(); drawRows(f); return [f]; })());
+        showProblems(problems);
+        section.querySelector('.fm-row')?.focus();
+      }, { once: true });
+      section.append(fold);
+    } else {
+      drawRows(section);
+    }
     const add = el('button', { type: 'button', class: 'ed-button fm-add', text: `Add ${list.one === 'amount' ? 'an' : /^[aeiou]/.test(list.one) ? 'an' : 'a'} ${list.one}` });
     add.addEventListener('click', () => {
       let target = items;
@@ -585,6 +611,7 @@ export function createForm({ root, text, written, offerUndo }) {
           target = data[list.key];
         }
       }
+      openLists.add(path);
       const item = newItem(list);
       for (const k of Object.keys(item)) if (item[k] === undefined) delete item[k];
       target.push(item);
@@ -598,6 +625,9 @@ export function createForm({ root, text, written, offerUndo }) {
     section.append(add);
     return section;
   }
+
+  const LONG = 12; // rows a list shows before it is folded
+  const openLists = new Set(); // lists the author opened: kept open across redraws
 
   const TOP_ORDER = ['$schema', 'format', 'id', 'languages', 'timezone', 'updated', 'changes', 'breach', 'sources', 'exposure', 'events', 'counts', 'comparisons', 'data_classes', 'money', 'corrections'];
 
@@ -666,6 +696,7 @@ export function createForm({ root, text, written, offerUndo }) {
     data = parsed;
     fields.clear();
     rows.clear();
+    names.length = 0;
     const body = el('fieldset', { class: 'fm-body' }, el('legend', { class: 'fm-sr', text: 'The dataset, as a form' }));
     body.append(story(), ...LISTS.map(listSection));
     root.replaceChildren(body);
@@ -716,7 +747,8 @@ export function createForm({ root, text, written, offerUndo }) {
       const f = lookup(problem.path);
       if (!f) return;
       const id = `fm-problem-${n}`;
-      const message = el('p', { class: 'fm-problem', id, text: problemText(problem) });
+      // At the field, its words are enough; at a list or a row, the item is named too.
+      const message = el('p', { class: 'fm-problem', id, text: f.path === problem.path ? problemText(problem) : problem.message });
       const box = f.box;
       if (f.row) box.querySelector('legend').after(message);
       else box.append(message);
@@ -732,6 +764,11 @@ export function createForm({ root, text, written, offerUndo }) {
 
   /** Puts the focus on a problem's field (the problem list's buttons, in the form view). */
   function focusProblem(path) {
+    const list = path && /^(exposure\.claims|[a-z_]+)(?=\[)/.exec(path)?.[1];
+    if (list && !openLists.has(list) && root.querySelector(`[data-path="${list}"] .fm-fold`)) {
+      openLists.add(list);
+      render();
+    }
     const f = path ? lookup(path) : null;
     if (!f) return false;
     const target = f.inputs.find((i) => !i.closest('[hidden]') && !i.disabled) ?? f.box;

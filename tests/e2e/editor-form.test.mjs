@@ -286,6 +286,7 @@ test('the form and the JSON are two views of one dataset; the form keeps what it
   assert.equal(await bilingual(r, 'Title (a few words)', 'English').inputValue(), 'Changed in the JSON');
   // A change in the form, in the JSON.
   await bilingual(r, 'Title (a few words)', 'English').fill('Changed in the form');
+  assert.equal(await row(page, 'Event 1: Changed in the form').count(), 1, 'the row\'s name follows the typing');
   await r.getByLabel('Confidence', { exact: true }).selectOption({ label: 'Medium' });
   const after = await page.inputValue('#ed-text');
   const d = JSON.parse(after);
