@@ -348,3 +348,43 @@ test('the form view: axe finds nothing, every input is labelled, and it fits 320
     await context.close();
   }
 });
+
+test('a long list is folded, and a problem in it is still one click away', { timeout: 90_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const errors = watchErrors(page);
+  await page.goto(`${site.url}editor.html`);
+  await noProblems(page);
+  await page.setInputFiles('#ed-open', here('../../data/coupang-2025.json'));
+  await page.waitForFunction(() => document.getElementById('ed-status').textContent.includes('No problems') && JSON.parse(document.getElementById('ed-text').value).id === 'coupang-2025');
+  const events = (await json(page)).events.length;
+  assert.ok(events > 12, `Coupang has ${events} events`);
+  const fold = page.locator('[data-list="events"] details.fm-fold summary');
+  assert.equal(await fold.textContent(), `Show the ${events} events`);
+  assert.equal(await page.locator('[data-path^="events["]').count(), 0, 'the rows are not drawn until opened');
+  // A date broken in the JSON, deep in the list.
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  await page.evaluate(() => {
+    const t = document.getElementById('ed-text');
+    const d = JSON.parse(t.value);
+    d.events[20].date = '2025-02-30';
+    t.value = `${JSON.stringify(d, null, 2)}\n`;
+    t.dispatchEvent(new Event('input'));
+  });
+  await page.waitForSelector('.ed-problem');
+  await page.getByRole('tab', { name: 'Form' }).click();
+  await page.locator('.ed-problem', { hasText: 'events[20].date' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-path]')?.dataset.path), 'events[20].date');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-invalid')), 'true');
+  assert.match(await page.locator('[data-path="events[20].date"] .fm-problem').textContent(), /2025-02-30/);
+  // The list is open now, every row drawn; another opens from the keyboard.
+  assert.equal(await page.locator('[data-path^="events["].fm-row').count(), events);
+  const sources = (await json(page)).sources.length;
+  await page.locator('[data-list="sources"] details.fm-fold summary').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('[data-path^="sources["].fm-row').count(), sources);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.path), 'sources[0]', 'focus moves to its first row');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
