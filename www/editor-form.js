@@ -537,12 +537,20 @@ export function createForm({ root, text, written, offerUndo }) {
     const remove = el('button', { type: 'button', class: 'ed-button fm-remove', text: `Remove ${list.one} ${i + 1}` });
     remove.addEventListener('click', () => {
       const before = text.value;
+      const name = item && typeof item === 'object' ? list.name(item, textOf) : '';
       items.splice(i, 1);
       write();
       render();
-      offerUndo(before, `removed ${list.one} ${i + 1}`);
+      const restore = offerUndo(before, `removed ${list.one} ${i + 1}`);
       const section = root.querySelector(`[data-list="${list.key}"]`);
-      (section?.querySelector('.fm-add') ?? section)?.focus();
+      const add = section?.querySelector('.fm-add');
+      // Said where it happened, with the way back at hand (the editor's Undo is at the top).
+      if (add && restore) {
+        const undo = el('button', { type: 'button', class: 'ed-button', text: `Undo: bring back ${list.one} ${i + 1}` });
+        undo.addEventListener('click', restore);
+        add.before(el('p', { class: 'fm-removed', role: 'status' }, el('span', { text: `Removed ${list.one} ${i + 1}${name ? ` (${name})` : ''}. ` }), undo));
+      }
+      (add ?? section)?.focus();
     });
     set.append(el('div', { class: 'fm-row-actions' }, remove));
     rows.set(path, set);

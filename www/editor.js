@@ -189,18 +189,21 @@ function replaceWork(value, what) {
   load(value, what);
   offerUndo(before, what.replace(/[.:].*$/, ''));
 }
-/** After the work was replaced or an item removed: a button that brings back `before`. */
+/** After the work was replaced or an item removed: a button that brings back `before`.
+ * Returns what the button does (the form offers it beside the row it removed, too). */
 function offerUndo(before, what) {
-  if (!before.trim() || before === text.value) return;
+  if (!before.trim() || before === text.value) return null;
   const undo = document.createElement('button');
   undo.type = 'button';
   undo.className = 'ed-button';
   undo.textContent = `Undo: bring back the work before (${what})`;
-  undo.addEventListener('click', () => {
+  const restore = () => {
     undoBox.replaceChildren();
     load(before, 'Your work is back as it was.');
-  });
+  };
+  undo.addEventListener('click', restore);
   undoBox.replaceChildren(undo);
+  return restore;
 }
 // Beside the status line, which the check rewrites as it runs.
 const undoBox = document.createElement('p');

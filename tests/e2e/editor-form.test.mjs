@@ -301,7 +301,10 @@ test('the form and the JSON are two views of one dataset; the form keeps what it
   const events = d.events.length;
   await r.getByRole('button', { name: 'Remove event 1' }).click();
   assert.equal((await json(page)).events.length, events - 1);
-  await page.click('.ed-undo button');
+  // Said where it happened, with the way back beside it (and at the top, as for any work replaced).
+  assert.match(await page.locator('.fm-removed').textContent(), /^Removed event 1 \(Changed in the form\)\./);
+  assert.equal(await page.locator('.ed-undo button').count(), 1);
+  await page.getByRole('button', { name: 'Undo: bring back event 1' }).click();
   assert.equal((await json(page)).events.length, events);
   assert.equal(await bilingual(row(page, 'Event 1'), 'Title (a few words)', 'English').inputValue(), 'Changed in the form');
 
