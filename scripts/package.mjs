@@ -191,9 +191,10 @@ if (existsSync(join(www, 'pkg-editor/breach_explainer_bg.wasm'))) {
     await readFile(join(www, 'pkg-editor/breach_explainer.js'), 'utf8'),
     [['breach_explainer_bg.wasm', edWasm]],
   ), 'js'));
+  const edForm = await asset('editor-form.js', await minify(await readFile(join(www, 'editor-form.js'), 'utf8'), 'js'));
   const edJs = await asset('editor.js', await minify(replaceAll(await readFile(join(www, 'editor.js'), 'utf8'), [
     ["'./explainer.js'", `'./${explainer}'`],
-    ["'./purify.js'", `'./${purify}'`],
+    ["'./editor-form.js'", `'./${edForm}'`],
     ['./pkg-editor/breach_explainer.js', `./${edGlue}`],
     ['./pkg-editor/breach_explainer_bg.wasm', `./${edWasm}`],
   ]), 'js'));

@@ -8,6 +8,7 @@
 // get) and the editor's build of the same crate, which adds the sheets and a structured check.
 import { mount } from './explainer.js';
 import initEditor, { checkDataset, sheetsToJson, datasetToSheets, staticHtml } from './pkg-editor/breach_explainer.js';
+import { createForm, emptyDataset } from './editor-form.js';
 
 const $ = (id) => document.getElementById(id);
 const text = $('ed-text');
@@ -15,6 +16,7 @@ const lines = $('ed-lines');
 const problemsList = $('ed-problems');
 const status = $('ed-status');
 const STORE = 'breach-explainer-editor:dataset';
+const VIEW = 'breach-explainer-editor:view';
 const FILE = 'my-breach.json';
 const base = new URL('.', location.href);
 
@@ -22,16 +24,16 @@ const base = new URL('.', location.href);
  * once, and the editor goes on without it. */
 const store = {
   warned: false,
-  get() {
+  get(key = STORE) {
     try {
-      return localStorage.getItem(STORE);
+      return localStorage.getItem(key);
     } catch {
       return null;
     }
   },
-  set(value) {
+  set(value, key = STORE) {
     try {
-      localStorage.setItem(STORE, value);
+      localStorage.setItem(key, value);
     } catch {
       if (!this.warned) {
         this.warned = true;
@@ -108,7 +110,12 @@ function showProblems(problems) {
       b.type = 'button';
       b.className = 'ed-problem';
       b.textContent = `Line ${p.line}, column ${p.column}: ${p.message}`;
-      b.addEventListener('click', () => goTo(p.line, p.column));
+      // In the form, to the field; in the JSON, to the place in the text.
+      b.addEventListener('click', () => {
+        if (view() === 'form' && form.focusProblem(p.path)) return;
+        showView('json');
+        goTo(p.line, p.column);
+      });
       li.append(b);
     } else {
       li.textContent = p.message ?? String(p);
@@ -141,6 +148,7 @@ async function check() {
   store.set(value);
   const problems = checkDataset(value, FILE, 'en');
   showProblems(problems);
+  form.showProblems(problems);
   if (problems.length === 0) {
     if (value !== shown) {
       shown = value;
@@ -169,6 +177,7 @@ for (const id of ['ed-lang', 'ed-width', 'ed-parts']) {
 function load(value, what) {
   text.value = value;
   numberLines();
+  form.render();
   say(what);
   check();
 }
@@ -178,16 +187,23 @@ function load(value, what) {
 function replaceWork(value, what) {
   const before = text.value;
   load(value, what);
-  if (!before.trim() || before === value) return;
+  offerUndo(before, what.replace(/[.:].*$/, ''));
+}
+/** After the work was replaced or an item removed: a button that brings back `before`.
+ * Returns what the button does (the form offers it beside the row it removed, too). */
+function offerUndo(before, what) {
+  if (!before.trim() || before === text.value) return null;
   const undo = document.createElement('button');
   undo.type = 'button';
   undo.className = 'ed-button';
-  undo.textContent = `Undo: bring back the work before (${what.replace(/[.:].*$/, '')})`;
-  undo.addEventListener('click', () => {
+  undo.textContent = `Undo: bring back the work before (${what})`;
+  const restore = () => {
     undoBox.replaceChildren();
     load(before, 'Your work is back as it was.');
-  });
+  };
+  undo.addEventListener('click', restore);
   undoBox.replaceChildren(undo);
+  return restore;
 }
 // Beside the status line, which the check rewrites as it runs.
 const undoBox = document.createElement('p');
@@ -378,6 +394,53 @@ $('ed-copy').addEventListener('click', async () => {
     say('Select and copy the embed code below (the browser did not allow copying).');
   }
 });
+
+// --- The form and the JSON: two views of one dataset -----------------------------------------
+
+const form = createForm({
+  root: $('ed-form'),
+  text,
+  // The form wrote the text: checked, previewed and kept as if typed.
+  written: () => {
+    numberLines();
+    checkSoon();
+  },
+  offerUndo,
+});
+$('ed-empty').addEventListener('click', () => {
+  replaceWork(`${JSON.stringify(emptyDataset(), null, 2)}\n`, 'Started an empty dataset: fill in the story, then add its sources and facts.');
+});
+
+const tabs = { form: $('ed-tab-form'), json: $('ed-tab-json') };
+const panels = { form: $('ed-form-panel'), json: $('ed-json-panel') };
+const view = () => (panels.json.hidden ? 'form' : 'json');
+/** Shows one view (the form is drawn afresh from the text, which the JSON view may have changed). */
+function showView(name, focus = false) {
+  for (const [k, tab] of Object.entries(tabs)) {
+    tab.setAttribute('aria-selected', String(k === name));
+    tab.tabIndex = k === name ? 0 : -1;
+    panels[k].hidden = k !== name;
+  }
+  if (name === 'form') form.render();
+  else numberLines();
+  store.set(name, VIEW);
+  if (focus) tabs[name].focus();
+}
+for (const [name, tab] of Object.entries(tabs)) {
+  tab.addEventListener('click', () => showView(name));
+  // The tab pattern: arrow keys, Home and End move between the tabs.
+  tab.addEventListener('keydown', (e) => {
+    const next = { ArrowRight: 1, ArrowLeft: -1, Home: 'first', End: 'last' }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    const names = Object.keys(tabs);
+    const i = names.indexOf(name);
+    const to = next === 'first' ? 0 : next === 'last' ? names.length - 1 : (i + next + names.length) % names.length;
+    showView(names[to], true);
+  });
+}
+// The form is the default; one who chose the JSON gets it again.
+showView(store.get(VIEW) === 'json' ? 'json' : 'form');
 
 // --- Start ----------------------------------------------------------------------------------
 

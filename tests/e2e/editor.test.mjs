@@ -90,6 +90,8 @@ test('a journalist drops the sheets, fixes the problem found, and embeds the res
   await page.waitForSelector('.ed-problem');
   const problem = page.locator('.ed-problem').first();
   assert.match(await problem.textContent(), /^Line \d+, column \d+: .*2025-02-30|^Line \d+, column \d+: .*date/);
+  // This journalist works in the JSON (the form is the default view: see editor-form.test.mjs).
+  await page.getByRole('tab', { name: 'JSON' }).click();
   // The click puts the cursor on the broken date; the fix is typed there.
   await problem.click();
   const at = await page.evaluate(() => {
