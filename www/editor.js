@@ -325,9 +325,17 @@ async function embedCode() {
     const d = JSON.parse(shown);
     title = d.breach?.title?.[lang] ?? title;
   } catch { /* keep the general title */ }
-  const script = $('ed-kind').value === 'script';
+  const kind = $('ed-kind').value;
+  const script = kind === 'script';
   $('ed-static-label').hidden = !script;
-  if (script) {
+  $('ed-static-file').hidden = $('ed-short-hint').hidden = kind !== 'short';
+  if (kind === 'short') {
+    // A few hundred bytes: the static version is a file published beside the dataset.
+    const name = staticFileName();
+    $('ed-static-file').textContent = `Download the static version (${name})`;
+    $('ed-embed').value = `<div data-breach-explainer data-src="${attr(url.value)}" data-static="${attr(staticUrl())}" data-lang="${lang}"${parts ? ` data-parts="${parts}"` : ''}${refresh ? ` data-refresh="${refresh}"` : ''}></div>
+<script type="module" src="${attr(new URL('embed.js', base).href)}"></script>`;
+  } else if (script) {
     // The static version inside the element: the article shows it at once and loads the live
     // explainer when the reader reaches for it (the same HTML `breach-explainer html` prints).
     await editorReady;
@@ -381,6 +389,23 @@ const checkAddress = async () => {
 // Only when asked: the editor makes no request to another site on its own.
 $('ed-check-url').addEventListener('click', checkAddress);
 
+/** The static version's file, beside the dataset's: my-breach.json → my-breach.en.html. */
+function staticUrl() {
+  const data = $('ed-data-url').value;
+  return `${data.replace(/\.json$/i, '')}.${$('ed-lang').value}.html`;
+}
+function staticFileName() {
+  return staticUrl().split('/').pop() || `my-breach.${$('ed-lang').value}.html`;
+}
+$('ed-static-file').addEventListener('click', async () => {
+  await editorReady;
+  const html = staticHtml(shown, $('ed-lang').value, $('ed-parts').value || undefined);
+  if (!html) return;
+  const a = download(staticFileName(), html, 'text/html');
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  say(`Downloaded ${staticFileName()}: publish it beside the dataset, at the address in the embed code.`);
+});
 $('ed-kind').addEventListener('change', embedCode);
 $('ed-refresh').addEventListener('change', embedCode);
 $('ed-static').addEventListener('change', embedCode);

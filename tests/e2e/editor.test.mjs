@@ -22,6 +22,7 @@ let site, host, dataHost, browser;
 let preflights = 0;
 let article = '';
 let published = '';
+let publishedStatic = '';
 
 before(async () => {
   site = await serve(here('../../dist/'), {
@@ -36,6 +37,7 @@ before(async () => {
   // of a data host and nothing more (a preflight would fail here).
   dataHost = createServer((req, res) => {
     if (req.method === 'OPTIONS') { preflights += 1; res.writeHead(204, { 'access-control-allow-origin': '*' }).end(); return; }
+    if (req.url.endsWith('.html')) { res.writeHead(200, { 'access-control-allow-origin': '*', 'content-type': 'text/html; charset=utf-8' }).end(publishedStatic); return; }
     res.writeHead(200, { 'access-control-allow-origin': '*', 'content-type': 'application/json' }).end(published);
   });
   await new Promise((ok) => dataHost.listen(0, '127.0.0.1', ok));
@@ -169,6 +171,47 @@ test('a journalist drops the sheets, fixes the problem found, and embeds the res
   published = JSON.stringify(next);
   await reader.clock.fastForward(300_000);
   await reader.waitForFunction(() => document.querySelector('[data-breach-explainer]').shadowRoot.querySelector('[data-bx="updated"]')?.textContent.startsWith('Updated just now: Event corrected:'));
+  assert.equal(preflights, 0, 'no preflight');
+  await context.close();
+});
+
+test('the short embed code: a few hundred bytes to paste, the static version published as a file beside the data', { timeout: 90_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${site.url}editor.html`);
+  await page.waitForFunction(() => document.getElementById('ed-status').textContent.includes('No problems'));
+  const dataUrl = `http://127.0.0.1:${dataHost.address().port}/short-breach.json`;
+  await page.fill('#ed-data-url', dataUrl);
+  await page.selectOption('#ed-kind', 'short');
+  await page.click('#ed-copy');
+  await page.waitForFunction(() => document.getElementById('ed-status').textContent.includes('copied'));
+  const code = await page.evaluate(() => navigator.clipboard.readText());
+  const staticUrl = dataUrl.replace(/\.json$/, '.en.html');
+  assert.ok(code.includes(`data-static="${staticUrl}"`), code);
+  assert.ok(code.length < 600, `${code.length} characters to paste`);
+  // The two files to publish: the dataset and its static version.
+  let download = page.waitForEvent('download');
+  await page.click('#ed-download');
+  published = await readFile(await (await download).path(), 'utf8');
+  download = page.waitForEvent('download');
+  await page.click('#ed-static-file');
+  const file = await download;
+  assert.equal(file.suggestedFilename(), 'short-breach.en.html');
+  publishedStatic = await readFile(await file.path(), 'utf8');
+  assert.match(publishedStatic, /^<section class="bx"/);
+  assert.deepEqual(errors, []);
+
+  // Pasted into an article on another origin: the static version at once, then the live one.
+  article = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article</title></head><body><p>Above.</p>${code}</body></html>`;
+  const reader = await context.newPage();
+  await reader.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
+  await reader.goto(`${host.url}article.html`);
+  await reader.waitForFunction(() => document.querySelector('[data-breach-explainer]')?.shadowRoot?.querySelector('.bx[data-static] .bx-title'));
+  const title = JSON.parse(published).breach.title.en;
+  assert.equal(await reader.evaluate(() => document.querySelector('[data-breach-explainer]').shadowRoot.querySelector('.bx[data-static] .bx-title').textContent), title);
+  await reader.hover('[data-breach-explainer]', { position: { x: 2, y: 2 } });
+  await reader.waitForFunction(() => !!document.querySelector('[data-breach-explainer]')?.shadowRoot?.querySelector('.bx:not([data-static]) .bx-title'));
   assert.equal(preflights, 0, 'no preflight');
   await context.close();
 });
