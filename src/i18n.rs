@@ -259,6 +259,8 @@ pub fn unit(lang: Lang, u: crate::model::Unit, n: u64) -> &'static str {
             Bytes => "bytes",
             PageViews if one => "page view",
             PageViews => "page views",
+            Files if one => "file",
+            Files => "files",
         },
         Lang::Ko => match u {
             Accounts => "계정(개)",
@@ -270,6 +272,7 @@ pub fn unit(lang: Lang, u: crate::model::Unit, n: u64) -> &'static str {
             Gigabytes => "GB",
             Bytes => "바이트",
             PageViews => "조회 수(회)",
+            Files => "파일(개)",
         },
     }
 }
@@ -313,6 +316,7 @@ pub fn quantity(
                 // Said at its scale already ("1.7GB"): the number carries its unit.
                 Bytes => number,
                 PageViews => format!("조회 {number}{sp}회"),
+                Files => format!("파일 {number}{sp}개"),
             }
         }
     }
@@ -333,6 +337,7 @@ pub fn unit_noun(lang: Lang, u: crate::model::Unit) -> &'static str {
             Residents => "주민등록 인구",
             Gigabytes | Bytes => "데이터 용량",
             PageViews => "조회 수",
+            Files => "파일",
         },
     }
 }

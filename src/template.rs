@@ -285,12 +285,12 @@ pub fn template(languages: &[Lang]) -> String {
             "How many were affected, each figure as reported and when. series groups the \
              revisions of one figure; value is a plain whole number (450000, not \"450k\"); unit: \
              accounts, people, records, sim-records, subscribers, residents, gigabytes, bytes (a \
-             size as the whole number of bytes: 1700000000 is shown as 1.7 GB) or page-views; status: reported, superseded, disputed-claim or context (a figure for \
+             size as the whole number of bytes: 1700000000 is shown as 1.7 GB), page-views or files; status: reported, superseded, disputed-claim or context (a figure for \
              comparison, not this breach's); lead: true on the one count the explainer leads with.",
             "피해 규모. 수치마다 누가 언제 밝혔는지 적습니다. series는 같은 수치의 수정들을 \
              묶습니다. value는 따옴표 없는 정수(450000). unit: accounts, people, records, \
              sim-records, subscribers, residents, gigabytes, bytes(1700000000은 1.7GB로 표시), \
-             page-views. status: reported, \
+             page-views, files. status: reported, \
              superseded, disputed-claim, context(비교용, 이 사고의 수치 아님). lead: true는 \
              설명 자료가 앞세우는 수치 하나에 적습니다.",
         ),

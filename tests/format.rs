@@ -140,6 +140,8 @@ fn counts_with_their_units() {
             "주민등록 인구 5,122만 명",
         ),
         (Unit::Accounts, 1, "1 account", "1개 계정"),
+        (Unit::Files, 1_200_000, "1.2 million files", "파일 120만 개"),
+        (Unit::Files, 1, "1 file", "파일 1개"),
     ];
     for (unit, n, en, ko) in cases {
         assert_eq!(

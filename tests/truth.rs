@@ -268,13 +268,14 @@ fn figure_form(form: u8, field: &str, n: u64, v: &mut Value) {
     }
 }
 
-const UNITS: [&str; 6] = [
+const UNITS: [&str; 7] = [
     "accounts",
     "people",
     "records",
     "subscribers",
     "page-views",
     "bytes",
+    "files",
 ];
 
 prop_compose! {

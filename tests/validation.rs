@@ -158,7 +158,7 @@ fn unknown_units_lanes_and_confidence_list_the_allowed_ones() {
         v["counts"][0]["unit"] = Value::from("users");
         v["events"][0]["lane"] = Value::from("press");
     });
-    assert_has(&p, "counts[0].unit: \"users\" is not one of: accounts, people, records, sim-records, subscribers, residents, gigabytes, bytes, page-views");
+    assert_has(&p, "counts[0].unit: \"users\" is not one of: accounts, people, records, sim-records, subscribers, residents, gigabytes, bytes, page-views, files");
     assert_has(&p, "events[0].lane: \"press\" is not one of: breach, company, government, police-courts, context");
 }
 

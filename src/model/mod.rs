@@ -327,6 +327,8 @@ codes! {
         /// GB with a decimal is entered as the whole number of bytes it stands for.
         Bytes = "bytes",
         PageViews = "page-views",
+        /// Documents, photos or other files taken ("1.2 million files").
+        Files = "files",
     }
 }
 
