@@ -229,12 +229,10 @@ mod sheets {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let imported = sheets::from_sheets(&files)
-            .map_err(|ps| ps.iter().map(ToString::to_string).collect::<Vec<_>>())?;
-        if let Err(mut lines) = sheets::check(&imported, Lang::En) {
+        let (imported, _) = sheets::import(&files, Lang::En).map_err(|mut lines| {
             lines.push(format!("{} problem(s) in {show}", lines.len()));
-            return Err(lines);
-        }
+            lines
+        })?;
         print!("{}", breach_explainer::export::json_text(&imported.json));
         Ok(())
     }

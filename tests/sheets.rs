@@ -222,10 +222,34 @@ fn quoting_edge_cases_survive() {
 }
 
 fn problems(files: &[(String, String)]) -> Vec<String> {
-    match sheets::from_sheets(files) {
-        Err(p) => p.iter().map(ToString::to_string).collect(),
-        Ok(imported) => sheets::check(&imported, Lang::En).err().unwrap_or_default(),
-    }
+    sheets::import(files, Lang::En).err().unwrap_or_default()
+}
+
+#[test]
+fn the_sheets_problems_and_the_checkers_come_in_one_round() {
+    // A stray cell in sources.csv and an impossible date in events.csv, at once.
+    let files: Vec<(String, String)> =
+        edit("sources.csv", |t| format!("{},extra\r\n", t.trim_end()))
+            .into_iter()
+            .map(|(n, t)| {
+                let t = if n == "events.csv" {
+                    t.replacen("2024-06-02T09:30+09:00", "2024-02-30", 1)
+                } else {
+                    t
+                };
+                (n, t)
+            })
+            .collect();
+    let p = problems(&files);
+    assert_eq!(p.len(), 2, "{p:#?}");
+    assert!(
+        p[0].starts_with("sources.csv, row 2: a cell in column 9"),
+        "{p:?}"
+    );
+    assert!(
+        p[1].starts_with("events.csv, row 2, column date — events[0].date: \"2024-02-30\""),
+        "{p:?}"
+    );
 }
 
 fn edit(file: &str, f: impl Fn(&str) -> String) -> Vec<(String, String)> {

@@ -20,7 +20,7 @@ pub mod web;
 mod write;
 
 pub use csv_io::Table;
-pub use read::{from_sheets, Imported};
+pub use read::{from_sheets, read_sheets, Imported};
 pub use write::{to_sheets, Sheets};
 
 use std::fmt;
@@ -75,6 +75,13 @@ pub fn sheet_name(file_name: &str) -> Option<&'static str> {
 /// its place in the sheets where it has one (`events.csv, row 5, column title_ko — `) and then
 /// says it as `check` does, by JSON path.
 pub fn check(imported: &Imported, lang: crate::Lang) -> Result<crate::Dataset, Vec<String>> {
+    checked(imported, lang).map_err(|found| found.into_iter().map(|(_, _, line)| line).collect())
+}
+
+/// As [`check`], each line with the sheet it is in and, for an id not found, the sheet it was
+/// looked for in.
+type Found = (&'static str, Option<&'static str>, String);
+fn checked(imported: &Imported, lang: crate::Lang) -> Result<crate::Dataset, Vec<Found>> {
     crate::validate(&imported.json).map_err(|issues| {
         issues
             .iter()
@@ -84,12 +91,57 @@ pub fn check(imported: &Imported, lang: crate::Lang) -> Result<crate::Dataset, V
                     crate::model::Problem::MissingLanguage { lang } => format!("{}.{lang}", i.path),
                     _ => i.path.clone(),
                 };
-                (i, path)
-            })
-            .map(|(i, path)| match imported.place(&path) {
-                Some(place) => format!("{place} — {}", i.describe(lang)),
-                None => i.describe(lang),
+                let file = imported
+                    .place(&path)
+                    .and_then(|place| sheet_name(place.split(',').next()?))
+                    .unwrap_or_else(|| sheet_of(&path));
+                let line = match imported.place(&path) {
+                    Some(place) => format!("{place} — {}", i.describe(lang)),
+                    None => i.describe(lang),
+                };
+                // An id not found in a list is about that list's sheet too.
+                let cited = match &i.problem {
+                    crate::model::Problem::UnknownSource { .. } => Some(sheet_of("sources")),
+                    crate::model::Problem::UnknownReference { list, .. } => Some(sheet_of(list)),
+                    _ => None,
+                };
+                (file, cited, line)
             })
             .collect()
     })
+}
+
+/// The sheet a JSON path's top-level field is written in.
+fn sheet_of(path: &str) -> &'static str {
+    let top = path.split(['.', '[']).next().unwrap_or(path);
+    layout::LISTS
+        .iter()
+        .find(|(key, _)| *key == top)
+        .map_or(layout::BREACH_FILE, |(_, sheet)| sheet.file)
+}
+
+/// CSV files → the dataset, or every problem in one round: the sheets' own (a stray cell, an
+/// unknown column) first, then what the checker finds in the other sheets, placed in them. (In a
+/// sheet with problems of its own, the checker would only echo them: a cell that could not be
+/// read is a value missing.)
+pub fn import(
+    files: &[(String, String)],
+    lang: crate::Lang,
+) -> Result<(Imported, crate::Dataset), Vec<String>> {
+    let (imported, problems) = read_sheets(files);
+    let broken: Vec<&str> = problems.iter().map(|p| p.file.as_str()).collect();
+    let mut lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    match checked(&imported, lang) {
+        Ok(d) if lines.is_empty() => return Ok((imported, d)),
+        Ok(_) => {}
+        Err(more) => lines.extend(
+            more.into_iter()
+                .filter(|(file, cited, _)| {
+                    let is_broken = |f: &str| broken.iter().any(|b| sheet_name(b) == Some(f));
+                    !is_broken(file) && !cited.is_some_and(is_broken)
+                })
+                .map(|(_, _, line)| line),
+        ),
+    }
+    Err(lines)
 }

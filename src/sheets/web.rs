@@ -1,6 +1,6 @@
 //! The sheets for the in-browser editor: CSV files ↔ dataset JSON text. No DOM.
 
-use super::{from_sheets, to_sheets};
+use super::to_sheets;
 use crate::model::json::Json;
 use wasm_bindgen::prelude::*;
 
@@ -9,20 +9,29 @@ use wasm_bindgen::prelude::*;
 /// each placed in the sheets where it can be.
 #[wasm_bindgen(js_name = sheetsToDataset)]
 pub fn sheets_to_dataset(files: js_sys::Object) -> Result<String, JsValue> {
-    let imported = read(files)?;
-    super::check(&imported, crate::Lang::En).map_err(problems)?;
+    let (imported, _) = super::import(&pairs(files)?, crate::Lang::En).map_err(problems)?;
     Ok(crate::export::json_text(&imported.json))
 }
 
-/// As [`sheets_to_dataset`], but the dataset's own problems are left to the caller: the editor
-/// shows the JSON and checks it, so each problem is placed on its line there. Only what keeps
-/// the sheets from becoming JSON at all (a stray cell, an unknown column) is refused.
+/// As [`sheets_to_dataset`], but when the sheets themselves are sound the dataset's own
+/// problems are left to the caller: the editor shows the JSON and checks it, so each problem is
+/// placed on its line there. Sheets with problems of their own (a stray cell, an unknown column)
+/// are refused with every problem at once: theirs, then the checker's on the rest.
 #[wasm_bindgen(js_name = sheetsToJson)]
 pub fn sheets_to_json(files: js_sys::Object) -> Result<String, JsValue> {
-    Ok(crate::export::json_text(&read(files)?.json))
+    let pairs = pairs(files)?;
+    let (imported, found) = super::read_sheets(&pairs);
+    if found.is_empty() {
+        return Ok(crate::export::json_text(&imported.json));
+    }
+    Err(problems(
+        super::import(&pairs, crate::Lang::En)
+            .err()
+            .unwrap_or_default(),
+    ))
 }
 
-fn read(files: js_sys::Object) -> Result<super::Imported, JsValue> {
+fn pairs(files: js_sys::Object) -> Result<Vec<(String, String)>, JsValue> {
     let mut pairs = Vec::new();
     for entry in js_sys::Object::entries(&files).iter() {
         let entry = js_sys::Array::from(&entry);
@@ -34,7 +43,7 @@ fn read(files: js_sys::Object) -> Result<super::Imported, JsValue> {
         };
         pairs.push((name, text));
     }
-    from_sheets(&pairs).map_err(|ps| problems(ps.iter().map(ToString::to_string).collect()))
+    Ok(pairs)
 }
 
 /// Dataset JSON text → `{ "breach.csv": "…", … }`, or an array of problem strings (each value a

@@ -68,6 +68,17 @@ pub(super) struct Cx {
 /// The dataset the sheets hold (`(file name, CSV text)` pairs; names as [`sheet_name`] reads
 /// them), or every problem found in them.
 pub fn from_sheets(files: &[(String, String)]) -> Result<Imported, Vec<SheetProblem>> {
+    let (imported, problems) = read_sheets(files);
+    if problems.is_empty() {
+        Ok(imported)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The tree from whatever the sheets hold (a cell that cannot be read is left out), with every
+/// problem the sheets have: the checker can then say, in the same round, what else is wrong.
+pub fn read_sheets(files: &[(String, String)]) -> (Imported, Vec<SheetProblem>) {
     let mut cx = Cx {
         problems: Vec::new(),
         places: Vec::new(),
@@ -138,9 +149,6 @@ pub fn from_sheets(files: &[(String, String)]) -> Result<Imported, Vec<SheetProb
             }
         }
     }
-    if !cx.problems.is_empty() {
-        return Err(cx.problems);
-    }
     let take = |fields: &mut Vec<(String, Json)>, key: &str| {
         let i = fields.iter().position(|(k, _)| k == key)?;
         Some(fields.remove(i))
@@ -173,10 +181,11 @@ pub fn from_sheets(files: &[(String, String)]) -> Result<Imported, Vec<SheetProb
         }
     }
     top.append(&mut fields);
-    Ok(Imported {
+    let imported = Imported {
         json: Json::Object(top),
         places: cx.places,
-    })
+    };
+    (imported, cx.problems)
 }
 
 pub(super) fn children(sheet: &Sheet) -> impl Iterator<Item = &'static Sheet> + '_ {
