@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { transform } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 /** Minified JavaScript or CSS (esbuild): every reader downloads these bytes. */
 async function minify(code, loader) {
@@ -191,10 +191,19 @@ if (existsSync(join(www, 'pkg-editor/breach_explainer_bg.wasm'))) {
     await readFile(join(www, 'pkg-editor/breach_explainer.js'), 'utf8'),
     [['breach_explainer_bg.wasm', edWasm]],
   ), 'js'));
+  // fflate (MIT): the editor's sheets as one .zip, only its zip writer, loaded on that click.
+  const fflateVersion = JSON.parse(await readFile(join(root, 'node_modules/fflate/package.json'), 'utf8')).version;
+  const zipCode = `/*! fflate ${fflateVersion} (MIT): https://github.com/101arrowz/fflate */\n${(await build({
+    stdin: { contents: "export { zipSync, strToU8 } from 'fflate';", resolveDir: root },
+    bundle: true, format: 'esm', minify: true, write: false, target: 'es2022',
+  })).outputFiles[0].text}`;
+  await writeFile(join(www, 'zip.js'), zipCode); // www/ runs too (not tracked)
+  const edZip = await asset('zip.js', zipCode);
   const edForm = await asset('editor-form.js', await minify(await readFile(join(www, 'editor-form.js'), 'utf8'), 'js'));
   const edJs = await asset('editor.js', await minify(replaceAll(await readFile(join(www, 'editor.js'), 'utf8'), [
     ["'./explainer.js'", `'./${explainer}'`],
     ["'./editor-form.js'", `'./${edForm}'`],
+    ["'./zip.js'", `'./${edZip}'`],
     ['./pkg-editor/breach_explainer.js', `./${edGlue}`],
     ['./pkg-editor/breach_explainer_bg.wasm', `./${edWasm}`],
   ]), 'js'));

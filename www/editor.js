@@ -289,13 +289,14 @@ $('ed-download-sheets').addEventListener('click', async () => {
     say(`The sheets could not be made: ${[].concat(problems).join('; ')}`);
     return;
   }
-  // One link per sheet: a page may download only one file per click.
-  problemsList.replaceChildren(...Object.entries(sheets).map(([name, csv]) => {
-    const li = document.createElement('li');
-    li.append(download(name, csv, 'text/csv'));
-    return li;
-  }));
-  say('The sheets are listed below the dataset: download each.');
+  // One file, as a spreadsheet takes them back: each sheet a CSV inside a .zip.
+  const { zipSync, strToU8 } = await import('./zip.js');
+  const name = `${datasetId() ?? 'my-breach'}-sheets.zip`;
+  const files = Object.fromEntries(Object.entries(sheets).map(([file, csv]) => [file, strToU8(csv)]));
+  const a = download(name, zipSync(files, { level: 6 }), 'application/zip');
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  say(`Downloaded ${name}: ${Object.keys(sheets).length} sheets, one CSV file each. Import them into a spreadsheet, or drop them here.`);
 });
 
 function datasetId() {

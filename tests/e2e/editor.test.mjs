@@ -216,6 +216,29 @@ test('the short embed code: a few hundred bytes to paste, the static version pub
   await context.close();
 });
 
+test('the sheets come as one .zip that a spreadsheet can take back: the import command reads it to the same dataset', { timeout: 90_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${site.url}editor.html`);
+  await page.waitForFunction(() => document.getElementById('ed-status').textContent.includes('No problems'));
+  const download = page.waitForEvent('download');
+  await page.click('#ed-download-sheets');
+  const file = await download;
+  assert.match(file.suggestedFilename(), /-sheets\.zip$/);
+  const { unzipSync, strFromU8 } = await import('fflate');
+  const sheets = unzipSync(await readFile(await file.path()));
+  assert.ok(Object.keys(sheets).includes('breach.csv') && Object.keys(sheets).length >= 10, Object.keys(sheets).join(', '));
+  const dir = await mkdtemp(`${tmpdir()}/sheets-`);
+  for (const [name, bytes] of Object.entries(sheets)) await writeFile(`${dir}/${name}`, strFromU8(bytes));
+  const back = JSON.parse(execFileSync(bx, ['import', dir], { encoding: 'utf8' }));
+  const shown = JSON.parse(await page.inputValue('#ed-text'));
+  assert.equal(back.breach.title.en, shown.breach.title.en);
+  assert.equal(back.events.length, shown.events.length);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the editor is usable by keyboard and screen reader (axe: 0 violations)', { timeout: 60_000 }, async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
