@@ -328,6 +328,7 @@ fn new_state(host: &Element, lang: Option<String>) -> Rc<RefCell<State>> {
         fallback: Vec::new(),
         folded: Vec::new(),
         later: Vec::new(),
+        later_waits: false,
         lang: pick_lang(lang, host),
         theme_choice: ThemeChoice::Auto,
         theme: Theme::LIGHT,

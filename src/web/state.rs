@@ -125,6 +125,9 @@ pub(super) struct State {
     /// Open parts below the timeline whose contents wait for the frames after a repaint, each
     /// holding its place at the height it had (`render_top_first`).
     pub(super) later: Vec<Later>,
+    /// Whether the frame that paints the top has yet to come: the held-back parts wait for it
+    /// (an animation frame's callbacks run before its paint).
+    pub(super) later_waits: bool,
     pub(super) prefix: String,
     pub(super) view: View,
     /// Zooms into clusters, innermost last; and the dates of the one shown, if zoomed in.
@@ -273,6 +276,7 @@ impl State {
             }
         }
         if !self.later.is_empty() {
+            self.later_waits = true;
             self.effects.push(Effect::NextFrame);
         }
         self.mark_theme()?;
@@ -757,7 +761,11 @@ impl State {
     /// One animation frame's work: at most one layout and one hit test, whatever arrived.
     pub(super) fn on_frame(&mut self) -> Result<(), JsValue> {
         self.frame = None;
-        self.build_later(1)?;
+        if std::mem::take(&mut self.later_waits) {
+            self.effects.push(Effect::NextFrame);
+        } else {
+            self.build_later(1)?;
+        }
         if let Some(w) = self.pending_width.take() {
             let (zoom, spacing) = (text_zoom(&self.host), text_spacing(&self.host));
             if (w - self.width).abs() >= 1.0
