@@ -247,7 +247,6 @@ impl State {
         self.render_parts(true)
     }
 
-    #[inline(never)] // one copy for both callers: it is large
     fn render_parts(&mut self, top_first: bool) -> Result<(), JsValue> {
         let Some(d) = self.dataset() else {
             return Ok(());
