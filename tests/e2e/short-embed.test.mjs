@@ -14,7 +14,8 @@ import { launch, watchErrors } from './browser.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const DATA = 'marriott-2018';
-const cli = here('../../target/release/breach-explainer');
+// The native command scripts/build built (its CARGO_TARGET_DIR, else target/).
+const cli = `${process.env.CARGO_TARGET_DIR ?? here('../../target')}/release/breach-explainer`;
 const json = readFileSync(here(`../../data/${DATA}.json`), 'utf8');
 // The static version as the newsroom publishes it: what `breach-explainer html` prints for the
 // embed's default parts.
