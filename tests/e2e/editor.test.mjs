@@ -2,7 +2,8 @@
 // template's CSV sheets (one date broken), click the problem to land on it, fix it, see the
 // preview, copy the script embed code, download the dataset, and load that embed with that file
 // on a host page of another origin. Also: the work survives a reload, axe finds nothing, and the
-// screenshots for docs/authoring.md are made here.
+// screenshots for docs/authoring.md are made here (tests/e2e/out/screenshots/; scripts/docs-screenshots
+// copies them to docs/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -115,7 +116,7 @@ test('a journalist drops the sheets, fixes the problem found, and embeds the res
   await page.selectOption('#ed-width', '375');
   await page.waitForFunction(() => document.getElementById('ed-explainer').getBoundingClientRect().width === 375);
   await page.evaluate(() => scrollTo(0, 0));
-  await page.screenshot({ path: here('../../docs/screenshots/editor-1280.png') });
+  await page.screenshot({ path: here('out/screenshots/editor-1280.png') });
 
   // The embed code, for where the file will be published.
   const dataUrl = `http://127.0.0.1:${dataHost.address().port}/new-breach.json`;

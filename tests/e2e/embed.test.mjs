@@ -220,7 +220,7 @@ test('without JavaScript the static version tells the whole story', { timeout: 9
   assert.equal(await page.locator('.bx table').first().isVisible(), false, 'tables are folded');
   await page.locator('.bx-chart summary').first().click();
   assert.ok(await page.locator('.bx table').first().isVisible(), 'and open with a tap');
-  await page.screenshot({ path: here('../../docs/screenshots/static-800.png') });
+  await page.screenshot({ path: here('out/screenshots/static-800.png') });
   await page.goto(`${explainer.url}ko.html`);
   assert.equal(await page.getAttribute('html', 'lang'), 'ko');
   assert.match(await page.textContent('.bx-title'), /쿠팡/);

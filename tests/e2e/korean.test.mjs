@@ -8,7 +8,8 @@ import { serve } from '../../scripts/static-server.mjs';
 import { launch, watchErrors, reachFor } from './browser.mjs';
 
 const www = fileURLToPath(new URL('../../dist/', import.meta.url));
-const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+// Screenshots for a person to look at (git-ignored); scripts/docs-screenshots copies them to docs/.
+const shots = fileURLToPath(new URL('./out/screenshots/', import.meta.url));
 let server, browser;
 before(async () => { server = await serve(www); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
