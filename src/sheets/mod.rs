@@ -91,11 +91,13 @@ fn checked(imported: &Imported, lang: crate::Lang) -> Result<crate::Dataset, Vec
                     crate::model::Problem::MissingLanguage { lang } => format!("{}.{lang}", i.path),
                     _ => i.path.clone(),
                 };
-                let file = imported
-                    .place(&path)
-                    .and_then(|place| sheet_name(place.split(',').next()?))
+                // Where it is in the sheets, found once: its file, and the line's lead.
+                let place = imported.place(&path);
+                let file = place
+                    .as_deref()
+                    .and_then(|p| sheet_name(p.split(',').next()?))
                     .unwrap_or_else(|| sheet_of(&path));
-                let line = match imported.place(&path) {
+                let line = match place {
                     Some(place) => format!("{place} — {}", i.describe(lang)),
                     None => i.describe(lang),
                 };
