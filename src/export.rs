@@ -8,7 +8,7 @@ use crate::layout::measure::wrap;
 use crate::layout::timeline::{self, View};
 use crate::layout::{Anchor, CharWidths, Mark, Paint, Scene, SMALL};
 use crate::model::json::Json;
-use crate::model::{Dataset, Lang};
+use crate::model::{Lang, Story};
 use crate::render::{self, Theme};
 
 /// Which figure to export.
@@ -23,7 +23,7 @@ const TITLE: f64 = 17.0;
 
 /// The figure at `width` px as an SVG document: explainer title and figure heading above, the
 /// source line and the credit below, so the image carries its provenance wherever it goes.
-pub fn figure_svg(d: &Dataset, lang: Lang, figure: Figure, width: f64, theme: &Theme) -> String {
+pub fn figure_svg(d: &Story, lang: Lang, figure: Figure, width: f64, theme: &Theme) -> String {
     let width = width.max(280.0);
     let (scene, heading) = match figure {
         Figure::Timeline(view) => (
@@ -126,7 +126,7 @@ fn row(out: &mut String, cells: &[&str]) {
     out.push_str("\r\n");
 }
 
-fn urls(d: &Dataset, refs: &[usize]) -> String {
+fn urls(d: &Story, refs: &[usize]) -> String {
     refs.iter()
         .filter_map(|&r| d.sources.get(r))
         .map(|s| s.url.as_str())
@@ -135,7 +135,7 @@ fn urls(d: &Dataset, refs: &[usize]) -> String {
 }
 
 /// Every event as CSV (RFC 4180), in time order, with dates as written in the dataset.
-pub fn events_csv(d: &Dataset, lang: Lang) -> String {
+pub fn events_csv(d: &Story, lang: Lang) -> String {
     let mut out = String::new();
     row(
         &mut out,
@@ -150,7 +150,7 @@ pub fn events_csv(d: &Dataset, lang: Lang) -> String {
             "sources",
         ],
     );
-    for i in d.events_in_time_order() {
+    for i in d.in_time_order.iter().copied() {
         let Some(e) = d.events.get(i) else { continue };
         let lane = e.lane.code();
         let end = e.end.as_ref().map(|d| d.iso()).unwrap_or_default();
@@ -172,7 +172,7 @@ pub fn events_csv(d: &Dataset, lang: Lang) -> String {
 }
 
 /// Every count as CSV, exact values with their unit.
-pub fn counts_csv(d: &Dataset, lang: Lang) -> String {
+pub fn counts_csv(d: &Story, lang: Lang) -> String {
     let mut out = String::new();
     row(
         &mut out,

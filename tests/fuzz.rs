@@ -11,7 +11,7 @@
 use breach_explainer::export::{counts_csv, events_csv, figure_svg, json_text, Figure};
 use breach_explainer::layout::timeline::View;
 use breach_explainer::model::figures::{listed_not_drawn, ChartKind};
-use breach_explainer::model::{json, validate, Lang};
+use breach_explainer::model::{json, story::from_tree, Lang};
 use breach_explainer::page;
 use breach_explainer::render::Theme;
 use proptest::prelude::*;
@@ -164,7 +164,7 @@ fn apply(v: &mut Value, m: &Mutation) {
 /// Everything the native path does with a file: nothing may panic.
 fn exercise(text: &str, width: f64) {
     let Ok(tree) = json::parse(text) else { return };
-    let d = match validate(&tree) {
+    let d = match from_tree(&tree) {
         Ok(d) => d,
         Err(issues) => {
             for i in &issues {

@@ -17,9 +17,9 @@ mod takeaways;
 pub use span::{length, Length};
 
 use crate::format::{self, particle, Particle};
-use crate::model::figures::{claim_span, figures, ChartKind, Span};
+use crate::model::figures::{claim_span, ChartKind, Span};
 use crate::model::{
-    Bound, Claim, Dataset, End, Event, Lang, Milestone, Precision, Source, SourceRef, StoryDate,
+    Bound, Claim, End, Event, Lang, Milestone, Precision, Source, SourceRef, Story, StoryDate,
     TitleKind,
 };
 
@@ -80,7 +80,7 @@ pub fn date_range(lang: Lang, from: &StoryDate, to: &StoryDate, zone: &str) -> S
 }
 
 /// When an event happened, with its end when it spans time.
-pub fn event_when(d: &Dataset, lang: Lang, e: &Event) -> String {
+pub fn event_when(d: &Story, lang: Lang, e: &Event) -> String {
     let zone = d.zone.label.get(lang);
     match &e.end {
         Some(end) => date_range(lang, &e.date, end, zone),
@@ -100,7 +100,7 @@ pub fn latest_heading(lang: Lang, after: usize) -> String {
 }
 
 /// The latest event's label where no axis places it: "3 December 2026: Fine announced".
-pub fn latest_label(d: &Dataset, lang: Lang, event: usize) -> String {
+pub fn latest_label(d: &Story, lang: Lang, event: usize) -> String {
     d.events
         .get(event)
         .map(|e| format!("{}: {}", event_when(d, lang, e), e.title.get(lang)))
@@ -109,7 +109,7 @@ pub fn latest_label(d: &Dataset, lang: Lang, event: usize) -> String {
 
 /// An event's accessible name: when, its title, and its lane (the company, the government,
 /// another incident…), which the drawing shows by position and colour.
-pub fn event_name(d: &Dataset, lang: Lang, event: usize) -> String {
+pub fn event_name(d: &Story, lang: Lang, event: usize) -> String {
     d.events
         .get(event)
         .map(|e| {
@@ -125,7 +125,7 @@ pub fn event_name(d: &Dataset, lang: Lang, event: usize) -> String {
 
 /// What the live region says when an event is selected: "Selected: 18 November 2025: The
 /// company detects the breach. Details below the timeline."
-pub fn selected(d: &Dataset, lang: Lang, event: usize) -> String {
+pub fn selected(d: &Story, lang: Lang, event: usize) -> String {
     use crate::i18n::{ui, Ui};
     format!(
         "{}: {}. {}.",
@@ -186,7 +186,7 @@ fn who_short(by: &str) -> String {
 /// An attribution after the figure and its dates, in the author's own words for the account
 /// (" — Government joint probe (February 2026)"), which need no article ("by the dates of
 /// Government joint probe" would).
-fn by_whose(d: &Dataset, lang: Lang, claim: &Claim) -> String {
+fn by_whose(d: &Story, lang: Lang, claim: &Claim) -> String {
     if d.exposure.current().count() < 2 {
         return String::new();
     }
@@ -198,7 +198,7 @@ fn by_whose(d: &Dataset, lang: Lang, claim: &Claim) -> String {
 
 /// Where sources disagree, a figure measured from the first figure's dates says so briefly
 /// (the first figure names whose dates they are).
-fn same_dates(d: &Dataset, lang: Lang, _claim: &Claim) -> String {
+fn same_dates(d: &Story, lang: Lang, _claim: &Claim) -> String {
     if d.exposure.current().count() < 2 {
         return String::new();
     }
@@ -310,11 +310,11 @@ fn claim_range(lang: Lang, c: &Claim, zone: &str, sentence: bool) -> (String, Sh
     }
 }
 
-fn claim_period(d: &Dataset, lang: Lang, c: &Claim) -> Period {
+fn claim_period(d: &Story, lang: Lang, c: &Claim) -> Period {
     claim_period_as(d, lang, c, false)
 }
 
-fn claim_period_as(d: &Dataset, lang: Lang, c: &Claim, sentence: bool) -> Period {
+fn claim_period_as(d: &Story, lang: Lang, c: &Claim, sentence: bool) -> Period {
     let span = claim_span(c);
     let (range, shape) = claim_range(lang, c, d.zone.label.get(lang), sentence);
     // A single day needs no "counting the first and last day".
@@ -470,7 +470,7 @@ fn noun(lang: Lang, en: &'static str, ko: &'static str) -> &'static str {
 
 /// Other sources' dates for an event, in parentheses after the date a sentence uses:
 /// " (an investigation gives 17 November 2025, 16:00 UTC)".
-fn other_accounts(d: &Dataset, lang: Lang, e: &Event) -> String {
+fn other_accounts(d: &Story, lang: Lang, e: &Event) -> String {
     if e.alternatives.is_empty() {
         return String::new();
     }
@@ -494,8 +494,8 @@ fn other_accounts(d: &Dataset, lang: Lang, e: &Event) -> String {
 
 /// The key figures derived from the data: how long access lasted (by each claim's dates), how
 /// long until detection and disclosure, and how soon the headline count was revised.
-pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
-    let f = figures(d);
+pub fn key_figures(d: &Story, lang: Lang) -> Vec<KeyFigure> {
+    let f = d.figures;
     let mut out = Vec::new();
     let preferred = d.exposure.preferred_claim();
     if let Some(c) = preferred {
@@ -600,7 +600,7 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
 }
 
 /// The label over the timeline's band: "Unauthorised access: 138 days" (the preferred claim).
-pub fn band_label(d: &Dataset, lang: Lang) -> Vec<String> {
+pub fn band_label(d: &Story, lang: Lang) -> Vec<String> {
     let Some(c) = d.exposure.preferred_claim() else {
         return Vec::new();
     };
@@ -616,15 +616,15 @@ pub fn band_label(d: &Dataset, lang: Lang) -> Vec<String> {
 }
 
 /// The label of another claim's span beside the band: "Government probe: April – November 2025".
-pub fn other_claim_label(d: &Dataset, lang: Lang, c: &Claim) -> String {
+pub fn other_claim_label(d: &Story, lang: Lang, c: &Claim) -> String {
     let (range, _) = claim_range(lang, c, d.zone.label.get(lang), false);
     format!("{}: {range}", c.by.get(lang))
 }
 
 /// The label of the bracket from the end of access to detection and disclosure:
 /// "10 days to detection, 2 more to disclosure"; "detected 1 day before access ended".
-pub fn gap_label(d: &Dataset, lang: Lang) -> Option<String> {
-    let f = figures(d);
+pub fn gap_label(d: &Story, lang: Lang) -> Option<String> {
+    let f = d.figures;
     let what = measures::short(lang, window(d));
     let first = match (gap(lang, f.end_to_detection.as_ref()?)?, lang) {
         (Gap::Later(len), Lang::En) => format!("{len} to detection"),
@@ -650,8 +650,8 @@ pub fn gap_label(d: &Dataset, lang: Lang) -> Option<String> {
 
 /// The timeline's text alternative: the period of access by each claim, then detection and
 /// disclosure relative to it.
-pub fn timeline_alt(d: &Dataset, lang: Lang) -> String {
-    let f = figures(d);
+pub fn timeline_alt(d: &Story, lang: Lang) -> String {
+    let f = d.figures;
     let zone = d.zone.label.get(lang);
     let mut parts = vec![match lang {
         Lang::En => "Timeline.".to_string(),
@@ -779,7 +779,7 @@ fn paren(dates: &str) -> String {
 }
 
 /// One exposure claim in full, for the list under the timeline: who, when, how long, why.
-pub fn claim_line(d: &Dataset, lang: Lang, c: &Claim) -> String {
+pub fn claim_line(d: &Story, lang: Lang, c: &Claim) -> String {
     let p = claim_period(d, lang, c);
     let by = format!("{}{}", c.by.get(lang), standing_after(lang, c));
     let mut line = match lang {
@@ -797,7 +797,7 @@ pub fn claim_line(d: &Dataset, lang: Lang, c: &Claim) -> String {
 
 /// What another account measures, where it is not what the window drawn measures: " of data
 /// copied out" after its length (", data copied out" after dates) / "외부 유출 " before it.
-fn of_other_kind(d: &Dataset, lang: Lang, c: &Claim, phrase: bool) -> String {
+fn of_other_kind(d: &Story, lang: Lang, c: &Claim, phrase: bool) -> String {
     if c.measures == window(d) {
         return String::new();
     }
@@ -836,7 +836,7 @@ pub enum SourceForm {
 
 /// "Sources: The Korea Herald, Yonhap and others — 19 sources, listed below" under a figure
 /// (`None`: the timeline); in full, every publisher the figure cites, for an export.
-pub fn source_line(d: &Dataset, lang: Lang, kind: Option<ChartKind>, form: SourceForm) -> String {
+pub fn source_line(d: &Story, lang: Lang, kind: Option<ChartKind>, form: SourceForm) -> String {
     let cited = match kind {
         Some(k) => charts::chart_sources(d, k),
         None => {
@@ -911,7 +911,7 @@ fn decapitalise(s: &str) -> String {
 
 /// The key figures a social image shows: the page's, without the other accounts' periods (the
 /// first figure says whose dates it uses, and the page lists the rest), each capitalised.
-pub fn social_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
+pub fn social_figures(d: &Story, lang: Lang) -> Vec<KeyFigure> {
     let mut all = key_figures(d, lang);
     if d.exposure.preferred_claim().is_some() {
         let others = d.exposure.current().count().saturating_sub(1);
@@ -925,7 +925,7 @@ pub fn social_figures(d: &Dataset, lang: Lang) -> Vec<KeyFigure> {
 }
 
 /// A social image's text alternative: the headline, then each figure it shows as a sentence.
-pub fn social_alt(d: &Dataset, lang: Lang, shown: &[KeyFigure]) -> String {
+pub fn social_alt(d: &Story, lang: Lang, shown: &[KeyFigure]) -> String {
     let title = charts::unpunctuated(d.breach.title.get(lang));
     std::iter::once(title)
         .chain(
@@ -939,7 +939,7 @@ pub fn social_alt(d: &Dataset, lang: Lang, shown: &[KeyFigure]) -> String {
 }
 
 /// What the drawn window measures (the preferred claim's; access when there is none).
-fn window(d: &Dataset) -> crate::model::Measures {
+fn window(d: &Story) -> crate::model::Measures {
     d.exposure
         .preferred_claim()
         .map_or(crate::model::Measures::Access, |c| c.measures)

@@ -8,7 +8,7 @@ use super::el::El;
 use crate::describe::{self, charts as words, cite, clusters};
 use crate::format;
 use crate::i18n::{self, Ui};
-use crate::model::{Dataset, Lang};
+use crate::model::{Lang, Story};
 
 use super::hooks::{self, More, Part};
 
@@ -17,7 +17,7 @@ pub const PAGE: usize = 50;
 
 /// One event in "All events as a list": its date, title, detail, lane, confidence, sources and
 /// the other sources' dates.
-pub fn event_item(d: &Dataset, lang: Lang, i: usize) -> Option<El> {
+pub fn event_item(d: &Story, lang: Lang, i: usize) -> Option<El> {
     let e = d.events.get(i)?;
     let zone = d.zone.label.get(lang);
     // Other sources' dates for the event, with their notes and citations.
@@ -60,7 +60,7 @@ pub fn event_item(d: &Dataset, lang: Lang, i: usize) -> Option<El> {
 }
 
 /// These events' items, in the order given.
-pub fn event_items(d: &Dataset, lang: Lang, events: &[usize]) -> Vec<El> {
+pub fn event_items(d: &Story, lang: Lang, events: &[usize]) -> Vec<El> {
     events
         .iter()
         .filter_map(|&i| event_item(d, lang, i))
@@ -81,8 +81,8 @@ pub fn more_button(lang: Lang, which: More, shown: usize, total: usize) -> Optio
 
 /// "All events as a list", in time order, folded: every event in the static page; live, the
 /// first page, built when first opened (`data-lazy`), with a button for the next.
-pub(super) fn event_list(d: &Dataset, lang: Lang, live: bool) -> El {
-    let order = d.events_in_time_order();
+pub(super) fn event_list(d: &Story, lang: Lang, live: bool) -> El {
+    let order = &d.in_time_order;
     let paged = live && order.len() > PAGE;
     let shown = if paged { PAGE } else { order.len() };
     El::new("details")
@@ -104,7 +104,7 @@ pub(super) fn event_list(d: &Dataset, lang: Lang, live: bool) -> El {
 
 /// A cluster's events in the details panel: its name, the first `shown` of them as buttons
 /// that open their details, a button for more, and the panel's close button.
-pub fn cluster_list(d: &Dataset, lang: Lang, name: &str, events: &[usize], shown: usize) -> El {
+pub fn cluster_list(d: &Story, lang: Lang, name: &str, events: &[usize], shown: usize) -> El {
     let shown = shown.min(events.len());
     let picks = events
         .get(..shown)

@@ -6,8 +6,8 @@ use crate::describe::{self, charts as words};
 use crate::format;
 use crate::i18n::{self, Ui};
 use crate::layout::{charts, timeline, CharWidths};
-use crate::model::figures::{has_chart, ChartKind};
-use crate::model::{Dataset, Issue, Lang};
+use crate::model::figures::ChartKind;
+use crate::model::{Issue, Lang, Story};
 use crate::render::{self, Theme};
 
 mod el;
@@ -29,7 +29,7 @@ use tables::{chart_table, comparison_title};
 /// width rung (`layout::TIMELINE_RUNGS`, `CHART_RUNGS`) for a container query to pick; the live page passes `None` and
 /// draws them itself once it has measured its container. The two are the same height at any
 /// width, so one replacing the other moves nothing.
-pub fn explainer(d: &Dataset, lang: Lang, drawing: Option<&Theme>) -> El {
+pub fn explainer(d: &Story, lang: Lang, drawing: Option<&Theme>) -> El {
     match drawing {
         Some(theme) => explainer_parts(d, lang, Some(&static_drawer(d, lang, theme)), &Parts::All),
         None => explainer_parts(d, lang, None, &Parts::All),
@@ -38,7 +38,7 @@ pub fn explainer(d: &Dataset, lang: Lang, drawing: Option<&Theme>) -> El {
 
 /// The explainer with the parts a host chose: each part shown open, folded behind its heading
 /// (one tap away), or left out.
-pub fn explainer_parts(d: &Dataset, lang: Lang, drawing: Drawer, parts: &Parts) -> El {
+pub fn explainer_parts(d: &Story, lang: Lang, drawing: Drawer, parts: &Parts) -> El {
     let lang = d.page_lang(lang);
     let title = d.breach.title.get(lang);
     let live = drawing.is_none();
@@ -89,7 +89,8 @@ pub fn explainer_parts(d: &Dataset, lang: Lang, drawing: Drawer, parts: &Parts) 
         ))
         .children(ChartKind::ALL.into_iter().filter_map(|k| {
             part(PagePart::Chart(k), i18n::ui(lang, heading(k)), &|folded| {
-                has_chart(d, k).then(|| chart_figure(d, lang, k, drawing, folded))
+                d.has_chart(k)
+                    .then(|| chart_figure(d, lang, k, drawing, folded))
             })
         }))
         .children(part(
@@ -122,7 +123,7 @@ pub fn explainer_parts(d: &Dataset, lang: Lang, drawing: Drawer, parts: &Parts) 
 
 /// "Updated 11 June 2026, 20:00 UTC. Event added: …" under the headline; none without
 /// `updated`.
-fn updated_line(d: &Dataset, lang: Lang) -> Option<El> {
+fn updated_line(d: &Story, lang: Lang) -> Option<El> {
     use describe::changes;
     let when = changes::updated(d, lang)?;
     let mut p = El::new("p")
@@ -165,14 +166,14 @@ fn lang_switch(languages: &[Lang], current: Lang) -> Option<El> {
 }
 
 /// The timeline's window view drawn `width` px wide.
-pub fn timeline_svg(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> String {
+pub fn timeline_svg(d: &Story, lang: Lang, width: f64, theme: &Theme) -> String {
     let lang = d.page_lang(lang);
     let t = timeline::layout(d, lang, width, timeline::View::Window, &CharWidths);
     render::svg(&t.scene, theme).unwrap_or_default()
 }
 
 /// The key figures derived from the data, as a list above the timeline.
-pub fn key_figures(d: &Dataset, lang: Lang) -> El {
+pub fn key_figures(d: &Story, lang: Lang) -> El {
     // The number and a few words; the full attributed sentence one tap away.
     let items = describe::key_figures(d, lang).into_iter().map(|k| {
         El::new("li").child(
@@ -195,16 +196,16 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> El {
 
 /// The detail panel of one event: date at its real precision, detail, confidence, the other
 /// accounts of its date with their sources, and its sources.
-pub fn detail(d: &Dataset, lang: Lang, event: usize) -> El {
+pub fn detail(d: &Story, lang: Lang, event: usize) -> El {
     detail_with(d, lang, event, false)
 }
 
 /// The detail panel of an event opened from a cluster's list, with a way back to the list.
-pub fn detail_from_list(d: &Dataset, lang: Lang, event: usize) -> El {
+pub fn detail_from_list(d: &Story, lang: Lang, event: usize) -> El {
     detail_with(d, lang, event, true)
 }
 
-fn detail_with(d: &Dataset, lang: Lang, event: usize, from_list: bool) -> El {
+fn detail_with(d: &Story, lang: Lang, event: usize, from_list: bool) -> El {
     let Some(e) = d.events.get(event) else {
         return El::new("div");
     };
@@ -263,7 +264,7 @@ fn view_button(lang: Lang, view: timeline::View, label: Ui, pressed: bool) -> El
         .text(i18n::ui(lang, label))
 }
 
-fn timeline_figure(d: &Dataset, lang: Lang, drawing: Drawer) -> El {
+fn timeline_figure(d: &Story, lang: Lang, drawing: Drawer) -> El {
     let alt = describe::timeline_alt(d, lang);
     let claims = d
         .exposure
@@ -382,7 +383,7 @@ pub type Drawer<'a> = Option<&'a dyn Fn(Stage, &str) -> El>;
 
 /// Draws each figure of the static version at every width rung, in `theme`.
 pub fn static_drawer<'a>(
-    d: &'a Dataset,
+    d: &'a Story,
     lang: Lang,
     theme: &'a Theme,
 ) -> impl Fn(Stage, &str) -> El + 'a {
@@ -453,7 +454,7 @@ pub fn describe(file: &str, issue: &Issue, lang: Lang) -> String {
     }
 }
 
-pub fn chart_svg(d: &Dataset, lang: Lang, kind: ChartKind, width: f64, theme: &Theme) -> String {
+pub fn chart_svg(d: &Story, lang: Lang, kind: ChartKind, width: f64, theme: &Theme) -> String {
     render::svg(&charts::layout(kind, d, lang, width, &CharWidths), theme).unwrap_or_default()
 }
 
@@ -497,7 +498,7 @@ fn stage(stage: Stage, label: &str, svg: String) -> El {
         )
 }
 
-fn chart_figure(d: &Dataset, lang: Lang, kind: ChartKind, drawing: Drawer, folded: bool) -> El {
+fn chart_figure(d: &Story, lang: Lang, kind: ChartKind, drawing: Drawer, folded: bool) -> El {
     let alt = words::chart_alt(d, lang, kind);
     El::new("figure")
         .class("bx-figure bx-chart")

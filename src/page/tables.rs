@@ -5,8 +5,8 @@ use super::heading;
 use crate::describe::{charts as words, cite};
 use crate::format;
 use crate::i18n::{self, Ui};
-use crate::model::figures::{all_money, rows, table_counts, ChartKind};
-use crate::model::{Dataset, Lang};
+use crate::model::figures::ChartKind;
+use crate::model::{Lang, Story};
 
 pub(super) fn th_row(lang: Lang, keys: &[Ui]) -> El {
     El::new("tr").children(
@@ -16,7 +16,7 @@ pub(super) fn th_row(lang: Lang, keys: &[Ui]) -> El {
 }
 
 /// The chart's data as a real table: every mark, and for money every amount in any currency.
-pub(super) fn chart_table(d: &Dataset, lang: Lang, kind: ChartKind) -> El {
+pub(super) fn chart_table(d: &Story, lang: Lang, kind: ChartKind) -> El {
     let zone = d.zone.label.get(lang);
     let note = |n: &Option<crate::model::Text>| n.as_ref().map_or("", |t| t.get(lang)).to_string();
     let (head, rows): (Vec<Ui>, Vec<El>) = match kind {
@@ -33,8 +33,9 @@ pub(super) fn chart_table(d: &Dataset, lang: Lang, kind: ChartKind) -> El {
             // Between them the two tables list every count, drawn or not, so no authored
             // figure is left out: a figure for comparison under the comparison, never under
             // "How the count was revised".
-            table_counts(d, kind)
-                .into_iter()
+            d.table(kind)
+                .iter()
+                .copied()
                 .filter_map(|i| {
                     let c = d.counts.get(i)?;
                     let mut figure = words::table_figure(lang, c);
@@ -55,8 +56,9 @@ pub(super) fn chart_table(d: &Dataset, lang: Lang, kind: ChartKind) -> El {
         ),
         ChartKind::Exposed => (
             vec![Ui::DataClass, Ui::Exposed, Ui::WhatToWatch, Ui::Sources],
-            rows(d, kind)
-                .into_iter()
+            d.rows(kind)
+                .iter()
+                .copied()
                 .filter_map(|i| {
                     let c = d.data_classes.get(i)?;
                     Some(El::new("tr").children([
@@ -86,8 +88,9 @@ pub(super) fn chart_table(d: &Dataset, lang: Lang, kind: ChartKind) -> El {
                 Ui::Note,
                 Ui::Sources,
             ],
-            all_money(d)
-                .into_iter()
+            d.table(ChartKind::Money)
+                .iter()
+                .copied()
                 .filter_map(|i| {
                     let m = d.money.get(i)?;
                     let parts: Vec<String> = m
@@ -139,7 +142,7 @@ pub(super) fn chart_table(d: &Dataset, lang: Lang, kind: ChartKind) -> El {
 }
 
 /// The comparison's own title, as the author wrote it.
-pub(super) fn comparison_title(d: &Dataset, lang: Lang, kind: ChartKind) -> Option<El> {
+pub(super) fn comparison_title(d: &Story, lang: Lang, kind: ChartKind) -> Option<El> {
     let c = d
         .comparisons
         .first()

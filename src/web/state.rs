@@ -7,7 +7,7 @@ use crate::layout::charts;
 use crate::layout::measure::Spaced;
 use crate::layout::timeline::{self, Timeline, View};
 use crate::layout::Scene;
-use crate::model::{json::Json, Dataset, Issue, Lang, StoryDate};
+use crate::model::{json::Json, Issue, Lang, Story, StoryDate};
 use crate::page::folding::{hold_back, set_aside, Folded, Later};
 use crate::page::hooks::timeline_key;
 use crate::page::hooks::{self, Part};
@@ -89,7 +89,7 @@ pub(super) enum Shown {
     Problems(Vec<String>),
     /// The explainer of a valid dataset; `raw` is the file as loaded, for the JSON download.
     Live {
-        dataset: Rc<Dataset>,
+        dataset: Rc<Story>,
         raw: Rc<Json>,
     },
 }
@@ -164,7 +164,7 @@ impl State {
     }
 
     /// The dataset shown, when the explainer is live.
-    pub(super) fn dataset(&self) -> Option<Rc<Dataset>> {
+    pub(super) fn dataset(&self) -> Option<Rc<Story>> {
         match &self.shown {
             Shown::Live { dataset, .. } => Some(dataset.clone()),
             _ => None,
@@ -434,8 +434,10 @@ impl State {
             Kind::Chart(k) => {
                 let scene =
                     charts::layout(k, &d, self.lang, self.layout_width(kind), &self.spacing);
-                let names = crate::model::figures::rows(&d, k)
-                    .into_iter()
+                let names = d
+                    .rows(k)
+                    .iter()
+                    .copied()
                     .map(|item| {
                         (
                             item,
