@@ -12,6 +12,7 @@ pub mod charts;
 pub mod clusters;
 pub mod measures;
 mod span;
+pub mod tables;
 mod takeaways;
 
 pub use span::{length, Length};
