@@ -363,6 +363,53 @@ pub fn change_line(d: &Story, lang: Lang, c: &Change) -> String {
     line
 }
 
+/// The line under the headline: when the dataset was updated (in words and as a `datetime`),
+/// and its latest change.
+pub struct UpdatedLine {
+    pub when: String,
+    pub datetime: String,
+    pub latest: Option<String>,
+}
+
+/// "Updated 11 June 2026, 20:00 UTC. Event added: …"; none without `updated`.
+pub fn updated_line(d: &Story, lang: Lang) -> Option<UpdatedLine> {
+    Some(UpdatedLine {
+        when: updated(d, lang)?,
+        datetime: updated_iso(d).unwrap_or_default(),
+        latest: latest(d, lang),
+    })
+}
+
+/// One entry of "What changed": when (in words and as a `datetime`), its sentence with its
+/// full stop, the author's note, and the citations.
+pub struct Entry {
+    pub datetime: String,
+    pub when: String,
+    pub sentence: String,
+    pub note: Option<String>,
+    pub cite: String,
+}
+
+/// The change log, newest first, in words.
+pub fn entries(d: &Story, lang: Lang) -> Vec<Entry> {
+    d.newest_first
+        .iter()
+        .filter_map(|&i| {
+            let c = d.changes.get(i)?;
+            Some(Entry {
+                datetime: c.at.html_datetime(),
+                when: change_when(d, lang, c),
+                sentence: format!("{}.", change_sentence(d, lang, c)),
+                note: c
+                    .note
+                    .as_ref()
+                    .map(|n| format!("{}.", super::charts::unpunctuated(n.get(lang)))),
+                cite: cite(&c.sources),
+            })
+        })
+        .collect()
+}
+
 /// The latest change as a sentence with its full stop, for under the headline.
 pub fn latest(d: &Story, lang: Lang) -> Option<String> {
     d.latest_change()

@@ -18,10 +18,11 @@ mod takeaways;
 pub use span::{length, Length};
 
 use crate::format::{self, particle, Particle};
+use crate::i18n::{self, Ui};
 use crate::model::figures::{claim_span, ChartKind, Span};
 use crate::model::{
-    Bound, Claim, End, Event, Lang, Milestone, Precision, Source, SourceRef, Story, StoryDate,
-    TitleKind,
+    Alternative, Bound, Claim, Confidence, End, Event, Lang, Milestone, Precision, Source,
+    SourceRef, Story, StoryDate, TitleKind,
 };
 
 /// "[3, 7]": citations by number in the sources list.
@@ -78,6 +79,21 @@ pub fn date_range(lang: Lang, from: &StoryDate, to: &StoryDate, zone: &str) -> S
         Lang::En => format!("{a} – {b}"),
         Lang::Ko => format!("{a}~{b}"),
     }
+}
+
+/// "Confidence: high": how sure the sources are of an event.
+pub fn confidence_line(lang: Lang, c: Confidence) -> String {
+    format!(
+        "{}: {}",
+        i18n::ui(lang, Ui::Confidence),
+        i18n::confidence(lang, c)
+    )
+}
+
+/// Another account of an event's date: "Yonhap: 18 November 2025".
+pub fn other_account(d: &Story, lang: Lang, a: &Alternative) -> String {
+    let zone = d.zone.label.get(lang);
+    format!("{}: {}", a.by.get(lang), format::date(lang, &a.date, zone))
 }
 
 /// When an event happened, with its end when it spans time.

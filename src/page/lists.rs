@@ -6,7 +6,6 @@
 
 use super::el::El;
 use crate::describe::{self, charts as words, cite, clusters};
-use crate::format;
 use crate::i18n::{self, Ui};
 use crate::model::{Lang, Story};
 
@@ -19,10 +18,9 @@ pub const PAGE: usize = 50;
 /// the other sources' dates.
 pub fn event_item(d: &Story, lang: Lang, i: usize) -> Option<El> {
     let e = d.events.get(i)?;
-    let zone = d.zone.label.get(lang);
     // Other sources' dates for the event, with their notes and citations.
     let alternatives = e.alternatives.iter().map(|a| {
-        let mut text = format!("{}: {}", a.by.get(lang), format::date(lang, &a.date, zone));
+        let mut text = describe::other_account(d, lang, a);
         if let Some(note) = &a.note {
             text.push_str(&format!(". {}", words::unpunctuated(note.get(lang))));
         }
@@ -43,10 +41,9 @@ pub fn event_item(d: &Story, lang: Lang, i: usize) -> Option<El> {
             .child(El::new("strong").text(e.title.get(lang)))
             .text(format!(". {} ", e.detail.get(lang)))
             .child(El::new("span").class("bx-meta").text(format!(
-                "{}. {}: {}. {} {}",
+                "{}. {}. {} {}",
                 i18n::lane(lang, e.lane),
-                i18n::ui(lang, Ui::Confidence),
-                i18n::confidence(lang, e.confidence),
+                describe::confidence_line(lang, e.confidence),
                 i18n::ui(lang, Ui::Sources),
                 cite(&e.sources)
             )))

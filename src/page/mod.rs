@@ -3,7 +3,6 @@
 //! description of the page, so the static fallback and the live page cannot drift apart.
 
 use crate::describe::{self, charts as words};
-use crate::format;
 use crate::i18n::{self, Ui};
 use crate::layout::{charts, timeline, CharWidths};
 use crate::model::figures::ChartKind;
@@ -124,21 +123,19 @@ pub fn explainer_parts(d: &Story, lang: Lang, drawing: Drawer, parts: &Parts) ->
 /// "Updated 11 June 2026, 20:00 UTC. Event added: …" under the headline; none without
 /// `updated`.
 fn updated_line(d: &Story, lang: Lang) -> Option<El> {
-    use describe::changes;
-    let when = changes::updated(d, lang)?;
-    let mut p = El::new("p")
-        .class("bx-updated")
-        .attr(hooks::PART, Part::Updated.code())
-        .child(
-            El::new("time")
-                .attr("datetime", changes::updated_iso(d).unwrap_or_default())
-                .text(when),
-        )
-        .text(".");
-    if let Some(latest) = changes::latest(d, lang) {
-        p = p.text(format!(" {latest}"));
-    }
-    Some(p)
+    let line = describe::changes::updated_line(d, lang)?;
+    Some(
+        El::new("p")
+            .class("bx-updated")
+            .attr(hooks::PART, Part::Updated.code())
+            .child(
+                El::new("time")
+                    .attr("datetime", line.datetime)
+                    .text(line.when),
+            )
+            .text(".")
+            .text_some(line.latest.map(|l| format!(" {l}"))),
+    )
 }
 
 /// "한국어 | English": one button per language the dataset has complete text for (none when it
@@ -209,7 +206,6 @@ fn detail_with(d: &Story, lang: Lang, event: usize, from_list: bool) -> El {
     let Some(e) = d.events.get(event) else {
         return El::new("div");
     };
-    let zone = d.zone.label.get(lang);
     let mut panel = El::new("div")
         .class("bx-detail-body")
         .child(El::new("h4").text(e.title.get(lang)))
@@ -221,18 +217,15 @@ fn detail_with(d: &Story, lang: Lang, event: usize, from_list: bool) -> El {
             ),
         )
         .child(El::new("p").text(e.detail.get(lang)))
-        .child(El::new("p").class("bx-meta").text(format!(
-            "{}: {}",
-            i18n::ui(lang, Ui::Confidence),
-            i18n::confidence(lang, e.confidence)
-        )));
+        .child(
+            El::new("p")
+                .class("bx-meta")
+                .text(describe::confidence_line(lang, e.confidence)),
+        );
     if !e.alternatives.is_empty() {
         let alts = e.alternatives.iter().map(|a| {
-            let mut li = El::new("li").child(El::new("strong").text(format!(
-                "{}: {}",
-                a.by.get(lang),
-                format::date(lang, &a.date, zone)
-            )));
+            let mut li =
+                El::new("li").child(El::new("strong").text(describe::other_account(d, lang, a)));
             if let Some(note) = &a.note {
                 li = li.text(format!(". {}", note.get(lang)));
             }

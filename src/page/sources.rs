@@ -112,29 +112,20 @@ pub(super) fn corrections(d: &Story, lang: Lang) -> Option<El> {
 /// "What changed": the change log, newest first, each change with its date, its sentence, its
 /// note and its sources; none without a change log. `folded`: its heading is the part's summary.
 pub(super) fn changes(d: &Story, lang: Lang, folded: bool) -> Option<El> {
-    use crate::describe::changes::{change_sentence, change_when};
     if d.changes.is_empty() {
         return None;
     }
-    let items = d.newest_first.iter().copied().filter_map(|i| {
-        let c = d.changes.get(i)?;
-        let mut li = El::new("li")
-            .child(
-                El::new("time")
-                    .attr("datetime", c.at.html_datetime())
-                    .text(change_when(d, lang, c)),
-            )
-            .text(" — ")
-            .child(El::new("strong").text(format!("{}.", change_sentence(d, lang, c))));
-        if let Some(note) = &c.note {
-            li = li.text(format!(
-                " {}.",
-                describe::charts::unpunctuated(note.get(lang))
-            ));
-        }
-        // Cited by number, as every fact outside the details panel is.
-        Some(li.text(format!(" {}", cite(&c.sources))))
-    });
+    let items = crate::describe::changes::entries(d, lang)
+        .into_iter()
+        .map(|c| {
+            El::new("li")
+                .child(El::new("time").attr("datetime", c.datetime).text(c.when))
+                .text(" — ")
+                .child(El::new("strong").text(c.sentence))
+                .text_some(c.note.map(|n| format!(" {n}")))
+                // Cited by number, as every fact outside the details panel is.
+                .text(format!(" {}", c.cite))
+        });
     Some(
         El::new("section")
             .class("bx-changes-part")
