@@ -5,8 +5,9 @@
 //! its own line of findings), and a comparison of different units says which units and that it
 //! gives a scale, not a head count.
 
-use super::cite;
+use super::tables::{self, Table};
 pub use super::takeaways::takeaway;
+use super::{cite, source_line, SourceForm};
 use crate::format;
 use crate::i18n::{self, Ui};
 use crate::model::figures::ChartKind;
@@ -563,4 +564,49 @@ pub fn chart_sources(d: &Story, kind: ChartKind) -> Vec<SourceRef> {
     all.sort_unstable();
     all.dedup();
     all
+}
+
+/// A chart's heading ("How the count was revised").
+pub fn heading(lang: Lang, kind: ChartKind) -> &'static str {
+    i18n::ui(
+        lang,
+        match kind {
+            ChartKind::Revisions => Ui::RevisionsHeading,
+            ChartKind::Comparison => Ui::ComparisonHeading,
+            ChartKind::Exposed => Ui::ExposedHeading,
+            ChartKind::Money => Ui::MoneyHeading,
+        },
+    )
+}
+
+/// Everything a chart's part of the page says, finished: the page only places it.
+pub struct ChartWords {
+    pub heading: &'static str,
+    /// What the chart shows, in one sentence over it.
+    pub takeaway: String,
+    /// The comparison's own title, as the author wrote it.
+    pub subtitle: Option<String>,
+    /// The drawing's short text alternative.
+    pub alt: String,
+    /// The long description under "Show the data".
+    pub long: String,
+    pub table: Table,
+    /// "Sources: …" under the figure.
+    pub source_line: String,
+}
+
+pub fn chart_words(d: &Story, lang: Lang, kind: ChartKind) -> ChartWords {
+    ChartWords {
+        heading: heading(lang, kind),
+        takeaway: takeaway(d, lang, kind),
+        subtitle: d
+            .comparisons
+            .first()
+            .filter(|_| kind == ChartKind::Comparison)
+            .map(|c| c.title.get(lang).to_string()),
+        alt: chart_alt(d, lang, kind),
+        long: chart_long(d, lang, kind),
+        table: tables::chart_table(d, lang, kind),
+        source_line: source_line(d, lang, Some(kind), SourceForm::Brief),
+    }
 }

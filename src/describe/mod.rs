@@ -969,3 +969,71 @@ fn topic_particle(phrase: &str) -> String {
         .unwrap_or("은")
         .to_string()
 }
+
+/// Everything the timeline's part of the page says about the story, finished: the page only
+/// places it (the events' own lines come one at a time, see [`event_words`]).
+pub struct TimelineWords {
+    /// The drawing's text alternative.
+    pub alt: String,
+    pub key_figures: Vec<KeyFigure>,
+    /// Every account of the exposure window, one line each.
+    pub claims: Vec<String>,
+    /// "Sources: …" under the timeline.
+    pub source_line: String,
+}
+
+pub fn timeline_words(d: &Story, lang: Lang) -> TimelineWords {
+    TimelineWords {
+        alt: timeline_alt(d, lang),
+        key_figures: key_figures(d, lang),
+        claims: d
+            .exposure
+            .claims
+            .iter()
+            .map(|c| claim_line(d, lang, c))
+            .collect(),
+        source_line: source_line(d, lang, None, SourceForm::Brief),
+    }
+}
+
+/// One event in "All events as a list", in words: when (in words and as a `datetime`), its
+/// title and detail, its lane, confidence and citations, and the other accounts of its date.
+pub struct EventWords {
+    pub datetime: String,
+    pub when: String,
+    pub title: String,
+    pub detail: String,
+    /// "Attack. Confidence: high. Sources [3]".
+    pub meta: String,
+    /// "Yonhap: 18 November 2025. Its note. [4]", one per other account.
+    pub accounts: Vec<String>,
+}
+
+pub fn event_words(d: &Story, lang: Lang, event: usize) -> Option<EventWords> {
+    let e = d.events.get(event)?;
+    let accounts = e
+        .alternatives
+        .iter()
+        .map(|a| {
+            let mut text = other_account(d, lang, a);
+            if let Some(note) = &a.note {
+                text.push_str(&format!(". {}", charts::unpunctuated(note.get(lang))));
+            }
+            format!("{text}. {}", cite(&a.sources))
+        })
+        .collect();
+    Some(EventWords {
+        datetime: e.date.html_datetime(),
+        when: event_when(d, lang, e),
+        title: e.title.get(lang).to_string(),
+        detail: e.detail.get(lang).to_string(),
+        meta: format!(
+            "{}. {}. {} {}",
+            i18n::lane(lang, e.lane),
+            confidence_line(lang, e.confidence),
+            i18n::ui(lang, Ui::Sources),
+            cite(&e.sources)
+        ),
+        accounts,
+    })
+}

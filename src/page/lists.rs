@@ -5,7 +5,7 @@
 //! its details, also a page at a time.
 
 use super::el::El;
-use crate::describe::{self, charts as words, cite, clusters};
+use crate::describe::{self, clusters};
 use crate::i18n::{self, Ui};
 use crate::model::{Lang, Story};
 
@@ -18,41 +18,23 @@ pub const PAGE: usize = 50;
 /// the other sources' dates.
 pub fn event_item(d: &Story, lang: Lang, i: usize) -> Option<El> {
     let e = d.events.get(i)?;
-    // Other sources' dates for the event, with their notes and citations.
-    let alternatives = e.alternatives.iter().map(|a| {
-        let mut text = describe::other_account(d, lang, a);
-        if let Some(note) = &a.note {
-            text.push_str(&format!(". {}", words::unpunctuated(note.get(lang))));
-        }
-        El::new("li").text(format!("{text}. {}", cite(&a.sources)))
+    let w = describe::event_words(d, lang, i)?;
+    let accounts = (!w.accounts.is_empty()).then(|| {
+        El::new("ul")
+            .class("bx-alts")
+            .attr("aria-label", i18n::ui(lang, Ui::OtherAccounts))
+            .children(w.accounts.into_iter().map(|a| El::new("li").text(a)))
     });
-    let alternatives: Vec<El> = alternatives.collect();
-    let has_alternatives = !alternatives.is_empty();
     Some(
         El::new("li")
             .attr(hooks::EVENT, e.id.clone())
             .attr(hooks::LANE, e.lane.code())
-            .child(
-                El::new("time")
-                    .attr("datetime", e.date.html_datetime())
-                    .text(describe::event_when(d, lang, e)),
-            )
+            .child(El::new("time").attr("datetime", w.datetime).text(w.when))
             .text(" — ")
-            .child(El::new("strong").text(e.title.get(lang)))
-            .text(format!(". {} ", e.detail.get(lang)))
-            .child(El::new("span").class("bx-meta").text(format!(
-                "{}. {}. {} {}",
-                i18n::lane(lang, e.lane),
-                describe::confidence_line(lang, e.confidence),
-                i18n::ui(lang, Ui::Sources),
-                cite(&e.sources)
-            )))
-            .children(has_alternatives.then(|| {
-                El::new("ul")
-                    .class("bx-alts")
-                    .attr("aria-label", i18n::ui(lang, Ui::OtherAccounts))
-                    .children(alternatives)
-            })),
+            .child(El::new("strong").text(w.title))
+            .text(format!(". {} ", w.detail))
+            .child(El::new("span").class("bx-meta").text(w.meta))
+            .children(accounts),
     )
 }
 

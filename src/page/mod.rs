@@ -2,7 +2,8 @@
 //! DOM nodes (text always as text nodes), and natively it serialises to static HTML. One
 //! description of the page, so the static fallback and the live page cannot drift apart.
 
-use crate::describe::{self, charts as words};
+use crate::describe;
+use crate::describe::charts::{self as words, ChartWords};
 use crate::i18n::{self, Ui};
 use crate::layout::{charts, timeline, CharWidths};
 use crate::model::figures::ChartKind;
@@ -21,7 +22,7 @@ use hooks::{Export, Part, Stage};
 pub use hooks::{PagePart, Parts};
 pub use lists::cluster_list;
 use sources::{changes, corrections, source_links, sources};
-use tables::{chart_table, comparison_title};
+use tables::table;
 
 /// Everything the explainer shows. `drawing` is the theme to draw the figures in for the static
 /// version: the same tree as the live one, controls and all, with each drawing made at every
@@ -87,9 +88,9 @@ pub fn explainer_parts(d: &Story, lang: Lang, drawing: Drawer, parts: &Parts) ->
             &|_| Some(timeline_figure(d, lang, drawing)),
         ))
         .children(ChartKind::ALL.into_iter().filter_map(|k| {
-            part(PagePart::Chart(k), i18n::ui(lang, heading(k)), &|folded| {
+            part(PagePart::Chart(k), words::heading(lang, k), &|folded| {
                 d.has_chart(k)
-                    .then(|| chart_figure(d, lang, k, drawing, folded))
+                    .then(|| chart_figure(words::chart_words(d, lang, k), lang, k, drawing, folded))
             })
         }))
         .children(part(
@@ -170,9 +171,9 @@ pub fn timeline_svg(d: &Story, lang: Lang, width: f64, theme: &Theme) -> String 
 }
 
 /// The key figures derived from the data, as a list above the timeline.
-pub fn key_figures(d: &Story, lang: Lang) -> El {
+fn key_figures(figures: Vec<describe::KeyFigure>, lang: Lang) -> El {
     // The number and a few words; the full attributed sentence one tap away.
-    let items = describe::key_figures(d, lang).into_iter().map(|k| {
+    let items = figures.into_iter().map(|k| {
         El::new("li").child(
             El::new("details")
                 .class("bx-figure-more")
@@ -258,12 +259,7 @@ fn view_button(lang: Lang, view: timeline::View, label: Ui, pressed: bool) -> El
 }
 
 fn timeline_figure(d: &Story, lang: Lang, drawing: Drawer) -> El {
-    let alt = describe::timeline_alt(d, lang);
-    let claims = d
-        .exposure
-        .claims
-        .iter()
-        .map(|c| El::new("li").text(describe::claim_line(d, lang, c)));
+    let w = describe::timeline_words(d, lang);
     El::new("figure")
         .class("bx-figure bx-timeline")
         .child(
@@ -273,14 +269,14 @@ fn timeline_figure(d: &Story, lang: Lang, drawing: Drawer) -> El {
                 // drawing (or, live, its listbox) for screen readers. The static version folds
                 // and shows what the live one does, so that one replacing the other on the
                 // reader's first touch moves nothing.
-                .child(alt_paragraph(&alt, true)),
+                .child(alt_paragraph(&w.alt, true)),
         )
-        .child(key_figures(d, lang))
+        .child(key_figures(w.key_figures, lang))
         .child(
             El::new("details")
                 .class("bx-more bx-claims")
                 .child(El::new("summary").text(i18n::ui(lang, Ui::Claims)))
-                .child(El::new("ul").children(claims)),
+                .child(El::new("ul").children(w.claims.into_iter().map(|c| El::new("li").text(c)))),
         )
         .child(
             El::new("div")
@@ -315,7 +311,7 @@ fn timeline_figure(d: &Story, lang: Lang, drawing: Drawer) -> El {
                 i18n::ui(lang, Ui::EventsLabel),
                 String::new(),
             ),
-            Some(draw) => draw(Stage::Timeline, &alt),
+            Some(draw) => draw(Stage::Timeline, &w.alt),
         })
         .child(
             El::new("div")
@@ -335,16 +331,7 @@ fn timeline_figure(d: &Story, lang: Lang, drawing: Drawer) -> El {
             lang,
             Stage::Timeline,
         ))
-        .child(
-            El::new("p")
-                .class("bx-source-line")
-                .text(describe::source_line(
-                    d,
-                    lang,
-                    None,
-                    describe::SourceForm::Brief,
-                )),
-        )
+        .child(El::new("p").class("bx-source-line").text(w.source_line))
 }
 
 /// Under a figure, one row: its data (a `details`) with the download buttons beside the
@@ -451,15 +438,6 @@ pub fn chart_svg(d: &Story, lang: Lang, kind: ChartKind, width: f64, theme: &The
     render::svg(&charts::layout(kind, d, lang, width, &CharWidths), theme).unwrap_or_default()
 }
 
-pub(super) fn heading(kind: ChartKind) -> Ui {
-    match kind {
-        ChartKind::Revisions => Ui::RevisionsHeading,
-        ChartKind::Comparison => Ui::ComparisonHeading,
-        ChartKind::Exposed => Ui::ExposedHeading,
-        ChartKind::Money => Ui::MoneyHeading,
-    }
-}
-
 /// The interactive part of a chart: the drawing, hidden from screen readers, under a listbox
 /// of its marks (names and tooltips come from the data), and a tooltip.
 fn stage(stage: Stage, label: &str, svg: String) -> El {
@@ -491,61 +469,42 @@ fn stage(stage: Stage, label: &str, svg: String) -> El {
         )
 }
 
-fn chart_figure(d: &Story, lang: Lang, kind: ChartKind, drawing: Drawer, folded: bool) -> El {
-    let alt = words::chart_alt(d, lang, kind);
+fn chart_figure(w: ChartWords, lang: Lang, kind: ChartKind, drawing: Drawer, folded: bool) -> El {
     El::new("figure")
         .class("bx-figure bx-chart")
         .attr(hooks::FIGURE, kind.key())
-        .attr("aria-label", i18n::ui(lang, heading(kind)))
+        .attr("aria-label", w.heading)
         .child(
             El::new("figcaption")
                 // Folded, the figure's heading is the one its summary shows.
-                .children((!folded).then(|| El::new("h3").text(i18n::ui(lang, heading(kind)))))
-                .child(
-                    El::new("p")
-                        .class("bx-takeaway")
-                        .text(words::takeaway(d, lang, kind)),
+                .children((!folded).then(|| El::new("h3").text(w.heading)))
+                .child(El::new("p").class("bx-takeaway").text(w.takeaway))
+                .children(
+                    w.subtitle
+                        .map(|t| El::new("p").class("bx-subtitle").text(t)),
                 )
-                .children(comparison_title(d, lang, kind))
                 // The drawing's short alternative, for screen readers even while "Show the
                 // data" is closed (the marks' listbox is described by it).
-                .child(alt_paragraph(&alt, true)),
+                .child(alt_paragraph(&w.alt, true)),
         )
         .child(match drawing {
             None => stage(
                 Stage::Chart(kind),
-                &format!(
-                    "{} {}",
-                    i18n::ui(lang, heading(kind)),
-                    i18n::ui(lang, Ui::PointsLabel)
-                ),
+                &format!("{} {}", w.heading, i18n::ui(lang, Ui::PointsLabel)),
                 String::new(),
             ),
-            Some(draw) => draw(Stage::Chart(kind), &alt),
+            Some(draw) => draw(Stage::Chart(kind), &w.alt),
         })
         .child(foot(
             El::new("details")
                 .class("bx-more")
                 .child(El::new("summary").text(i18n::ui(lang, Ui::ShowData)))
-                .child(
-                    El::new("p")
-                        .class("bx-long")
-                        .text(words::chart_long(d, lang, kind)),
-                )
-                .child(chart_table(d, lang, kind)),
+                .child(El::new("p").class("bx-long").text(w.long))
+                .child(table(w.heading, w.table)),
             lang,
             Stage::Chart(kind),
         ))
-        .child(
-            El::new("p")
-                .class("bx-source-line")
-                .text(describe::source_line(
-                    d,
-                    lang,
-                    Some(kind),
-                    describe::SourceForm::Brief,
-                )),
-        )
+        .child(El::new("p").class("bx-source-line").text(w.source_line))
 }
 
 /// Download buttons for a figure: the current view as SVG and PNG.
