@@ -1,6 +1,6 @@
 //! Every sentence the explainer writes about the story, from typed facts, in each language: the
 //! key figures, the text alternatives, the labels drawn on the timeline, event names, source
-//! lines, and (in [`charts`]) everything said about the counts and the money.
+//! lines, and (in `charts`) everything said about the counts and the money.
 //!
 //! The rules that keep them true for any breach live here: spans are said at the precision of
 //! their dates, zero and negative gaps are said as they are, plurals follow the number, and
@@ -9,8 +9,8 @@
 //!
 //! This file holds the words every part shares (citations, sources, date ranges, the
 //! confidence line). `timeline` says the timeline's part (key figures, text alternatives, event
-//! names, the social card); `claims` the exposure window's accounts; [`charts`], `takeaways`
-//! and [`tables`] the count charts; [`changes`] the change log; [`clusters`] a cluster's name.
+//! names, the social card); `claims` the exposure window's accounts; `charts`, `takeaways`
+//! and `tables` the count charts; `changes` the change log; `clusters` a cluster's name.
 
 pub mod changes;
 pub mod charts;
