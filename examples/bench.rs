@@ -55,7 +55,7 @@ fn measure(d: &Story, width: f64, view: View) -> Measured {
         t = timeline::layout(d, Lang::En, width, view, &CharWidths);
         layout_ms = layout_ms.min(start.elapsed().as_secs_f64() * 1000.0);
         let start = Instant::now();
-        svg = render::svg(&t.scene, &Theme::LIGHT).unwrap_or_default();
+        svg = render::svg(&t.scene, &Theme::LIGHT);
         paint_ms = paint_ms.min(start.elapsed().as_secs_f64() * 1000.0);
     }
     Measured {

@@ -82,7 +82,7 @@ pub fn figure_svg(d: &Story, lang: Lang, figure: Figure, width: f64, theme: &The
         marks,
         hits: Vec::new(),
     };
-    render::svg(&scene, theme).unwrap_or_default()
+    render::svg(&scene, theme)
 }
 
 fn text(text: String, y: f64, size: f64, bold: bool, paint: Paint) -> Mark {

@@ -318,7 +318,7 @@ fn svg_output_escapes_dataset_text() {
     v["events"][10]["title"]["en"] = "<script>alert(1)</script> & <b>".into();
     let d = from_tree(&json::parse(&v.to_string()).unwrap()).unwrap();
     let t = timeline::layout(&d, Lang::En, 1600.0, View::Story, &CharWidths);
-    let svg = render::svg(&t.scene, &render::Theme::LIGHT).unwrap();
+    let svg = render::svg(&t.scene, &render::Theme::LIGHT);
     assert!(!svg.contains("<script>"));
     assert!(!svg.contains("<b>"));
     assert!(svg.contains("&lt;script&gt;"), "the title is drawn as text");
@@ -385,7 +385,7 @@ fn our_svg_writer_draws_what_plotters_own_svg_backend_draws() {
     // The same scene through both plotters backends: the same marks, element for element.
     let d = coupang();
     let t = timeline::layout(&d, Lang::Ko, 900.0, View::Story, &CharWidths);
-    let ours = render::svg(&t.scene, &render::Theme::LIGHT).unwrap();
+    let ours = render::svg(&t.scene, &render::Theme::LIGHT);
     let mut theirs = String::new();
     {
         let mut backend =

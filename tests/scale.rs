@@ -117,7 +117,7 @@ fn ten_thousand_events_stay_a_small_drawing_with_every_event_reachable() {
             for lang in [Lang::En, Lang::Ko] {
                 let what = format!("{width} px {view:?} {lang:?}");
                 let t = timeline::layout(&d, lang, width, view, &CharWidths);
-                let svg = render::svg(&t.scene, &Theme::LIGHT).unwrap();
+                let svg = render::svg(&t.scene, &Theme::LIGHT);
                 assert!(svg.len() <= 200 * 1024, "{what}: {} bytes", svg.len());
                 assert!(
                     !t.clusters.is_empty(),
@@ -136,7 +136,7 @@ fn a_hundred_thousand_events_lay_out_bounded() {
     let d = generated(100_000);
     for width in [320.0, 1280.0] {
         let t = timeline::layout(&d, Lang::En, width, View::Story, &CharWidths);
-        let svg = render::svg(&t.scene, &Theme::LIGHT).unwrap();
+        let svg = render::svg(&t.scene, &Theme::LIGHT);
         assert!(svg.len() <= 200 * 1024, "{width}: {} bytes", svg.len());
         assert_reachable(&d, Lang::En, &t, &format!("10⁵ at {width}"));
     }

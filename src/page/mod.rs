@@ -167,7 +167,7 @@ fn lang_switch(languages: &[Lang], current: Lang) -> Option<El> {
 pub fn timeline_svg(d: &Story, lang: Lang, width: f64, theme: &Theme) -> String {
     let lang = d.page_lang(lang);
     let t = timeline::layout(d, lang, width, timeline::View::Window, &CharWidths);
-    render::svg(&t.scene, theme).unwrap_or_default()
+    render::svg(&t.scene, theme)
 }
 
 /// The key figures derived from the data, as a list above the timeline.
@@ -435,7 +435,7 @@ pub fn describe(file: &str, issue: &Issue, lang: Lang) -> String {
 }
 
 pub fn chart_svg(d: &Story, lang: Lang, kind: ChartKind, width: f64, theme: &Theme) -> String {
-    render::svg(&charts::layout(kind, d, lang, width, &CharWidths), theme).unwrap_or_default()
+    render::svg(&charts::layout(kind, d, lang, width, &CharWidths), theme)
 }
 
 /// The interactive part of a chart: the drawing, hidden from screen readers, under a listbox

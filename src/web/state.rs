@@ -449,7 +449,7 @@ impl State {
                 (scene, names)
             }
         };
-        let svg = render::svg(&scene, &self.theme).unwrap_or_default();
+        let svg = render::svg(&scene, &self.theme);
         let doc = document()?;
         let prefix = self.prefix.clone();
         let events_total = d.events.len();
