@@ -224,7 +224,7 @@ mod sheets {
             lines.push(format!("{} problem(s) in {show}", lines.len()));
             lines
         })?;
-        print!("{}", breach_explainer::export::json_text(&imported.json));
+        print!("{}", breach_explainer::model::json::to_text(&imported.json));
         Ok(())
     }
 

@@ -2,9 +2,10 @@
 //! safely, and JSON that round-trips.
 #![cfg(not(target_arch = "wasm32"))]
 
-use breach_explainer::export::{counts_csv, events_csv, figure_svg, json_text, Figure};
+use breach_explainer::export::{counts_csv, events_csv, figure_svg, Figure};
 use breach_explainer::layout::charts::ChartKind;
 use breach_explainer::layout::timeline::View;
+use breach_explainer::model::json::to_text as json_text;
 use breach_explainer::model::{json, story::from_tree, Lang, DEFAULT_DATASET};
 use breach_explainer::render::Theme;
 

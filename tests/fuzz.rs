@@ -8,9 +8,10 @@
 //!     FUZZ_CASES=1000000 cargo test --release --test fuzz
 #![cfg(not(target_arch = "wasm32"))]
 
-use breach_explainer::export::{counts_csv, events_csv, figure_svg, json_text, Figure};
+use breach_explainer::export::{counts_csv, events_csv, figure_svg, Figure};
 use breach_explainer::layout::timeline::View;
 use breach_explainer::model::figures::{listed_not_drawn, ChartKind};
+use breach_explainer::model::json::to_text as json_text;
 use breach_explainer::model::{json, story::from_tree, Lang};
 use breach_explainer::page;
 use breach_explainer::render::Theme;

@@ -263,7 +263,7 @@ fn a_figure_is_given_in_exactly_one_form() {
 
 #[test]
 fn the_fixture_goes_to_sheets_and_back_unchanged() {
-    use breach_explainer::export::json_text;
+    use breach_explainer::model::json::to_text as json_text;
     use breach_explainer::sheets;
     let text = std::fs::read_to_string(FIXTURE).expect("fixture");
     let tree = json::parse(&text).expect("JSON");
