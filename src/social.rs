@@ -105,7 +105,7 @@ impl Face {
     }
 
     /// How wide `text` is at `size` px (one em), for a caller placing text of its own (the
-    /// benchmark chart, `examples/bench_chart.rs`).
+    /// benchmark chart, `bench/chart.rs`).
     pub fn width(&self, text: &str, size: f32) -> f32 {
         let scaled = self.font.as_scaled(self.scale(size));
         text.chars().map(|c| scaled.h_advance(self.glyph(c))).sum()

@@ -1,7 +1,7 @@
 //! The timeline at scale: thousands of events stay a bounded drawing in which every event can
 //! still be reached (drawn as itself, or inside exactly one cluster that says truly how many
 //! events it holds and when), and a cluster zoomed into, again and again, ends with each of its
-//! events drawn or listed. Times are printed by `examples/bench.rs`, never asserted here.
+//! events drawn or listed. Times are printed by `bench/native.rs`, never asserted here.
 #![cfg(not(target_arch = "wasm32"))]
 
 use breach_explainer::describe::clusters::{
@@ -25,7 +25,7 @@ fn dataset(events: &[(u32, u8, u8)]) -> Story {
     parsed(&synthetic::dataset_text(&events))
 }
 
-/// `n` events spread over 540 days and the five lanes, as `examples/bench.rs` makes them.
+/// `n` events spread over 540 days and the five lanes, as `bench/native.rs` makes them.
 fn generated(n: usize) -> Story {
     parsed(&synthetic::dataset_text(&synthetic::spread(n)))
 }
