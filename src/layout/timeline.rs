@@ -1,6 +1,10 @@
 //! The timeline: a time axis, the exposure window as a band (with any earlier start another
 //! source gives), and the events on lanes with labels packed into rows so none overlap
 //! (crowded stretches drawn as clusters: see [`lanes`](super::lanes)).
+//!
+//! This file lays the scene out (band, gap, lanes); `view` works out which stretch of time a
+//! view shows and where a zoom goes, `gaps` draws the bracket from end of access to detection,
+//! and `selection` answers what the page asks of a laid-out timeline (the ring, the keyboard).
 
 pub use super::axis::tick_label;
 pub use super::axis::PAD;
@@ -13,8 +17,15 @@ use super::scale::TimeScale;
 use super::{within, Anchor, Mark, Paint, Scene, SMALL, TEXT};
 use crate::describe;
 use crate::i18n;
-use crate::model::date::days_from_civil;
-use crate::model::{Bound, Claim, End, Lane, Lang, Milestone, Precision, Story, StoryDate};
+use crate::model::{Bound, End, Lane, Lang, Precision, Story};
+
+mod gaps;
+mod selection;
+mod view;
+
+use gaps::gaps;
+use selection::keyboard_order;
+pub use view::{domain, zoom};
 
 /// Which stretch of time the timeline shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,25 +61,6 @@ pub struct Timeline {
     pub scale: TimeScale,
 }
 
-fn month_start(d: &StoryDate) -> f64 {
-    days_from_civil(d.year, d.month, 1) as f64
-}
-
-fn next_month_start(day: f64) -> f64 {
-    let (y, m, _) = crate::model::date::civil_from_days(day.floor() as i64);
-    let (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-    days_from_civil(y, m, 1) as f64
-}
-
-/// The last day a claim names (its end or its bound; its start when the end is open or not
-/// known), for the extent of the axis.
-fn claim_last(c: &Claim, zone: i32) -> f64 {
-    match c.end {
-        End::At(b) => b.date().end(zone),
-        End::Ongoing | End::Unknown | End::NotStated => c.start.date().end(zone),
-    }
-}
-
 /// Where a bounded or open edge of the band is drawn.
 #[derive(Clone, Copy, PartialEq)]
 enum EdgeDraw {
@@ -79,79 +71,6 @@ enum EdgeDraw {
     Open,
     /// Ended at a time not known, or an end the sources do not state: a dashed end.
     Dashed,
-}
-
-/// The span of days a view covers, from month start to month start.
-pub fn domain(d: &Story, view: View) -> (f64, f64) {
-    let zone = d.zone.offset;
-    let claim = d.exposure.preferred_claim();
-    match view {
-        View::Window => {
-            let start = claim.map_or(0.0, |c| month_start(c.start.date()));
-            let mut last = claim.map_or(start, |c| claim_last(c, zone));
-            for m in [
-                Milestone::Detected,
-                Milestone::Disclosed,
-                Milestone::Complaint,
-            ] {
-                if let Some(e) = d.milestone(m) {
-                    last = last.max(e.date.end(zone));
-                }
-            }
-            (start, next_month_start(last - 0.001).max(start + 1.0))
-        }
-        View::Story => {
-            // The whole story: every claim and every event, context incidents included, so
-            // each event is drawn (and reachable by keyboard) in at least one view.
-            let mut first = d
-                .exposure
-                .claims
-                .iter()
-                .map(|c| month_start(c.start.date()))
-                .fold(f64::INFINITY, f64::min);
-            let mut last = d
-                .exposure
-                .claims
-                .iter()
-                .map(|c| claim_last(c, zone))
-                .fold(f64::NEG_INFINITY, f64::max);
-            for e in &d.events {
-                first = first.min(month_start(&e.date));
-                last = last.max(e.end.unwrap_or(e.date).end(zone));
-            }
-            if !first.is_finite() || !last.is_finite() {
-                return (0.0, 1.0);
-            }
-            (first, next_month_start(last - 0.001).max(first + 1.0))
-        }
-        View::Span { from, to } => (from as f64, (to as f64).max(from as f64 + 1.0)),
-    }
-}
-
-/// The view that spreads a cluster's events across the axis: their dates with a little room
-/// either side, in whole days. `None` when that would not be narrower than `current` by a fifth
-/// (events at one time, which no zoom spreads): such a cluster lists its events instead. So
-/// zooming in always ends, at a list or at every event drawn as itself.
-pub fn zoom(d: &Story, c: &Cluster, current: View) -> Option<View> {
-    let zone = d.zone.offset;
-    let (lo, hi) = c
-        .events
-        .iter()
-        .filter_map(|&i| d.events.get(i))
-        .map(|e| e.date.middle(zone))
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
-            (lo.min(x), hi.max(x))
-        });
-    if hi.partial_cmp(&lo) != Some(std::cmp::Ordering::Greater) || !(lo + hi).is_finite() {
-        return None;
-    }
-    let pad = ((hi - lo) * 0.1).max(0.5);
-    let (from, to) = ((lo - pad).floor(), (hi + pad).ceil());
-    let (d0, d1) = domain(d, current);
-    (to - from <= 0.8 * (d1 - d0)).then_some(View::Span {
-        from: from as i64,
-        to: to as i64,
-    })
 }
 
 /// Lays the timeline out at `width` CSS px.
@@ -463,179 +382,4 @@ fn latest_after(d: &Story, view_end: f64) -> Option<(usize, usize)> {
         })
         .collect();
     Some((*after.last()?, after.len()))
-}
-
-/// Events and clusters in time order (a cluster at its first event), for the keyboard.
-fn keyboard_order(d: &Story, placed: &[Placed], clusters: &[Cluster]) -> Vec<usize> {
-    let zone = d.zone.offset;
-    let n = d.events.len();
-    let firsts = clusters.iter().filter_map(|c| c.events.first().copied());
-    let ids: Vec<usize> = placed
-        .iter()
-        .map(|p| p.event)
-        .chain(firsts.map(|f| cluster_id(n, f)))
-        .collect();
-    let when = |id: usize| {
-        let event = if id < n { id } else { id - n };
-        d.events.get(event).map_or(0.0, |e| e.date.middle(zone))
-    };
-    let keyed = crate::model::sorted_by_key((0..ids.len()).collect(), &|k| {
-        ids.get(k).map_or(0.0, |&id| when(id))
-    });
-    keyed
-        .into_iter()
-        .filter_map(|k| ids.get(k).copied())
-        .collect()
-}
-
-/// The gap from the end of access to detection and on to disclosure: a bracket with ticks at
-/// each milestone and one label, so the reader sees how long nobody noticed.
-fn gaps(
-    marks: &mut Vec<Mark>,
-    d: &Story,
-    lang: Lang,
-    scale: &TimeScale,
-    width: f64,
-    m: &dyn TextMeasure,
-) {
-    let zone = d.zone.offset;
-    let (Some(claim), Some(detected), Some(text)) = (
-        d.exposure.preferred_claim(),
-        d.milestone(Milestone::Detected),
-        describe::gap_label(d, lang),
-    ) else {
-        return;
-    };
-    // A bracket from the end of access forward to detection only when both are known to the
-    // day and in that order; otherwise the drawing would show a precision or an order the
-    // sources do not give (the key figures and the text alternative say what is known).
-    let ordered = d
-        .figures
-        .end_to_detection
-        .and_then(|s| s.days())
-        .is_some_and(|n| n >= 0);
-    if !ordered {
-        return;
-    }
-    let Some(end) = claim.end.exact() else {
-        return;
-    };
-    let inside = |x: f64| x >= PAD && x <= width - PAD;
-    let xe = scale.x(end.end(zone));
-    let xd = scale.x(detected.date.middle(zone));
-    if !inside(xe) || !inside(xd) {
-        return;
-    }
-    let disclosed = d
-        .milestone(Milestone::Disclosed)
-        .map(|e| scale.x(e.date.middle(zone)));
-    let right = disclosed.filter(|x| inside(*x)).map_or(xd, |x| x.max(xd));
-    marks.push(Mark::Line {
-        x1: xe,
-        y1: GAP_Y,
-        x2: right,
-        y2: GAP_Y,
-        paint: Paint::Ink,
-        width: 2.0,
-    });
-    for x in [Some(xe), Some(xd), disclosed.filter(|x| inside(*x))]
-        .into_iter()
-        .flatten()
-    {
-        marks.push(Mark::Line {
-            x1: x,
-            y1: GAP_Y - 5.0,
-            x2: x,
-            y2: GAP_Y + 5.0,
-            paint: Paint::Ink,
-            width: 2.0,
-        });
-    }
-    let w = m.width(&text, SMALL, false);
-    let (room_left, room_right) = (xe - 6.0 - PAD, width - PAD - (right + 6.0));
-    let (x, anchor, max) = if w <= room_left || room_left >= room_right {
-        (xe - 6.0, Anchor::End, room_left)
-    } else {
-        (right + 6.0, Anchor::Start, room_right)
-    };
-    if let Some(text) = shorten(m, &text, SMALL, false, max) {
-        marks.push(Mark::Text {
-            x,
-            y: GAP_Y,
-            text,
-            size: SMALL,
-            anchor,
-            paint: Paint::Ink,
-            bold: false,
-        });
-    }
-}
-
-impl Timeline {
-    /// The scene with a ring around the mark with this id (an event's index, or a cluster's
-    /// [`cluster_id`]).
-    pub fn with_selection(&self, mark: Option<usize>) -> Scene {
-        let mut scene = self.scene.clone();
-        let event = mark.and_then(|e| self.placed.iter().find(|p| p.event == e));
-        if let Some(p) = event {
-            scene.marks.push(Mark::Circle {
-                x: p.x,
-                y: p.y,
-                r: MARKER_R + 4.0,
-                fill: Paint::Ink,
-                hollow: true,
-            });
-        } else if let Some(c) = mark.and_then(|id| self.cluster(id)) {
-            // An outline only: a filled ring would cut into the bar.
-            scene.marks.push(Mark::Ring {
-                x: (c.x + c.x_end) / 2.0,
-                y: c.y,
-                r: MARKER_R + 4.0,
-                paint: Paint::Ink,
-                width: 2.0,
-            });
-        }
-        scene
-    }
-
-    /// The mark before or after `mark` in time order (arrow keys), clamped at the ends.
-    pub fn step(&self, mark: Option<usize>, delta: isize) -> Option<usize> {
-        let n = self.order.len();
-        if n == 0 {
-            return None;
-        }
-        let at = mark.and_then(|m| self.order.iter().position(|&o| o == m));
-        let next = match at {
-            None if delta < 0 => n - 1,
-            None => 0,
-            Some(i) => (i as isize + delta).clamp(0, n as isize - 1) as usize,
-        };
-        self.order.get(next).copied()
-    }
-
-    /// The cluster with this id, if it is one.
-    pub fn cluster(&self, id: usize) -> Option<&Cluster> {
-        let first = id.checked_sub(self.events_total)?;
-        self.clusters
-            .iter()
-            .find(|c| c.events.first() == Some(&first))
-    }
-
-    /// The id of the mark that shows `event`: its own, or its cluster's; `None` when the view
-    /// leaves it out.
-    pub fn holding(&self, event: usize) -> Option<usize> {
-        if self.placed.iter().any(|p| p.event == event) {
-            return Some(event);
-        }
-        self.clusters
-            .iter()
-            .find(|c| c.events.contains(&event))
-            .and_then(|c| c.events.first())
-            .map(|&first| cluster_id(self.events_total, first))
-    }
-
-    /// How many events the view shows, as themselves or in clusters.
-    pub fn events_shown(&self) -> usize {
-        self.placed.len() + self.clusters.iter().map(|c| c.events.len()).sum::<usize>()
-    }
 }
