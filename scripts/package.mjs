@@ -1,102 +1,131 @@
 // Builds dist/, the site to deploy: the shell pages (English and Korean) and the iframe page
 // with the static version of the explainer inside them, the stable entry points embed.js and
 // explainer.js, and every other asset under assets/ with a content hash in its name, so a CDN
-// can cache it for a year. Needs www/pkg/ (wasm-pack) and target/static/<dataset>-<lang>.html
+// can cache it for a year. Needs www/pkg/ (wasm-bindgen) and target/static/<dataset>-<lang>.html
 // (the native `html` command); scripts/build runs all three. BX_DATA names the dataset the
 // site is built around (its shell pages, embed.html, the wasm's default).
+//
+// The JavaScript is bundled by esbuild: ES modules, split into the entry points and the chunks
+// they share, minified, every file named by its hash; its metafile says which file is which,
+// and what each loads, for the stable entry points, the pages and the size report.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build, transform } from 'esbuild';
-
-/** Minified JavaScript or CSS (esbuild): every reader downloads these bytes. */
-async function minify(code, loader) {
-  return (await transform(code, { loader, minify: true, format: loader === 'js' ? 'esm' : undefined, target: 'es2022' })).code;
-}
+import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const www = join(root, 'www');
 const dist = join(root, 'dist');
+const assets = join(dist, 'assets');
 await rm(dist, { recursive: true, force: true });
-await mkdir(join(dist, 'assets'), { recursive: true });
+await mkdir(assets, { recursive: true });
 await mkdir(join(dist, 'data'), { recursive: true });
 
-/** Writes `content` as assets/<name>.<hash><ext> and returns that file name. */
+/** Writes `content` as assets/<name>.<hash><ext> and returns that file name (for files esbuild
+ * does not build: the social image). */
 async function asset(name, content) {
   const hash = createHash('sha256').update(content).digest('hex').slice(0, 10);
   const ext = extname(name);
   const file = `${basename(name, ext)}.${hash}${ext}`;
-  await writeFile(join(dist, 'assets', file), content);
+  await writeFile(join(assets, file), content);
   return file;
 }
 
 const replaceAll = (text, pairs) => pairs.reduce((t, [from, to]) => t.split(from).join(to), text);
+/** An output's name under assets/, from its path in a metafile (relative to the root). */
+const named = (path) => relative(assets, join(root, path));
+/** The metafile output whose entry point is www/<entry>. */
+const outputOf = (meta, entry) => named(Object.entries(meta.outputs).find(([, o]) => o.entryPoint === `www/${entry}`)[0]);
+const common = { absWorkingDir: root, outdir: assets, entryNames: '[name].[hash]', chunkNames: 'chunk.[hash]', assetNames: '[name].[hash]',
+  bundle: true, minify: true, metafile: true, target: 'es2022', logLevel: 'warning' };
 
-const wasm = await asset('breach_explainer_bg.wasm', await readFile(join(www, 'pkg/breach_explainer_bg.wasm')));
-const glue = await asset('breach_explainer.js', await minify(replaceAll(
-  await readFile(join(www, 'pkg/breach_explainer.js'), 'utf8'),
-  [['breach_explainer_bg.wasm', wasm]],
-), 'js'));
-const css = {};
-for (const name of ['explainer.css', 'page.css', 'frame.css']) {
-  css[name] = await asset(name, await minify(await readFile(join(www, name), 'utf8'), 'css'));
-}
+// The stylesheets, minified and hashed.
+const cssBuild = await build({ ...common, entryPoints: ['explainer.css', 'page.css', 'frame.css', 'editor.css'].map((f) => `www/${f}`) });
+const css = Object.fromEntries(['explainer.css', 'page.css', 'frame.css', 'editor.css'].map((f) => [f, outputOf(cssBuild.metafile, f)]));
 // The stylesheet as a module too, for the shadow root of the live explainer (no second request,
-// and every bundler takes a plain module). www/ gets one as well, so explainer.js runs from it.
-const cssModule = `export default ${JSON.stringify(await minify(await readFile(join(www, 'explainer.css'), 'utf8'), 'css'))};\n`;
-await writeFile(join(www, 'explainer-css.js'), cssModule);
-const cssJs = await asset('explainer-css.js', cssModule);
+// and every bundler takes a plain module). Written to www/ (not tracked), so explainer.js runs
+// from there, and bundled from there.
+await writeFile(join(www, 'explainer-css.js'), `export default ${JSON.stringify((await readFile(join(assets, css['explainer.css']), 'utf8')).trim())};\n`);
 // The default dataset, for mount() without data: a module naming its JSON file in the site's
 // data/ (so a correction is an edit of that file, with no rebuild), loaded only when needed.
+// '../data/' from www/ and from assets/ alike.
 const defaultStem = basename(process.env.BX_DATA ?? join(root, 'data/coupang-2025.json'), '.json');
-const defaultModule = (up) => `export default new URL('${up}data/${defaultStem}.json', import.meta.url);\n`;
-await writeFile(join(www, 'default-dataset.js'), defaultModule('../'));
-const defaultJs = await asset('default-dataset.js', defaultModule('../'));
-// Small modules the entry points share: the place an explainer holds (reserve.js) and what
-// waits for the reader's intent before loading the live one (intent.js).
-const shared = {};
-for (const name of ['reserve.js', 'intent.js']) shared[name] = await asset(name, await minify(await readFile(join(www, name), 'utf8'), 'js'));
-const sharedImports = Object.entries(shared).map(([name, file]) => [`'./${name}'`, `'./${file}'`]);
-const explainer = await asset('explainer.js', await minify(replaceAll(await readFile(join(www, 'explainer.js'), 'utf8'), [
-  ...sharedImports,
-  ['./explainer-css.js', `./${cssJs}`],
-  ['./default-dataset.js', `./${defaultJs}`],
-  ['./pkg/breach_explainer.js', `./${glue}`],
-  ['./pkg/breach_explainer_bg.wasm', `./${wasm}`],
-]), 'js'));
+await writeFile(join(www, 'default-dataset.js'), `export default new URL('../data/${defaultStem}.json', import.meta.url);\n`);
 // DOMPurify (MPL-2.0 or Apache-2.0), for the short embed code's static version published on
-// another host: loaded only by an element that has one.
-// www/ gets it as well (not tracked), so embed.js runs from there and the npm package takes it.
+// another host: loaded only by an element that has one. www/ gets it (not tracked), so embed.js
+// runs from there and the npm package takes it.
 const purifyPackage = join(root, 'node_modules/dompurify');
-const purifyCode = `/*! DOMPurify ${JSON.parse(await readFile(join(purifyPackage, 'package.json'), 'utf8')).version} (MPL-2.0 OR Apache-2.0): https://github.com/cure53/DOMPurify */\n${await minify(await readFile(join(purifyPackage, 'dist/purify.es.mjs'), 'utf8'), 'js')}`;
-await writeFile(join(www, 'purify.js'), purifyCode);
-const purify = await asset('purify.js', purifyCode);
-const scripts = {};
-for (const name of ['embed.js', 'main.js', 'frame.js', 'lang.js']) {
-  scripts[name] = await asset(name, await minify(replaceAll(await readFile(join(www, name), 'utf8'), [
-    ...sharedImports,
-    ["'./explainer-css.js'", `'./${cssJs}'`],
-    // The site's static versions (static/default-<lang>.html), from assets/.
-    ['`./static/', '`../static/'],
-    ["'./explainer.js'", `'./${explainer}'`],
-    ["'./purify.js'", `'./${purify}'`],
-    ["'./explainer.css'", `'./${css['explainer.css']}'`],
-  ]), 'js'));
+const purifyCode = (await build({ entryPoints: [join(purifyPackage, 'dist/purify.es.mjs')], format: 'esm', minify: true, write: false, target: 'es2022' })).outputFiles[0].text;
+await writeFile(join(www, 'purify.js'), `/*! DOMPurify ${JSON.parse(await readFile(join(purifyPackage, 'package.json'), 'utf8')).version} (MPL-2.0 OR Apache-2.0): https://github.com/cure53/DOMPurify */\n${purifyCode}`);
+// fflate (MIT): the editor's sheets as one .zip, only its zip writer, loaded on that click; in
+// www/ too (not tracked), so the editor runs from there.
+const fflateVersion = JSON.parse(await readFile(join(root, 'node_modules/fflate/package.json'), 'utf8')).version;
+await writeFile(join(www, 'zip.js'), `/*! fflate ${fflateVersion} (MIT): https://github.com/101arrowz/fflate */\n${(await build({
+  stdin: { contents: "export { zipSync, strToU8 } from 'fflate';", resolveDir: root },
+  bundle: true, format: 'esm', minify: true, write: false, target: 'es2022',
+})).outputFiles[0].text}`);
+
+/** URLs that www/'s modules make from their own (`new URL(…, import.meta.url)`), which esbuild
+ * leaves as they are, made right for the file they end up in, under assets/: a .wasm becomes a
+ * hashed asset (esbuild's file loader), explainer.css the hashed stylesheet, and ./static/ the
+ * site's static/, one level up. */
+const siteUrls = {
+  name: 'site-urls',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]www[\\/].*\.js$/ }, async ({ path }) => {
+      const code = await readFile(path, 'utf8');
+      if (!code.includes('import.meta.url')) return undefined;
+      const files = [];
+      const rewritten = code
+        .replace(/new URL\((['"])([^'"]+\.(wasm|css))\1,\s*import\.meta\.url\)/g, (all, quote, rel, ext) => {
+          if (ext === 'css') {
+            if (!css[basename(rel)]) throw new Error(`${relative(root, path)}: no stylesheet ${rel} built`);
+            return `new URL('./${css[basename(rel)]}', import.meta.url)`;
+          }
+          files.push(/^\.\.?\//.test(rel) ? rel : `./${rel}`);
+          return `new URL(__bx_file${files.length - 1}, import.meta.url)`;
+        })
+        .replaceAll('new URL(`./static/', 'new URL(`../static/');
+      return { contents: files.map((f, i) => `import __bx_file${i} from '${f}';\n`).join('') + rewritten, loader: 'js', resolveDir: dirname(path) };
+    });
+  },
+};
+
+// The JavaScript: the reader's entry points (lang.js is a classic script with no imports) and
+// the editor's, in one build, so the editor's preview shares the reader's explainer files.
+const editor = existsSync(join(www, 'pkg-editor/breach_explainer_bg.wasm'));
+const entries = ['embed.js', 'explainer.js', 'main.js', 'frame.js', 'lang.js', ...(editor ? ['editor.js'] : [])];
+const { metafile: meta } = await build({ ...common, entryPoints: entries.map((f) => `www/${f}`), format: 'esm', splitting: true,
+  loader: { '.wasm': 'file' }, plugins: [siteUrls], legalComments: 'inline' });
+const js = Object.fromEntries(entries.map((f) => [f, outputOf(meta, f)]));
+/** The files `file` (under assets/) loads: its static imports, and its dynamic ones too when
+ * `dynamic`, each once, with theirs. */
+function loads(file, dynamic = false, seen = new Set()) {
+  for (const { path, kind } of meta.outputs[relative(root, join(assets, file))]?.imports ?? []) {
+    const dep = named(path);
+    if ((kind === 'import-statement' || (dynamic && kind === 'dynamic-import') || kind === 'file-loader') && !seen.has(dep)) {
+      seen.add(dep);
+      loads(dep, dynamic, seen);
+    }
+  }
+  return [...seen];
 }
+const wasm = named(Object.entries(meta.outputs).find(([, o]) => o.inputs['www/pkg/breach_explainer_bg.wasm'])[0]);
 
 // Stable names, for snippets newsrooms paste once: tiny modules that load the hashed ones.
 // The same under /v<version>/, for a newsroom that wants an embed never to change under it.
 const version = JSON.parse(await readFile(join(www, 'pkg/package.json'), 'utf8')).version;
 // Each also names the hashed module's own imports, so the browser fetches them beside it rather
 // than one round trip later (the same module instances: the same URLs).
-const alongside = (up, files) => files.map((f) => `import '${up}assets/${f}';\n`).join('');
+const alongside = (up, file) => loads(file).filter((f) => f.endsWith('.js')).map((f) => `import '${up}assets/${f}';\n`).join('');
 for (const [dir, up] of [['', './'], [`v${version}/`, '../']]) {
   await mkdir(join(dist, dir), { recursive: true });
-  await writeFile(join(dist, dir, 'embed.js'), `${alongside(up, [shared['intent.js'], shared['reserve.js'], cssJs])}export * from '${up}assets/${scripts['embed.js']}';\n`);
-  await writeFile(join(dist, dir, 'explainer.js'), `${alongside(up, [glue, cssJs, shared['reserve.js']])}export * from '${up}assets/${explainer}';\n`);
+  for (const name of ['embed.js', 'explainer.js']) {
+    await writeFile(join(dist, dir, name), `${alongside(up, js[name])}export * from '${up}assets/${js[name]}';\n`);
+  }
   await writeFile(join(dist, dir, 'explainer.css'), `@import url("${up}assets/${css['explainer.css']}");\n`);
 }
 
@@ -125,14 +154,15 @@ async function page(template, out, lang, extra, stem = dataset.stem) {
     // The page in each language, for lang.js (?lang=ko) and for search engines.
     ['{{alternates}}', dataset.languages.length < 2 ? '' : dataset.languages
       .map((l) => `<link rel="alternate" hreflang="${l}" href="${pageOf(l)}">`).join('\n  ')],
-    ['src="lang.js"', `src="assets/${scripts['lang.js']}"`],
+    ['src="lang.js"', `src="assets/${js['lang.js']}"`],
     ['href="explainer.css"', `href="assets/${css['explainer.css']}"`],
     ['href="page.css"', `href="assets/${css['page.css']}"`],
     ['href="frame.css"', `href="assets/${css['frame.css']}"`],
-    ['src="main.js"', `src="assets/${scripts['main.js']}"`],
-    // main.js imports it: preloaded, it comes beside main.js, not after it.
-    ['href="intent.js"', `href="assets/${shared['intent.js']}"`],
-    ['src="frame.js"', `src="assets/${scripts['frame.js']}"`],
+    ['src="main.js"', `src="assets/${js['main.js']}"`],
+    // What main.js imports (intent.js, in the chunk esbuild made of it): preloaded, it comes
+    // beside main.js, not after it.
+    ['<link rel="modulepreload" href="intent.js">', loads(js['main.js']).map((f) => `<link rel="modulepreload" href="assets/${f}">`).join('\n  ')],
+    ['src="frame.js"', `src="assets/${js['frame.js']}"`],
     ...extra,
     // Last, so nothing in the dataset's text is taken for a placeholder.
     ['{{fallback}}', fallback.trim()],
@@ -182,35 +212,13 @@ for (const f of (await readdir(join(root, 'schema'))).filter((f) => f.endsWith('
   await copyFile(join(root, 'schema', f), join(dist, 'schema', f));
 }
 
-// The dataset editor (editor.html): its own page, script and styles, and the editor's build of
-// the wasm (the sheets and a structured check), loaded only there. The preview uses the page's
-// own explainer.js. The template it starts from is `breach-explainer new`'s.
-if (existsSync(join(www, 'pkg-editor/breach_explainer_bg.wasm'))) {
-  const edWasm = await asset('editor_bg.wasm', await readFile(join(www, 'pkg-editor/breach_explainer_bg.wasm')));
-  const edGlue = await asset('editor_glue.js', await minify(replaceAll(
-    await readFile(join(www, 'pkg-editor/breach_explainer.js'), 'utf8'),
-    [['breach_explainer_bg.wasm', edWasm]],
-  ), 'js'));
-  // fflate (MIT): the editor's sheets as one .zip, only its zip writer, loaded on that click.
-  const fflateVersion = JSON.parse(await readFile(join(root, 'node_modules/fflate/package.json'), 'utf8')).version;
-  const zipCode = `/*! fflate ${fflateVersion} (MIT): https://github.com/101arrowz/fflate */\n${(await build({
-    stdin: { contents: "export { zipSync, strToU8 } from 'fflate';", resolveDir: root },
-    bundle: true, format: 'esm', minify: true, write: false, target: 'es2022',
-  })).outputFiles[0].text}`;
-  await writeFile(join(www, 'zip.js'), zipCode); // www/ runs too (not tracked)
-  const edZip = await asset('zip.js', zipCode);
-  const edForm = await asset('editor-form.js', await minify(await readFile(join(www, 'editor-form.js'), 'utf8'), 'js'));
-  const edJs = await asset('editor.js', await minify(replaceAll(await readFile(join(www, 'editor.js'), 'utf8'), [
-    ["'./explainer.js'", `'./${explainer}'`],
-    ["'./editor-form.js'", `'./${edForm}'`],
-    ["'./zip.js'", `'./${edZip}'`],
-    ['./pkg-editor/breach_explainer.js', `./${edGlue}`],
-    ['./pkg-editor/breach_explainer_bg.wasm', `./${edWasm}`],
-  ]), 'js'));
-  const edCss = await asset('editor.css', await minify(await readFile(join(www, 'editor.css'), 'utf8'), 'css'));
+// The dataset editor (editor.html): its own page, script (bundled above, sharing the reader's
+// explainer files for its preview) and styles, and the editor's build of the wasm (the sheets
+// and a structured check), loaded only there. The template it starts from is `breach-explainer new`'s.
+if (editor) {
   await writeFile(join(dist, 'editor.html'), replaceAll(await readFile(join(www, 'editor.html'), 'utf8'), [
-    ['href="editor.css"', `href="assets/${edCss}"`],
-    ['src="editor.js"', `src="assets/${edJs}"`],
+    ['href="editor.css"', `href="assets/${css['editor.css']}"`],
+    ['src="editor.js"', `src="assets/${js['editor.js']}"`],
   ]));
   const template = join(root, 'target/static/template.json');
   if (existsSync(template)) await copyFile(template, join(dist, 'data/template.json'));
@@ -226,8 +234,8 @@ if (existsSync(join(www, 'pkg-editor/breach_explainer_bg.wasm'))) {
 // What a reader of the shell page downloads, compressed as a CDN would: before they reach for
 // the explainer (the page with the static version, its styles and scripts), and in all, once
 // the live explainer has loaded (its script, the wasm, the dataset).
-const first = ['index.html', `assets/${css['explainer.css']}`, `assets/${css['page.css']}`, `assets/${scripts['main.js']}`, `assets/${shared['intent.js']}`];
-const loaded = [...first.slice(1), `assets/${shared['reserve.js']}`, `assets/${wasm}`, `assets/${glue}`, `assets/${explainer}`, `assets/${cssJs}`, `assets/${defaultJs}`, `data/${defaultStem}.json`];
+const first = ['index.html', `assets/${css['explainer.css']}`, `assets/${css['page.css']}`, `assets/${js['main.js']}`, ...loads(js['main.js']).map((f) => `assets/${f}`)];
+const loaded = [...new Set([...first.slice(1), ...loads(js['main.js'], true).map((f) => `assets/${f}`), `assets/${wasm}`, `data/${defaultStem}.json`])];
 const gzipped = async (files) => {
   let sum = 0;
   for (const file of files) sum += gzipSync(await readFile(join(dist, file)), { level: 9 }).length;

@@ -26,6 +26,7 @@
 import { keepingPlace, staticParts, wanted } from './intent.js';
 import { reserve } from './reserve.js';
 import css from './explainer-css.js';
+import { adoptStyles, markRendered } from './host.js';
 
 // The live explainer, loaded once, on the first element that needs it.
 const mountOne = async (el, options) => (await import('./explainer.js')).mount(el, options);
@@ -36,8 +37,6 @@ function staticLang(el) {
   const wanted = [el.dataset.lang, el.closest('[lang]')?.lang, ...navigator.languages];
   return wanted.map((l) => (l ?? '').toLowerCase().slice(0, 2)).find((l) => l === 'en' || l === 'ko') ?? 'en';
 }
-
-let sheet;
 
 /** Where an empty element's static version comes from: the one published beside its dataset
  * (data-static), or for the site's default dataset the one the build drew; none otherwise. */
@@ -82,17 +81,11 @@ async function fillStatic(el, signal) {
         root.innerHTML = html;
       }
       if (root.querySelector('.bx[data-static]')) {
-        if (!sheet) {
-          sheet = new CSSStyleSheet();
-          sheet.replaceSync(css);
-        }
         const shadow = el.attachShadow({ mode: 'open' });
-        shadow.adoptedStyleSheets = [sheet];
+        adoptStyles(shadow, css);
         shadow.replaceChildren(root);
         // The static version is on screen: the explainer's first frame, for benchmarks.
-        requestAnimationFrame(() => setTimeout(() => {
-          if (!performance.getEntriesByName('rendered', 'mark').length) performance.mark('rendered');
-        }));
+        markRendered();
       }
     }
   } catch { /* no static version here: the live explainer comes at once */ }

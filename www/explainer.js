@@ -34,6 +34,7 @@
 import init, { Explainer } from './pkg/breach_explainer.js';
 import css from './explainer-css.js';
 import { reserve } from './reserve.js';
+import { adoptStyles, korean, markRendered, statusLine } from './host.js';
 
 let ready;
 
@@ -42,8 +43,6 @@ function start() {
   ready ??= init({ module_or_path: new URL('./pkg/breach_explainer_bg.wasm', import.meta.url) });
   return ready;
 }
-
-let sheet;
 
 /** The element's shadow root holding a fresh root for the wasm to draw into, with the
  * explainer's stylesheet, and a slot that shows the element's own content (the static version)
@@ -55,11 +54,7 @@ function isolated(element) {
   } catch {
     return null; // a <td> or <p> cannot host one: the explainer then uses the page's CSS
   }
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-  }
-  shadow.adoptedStyleSheets = [sheet];
+  adoptStyles(shadow, css);
   const slot = document.createElement('slot');
   slot.hidden = true;
   // A static version drawn in the shadow root (embed.js), kept in case the live one fails.
@@ -81,18 +76,14 @@ function notice(element, lang) {
   // The data may still be on its way (it is fetched while the wasm starts): say what is true.
   element.querySelector(':scope > .bx-loading')?.remove();
   if (element.querySelector(':scope > .bx-notice')) return;
-  const korean = (lang ?? element.closest('[lang]')?.lang ?? '').startsWith('ko');
+  const ko = korean(element, lang);
   const fallback = element.childElementCount > 0 || element.textContent.trim() !== '';
   for (const root of [element, element.shadowRoot].flatMap((r) => (r ? [...r.querySelectorAll('.bx[data-static]')] : []))) {
     root.setAttribute('data-stale', '');
   }
-  const p = document.createElement('p');
-  p.className = 'bx-notice';
-  p.setAttribute('role', 'status');
-  p.textContent = korean
+  element.prepend(statusLine(ko
     ? (fallback ? '인터랙티브 버전을 시작하지 못해 정적 버전을 보여 드립니다.' : '인터랙티브 버전을 시작하지 못했습니다.')
-    : (fallback ? 'The interactive version could not start, so this is the static version.' : 'The interactive version could not start.');
-  element.prepend(p);
+    : (fallback ? 'The interactive version could not start, so this is the static version.' : 'The interactive version could not start.')));
 }
 
 /** Over a static version kept because the live one could not be drawn: it may not be the
@@ -101,14 +92,9 @@ function staleNotice(staticRoot) {
   if (!staticRoot || staticRoot.querySelector(':scope > .bx-notice')) return;
   // Its controls only the live one answers: not offered.
   staticRoot.setAttribute('data-stale', '');
-  const korean = (staticRoot.closest('[lang]')?.lang ?? '').startsWith('ko');
-  const p = document.createElement('p');
-  p.className = 'bx-notice';
-  p.setAttribute('role', 'status');
-  p.textContent = korean
+  staticRoot.prepend(statusLine(korean(staticRoot)
     ? '최신 데이터를 불러오지 못해 게시 당시의 버전을 보여 드립니다.'
-    : 'The latest data could not be loaded, so this is the version published with the article.';
-  staticRoot.prepend(p);
+    : 'The latest data could not be loaded, so this is the version published with the article.'));
 }
 
 function fileName(url) {
@@ -165,11 +151,7 @@ function checked(options) {
 
 /** A polite "Loading…" line while the dataset is fetched, above whatever the element holds. */
 function loading(element, lang) {
-  const korean = (lang ?? element.closest('[lang]')?.lang ?? '').startsWith('ko');
-  const p = document.createElement('p');
-  p.className = 'bx-notice bx-loading';
-  p.setAttribute('role', 'status');
-  p.textContent = korean ? '데이터를 불러오는 중…' : 'Loading the data…';
+  const p = statusLine(korean(element, lang) ? '데이터를 불러오는 중…' : 'Loading the data…', 'bx-loading');
   // Not after the wasm has failed to start: the notice saying so stays the only word; nor over
   // a static version pasted in, which is the explainer meanwhile (the line pushed it 73 px
   // down the article for a frame).
@@ -206,10 +188,7 @@ export async function mount(element, options) {
     // After the first frame with the live explainer in it has been painted: what benchmarks
     // measure. 'rendered' is the first frame of the explainer in any form, so a page that showed
     // the static version first (main.js) has marked it already.
-    requestAnimationFrame(() => setTimeout(() => {
-      performance.mark('live');
-      if (!performance.getEntriesByName('rendered', 'mark').length) performance.mark('rendered');
-    }));
+    markRendered('live');
     return handle;
   } finally {
     release();

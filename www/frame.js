@@ -10,6 +10,7 @@
 // message, so hosts using either need no extra code. We never navigate or script the parent:
 // the only thing sent is the height, and only two messages are accepted, from the parent.
 import { mount } from './explainer.js';
+import { followLang, korean, statusLine } from './host.js';
 
 const params = new URLSearchParams(location.search);
 const pymId = params.get('childId'); // set by pym.Parent
@@ -56,11 +57,7 @@ sendHeight(true);
 // version inside is not that story, so it gives way to a loading line at once.
 const data = params.get('data') || host.dataset.src || undefined;
 if (params.get('data') && params.get('data') !== host.dataset.src) {
-  const loading = document.createElement('p');
-  loading.className = 'bx-notice';
-  loading.setAttribute('role', 'status');
-  loading.textContent = (params.get('lang') ?? document.documentElement.lang).startsWith('ko') ? '불러오는 중…' : 'Loading…';
-  host.replaceChildren(loading);
+  host.replaceChildren(statusLine(korean(host, params.get('lang') ?? undefined) ? '불러오는 중…' : 'Loading…'));
 }
 const handle = await mount(host, {
   deepLink: true,
@@ -72,14 +69,7 @@ const handle = await mount(host, {
   theme: params.get('theme') ?? undefined,
   refresh: Number(params.get('refresh')) > 0 ? Number(params.get('refresh')) : undefined,
 });
-document.documentElement.lang = handle.lang();
-// The tab and the frame's title name the story shown, not the one built in.
-const title = host.querySelector('.bx-title')?.textContent;
-if (title) document.title = title;
-host.addEventListener('breach-explainer:lang', (event) => {
-  document.documentElement.lang = event.detail;
-  // The tab names the story in the language it is now read in.
-  const title = host.querySelector('.bx-title')?.textContent;
-  if (title) document.title = title;
-});
+// The page speaks the explainer's language, and the tab and the frame's title name the story
+// shown (not the one built in), also after the reader switches the language.
+followLang(host, handle);
 sendHeight(true);

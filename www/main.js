@@ -5,21 +5,16 @@
 import { keepingPlace, wanted } from './intent.js';
 
 const host = document.getElementById('explainer');
-// The static version is on screen: the explainer's first frame, for benchmarks.
+// The static version is on screen: the explainer's first frame, for benchmarks. (Marked here,
+// not by host.js's markRendered: host.js comes with the live explainer, after the reader acts.)
 requestAnimationFrame(() => setTimeout(() => performance.mark('rendered')));
 await wanted(host);
-const { mount } = await import('./explainer.js');
+const [{ mount }, { followLang }] = await Promise.all([import('./explainer.js'), import('./host.js')]);
 // ?lang=ko wins; else the page's <html lang>, then the browser's languages.
 const lang = new URLSearchParams(location.search).get('lang') ?? undefined;
 // The shell page is the whole explainer, not an embed in an article: every part open.
 const handle = await keepingPlace(host, () => mount(host, { lang, deepLink: true, parts: 'all', isolate: false }));
 // The live explainer has its own language switch; the page's links are for the static version.
 // The page speaks the explainer's language, also after the reader switches it.
-document.documentElement.lang = handle.lang();
-host.addEventListener('breach-explainer:lang', (event) => {
-  document.documentElement.lang = event.detail;
-  // The tab names the story in the language it is now read in.
-  const title = host.querySelector('.bx-title')?.textContent;
-  if (title) document.title = title;
-});
+followLang(host, handle);
 window.explainer = handle;
