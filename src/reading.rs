@@ -8,11 +8,23 @@
 //! function, tested natively (`tests/reading.rs`).
 
 use crate::layout::timeline::{self, Timeline, View};
+use crate::model::figures::ChartKind;
 use crate::model::{Dataset, Lane, StoryDate};
 use crate::page::lists::PAGE;
 
 /// What a stage draws: the timeline, or one of the count charts (the page's own vocabulary).
 pub use crate::page::hooks::Stage as Kind;
+
+/// How many figures a page can draw: the timeline and each chart.
+const SLOTS: usize = 1 + ChartKind::ALL.len();
+
+/// A figure's place among [`SLOTS`].
+fn slot(kind: Kind) -> usize {
+    match kind {
+        Kind::Timeline => 0,
+        Kind::Chart(k) => 1 + k as usize,
+    }
+}
 
 /// A key the explainer answers, decoded once from the keyboard event's `key`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,8 +107,9 @@ pub struct Reading {
     /// The parts open as drawn or as the reader last left them: a `toggle` that agrees is the
     /// page's own doing (a render, an update), not news for the host.
     pub open_parts: Vec<String>,
-    /// Each figure's keyboard and tooltip positions (a figure not drawn yet has none).
-    marks: Vec<(Kind, Marks)>,
+    /// Each figure's keyboard and tooltip positions, by [`slot`] (a figure not drawn yet has
+    /// none).
+    marks: [Marks; SLOTS],
     /// After a zoom, the event whose mark gets the keyboard and the tooltip once the new view is
     /// laid out ([`Reading::laid_out`]).
     keep: Option<usize>,
@@ -112,7 +125,7 @@ impl Default for Reading {
             listed: None,
             events_listed: 0,
             open_parts: Vec::new(),
-            marks: Vec::new(),
+            marks: Default::default(),
             keep: None,
         }
     }
@@ -123,16 +136,32 @@ pub struct Context<'a> {
     pub dataset: &'a Dataset,
     /// The timeline as laid out now (its clusters, and which mark holds an event).
     pub timeline: Option<&'a Timeline>,
-    /// Each figure drawn: what it draws, and its marks in keyboard order.
-    pub stages: Vec<(Kind, &'a [usize])>,
+    /// Each figure drawn: its marks in keyboard order, by [`slot`].
+    orders: [Option<&'a [usize]>; SLOTS],
 }
 
-impl Context<'_> {
-    fn order(&self, kind: Kind) -> Option<&[usize]> {
-        self.stages
-            .iter()
-            .find(|(k, _)| *k == kind)
-            .map(|(_, o)| *o)
+impl<'a> Context<'a> {
+    /// The context of the figures drawn, each with its marks in keyboard order (the first of
+    /// a kind counts).
+    pub fn new(
+        dataset: &'a Dataset,
+        timeline: Option<&'a Timeline>,
+        stages: impl IntoIterator<Item = (Kind, &'a [usize])>,
+    ) -> Self {
+        let mut orders = [None; SLOTS];
+        for (kind, order) in stages {
+            // (`slot` is below SLOTS for every kind.)
+            orders[slot(kind)].get_or_insert(order);
+        }
+        Context {
+            dataset,
+            timeline,
+            orders,
+        }
+    }
+
+    fn order(&self, kind: Kind) -> Option<&'a [usize]> {
+        self.orders[slot(kind)]
     }
 
     /// The mark that holds an event: its own, or its cluster's.
@@ -225,12 +254,14 @@ pub struct Changes {
     pub view: bool,
     /// The timeline is laid out again: a new view, or its ring on another mark.
     pub relayout: bool,
-    /// Figures whose keyboard position moved.
-    pub active: Vec<Kind>,
-    /// The figure whose active mark is scrolled into view (keys only).
-    pub reveal: Option<Kind>,
-    /// Figures whose tooltip changed.
-    pub tips: Vec<Kind>,
+    /// The figure whose keyboard position moved.
+    pub active: Option<Kind>,
+    /// Its active mark is scrolled into view (keys only).
+    pub reveal: bool,
+    /// The figure whose tooltip changed.
+    pub tip: Option<Kind>,
+    /// Every tooltip hid.
+    pub all_tips: bool,
     /// What the details panel shows changed.
     pub detail: bool,
     pub say: Option<Say>,
@@ -243,27 +274,16 @@ pub struct Changes {
 impl Reading {
     /// A figure's keyboard and tooltip positions.
     pub fn marks(&self, kind: Kind) -> Marks {
-        self.marks
-            .iter()
-            .find(|(k, _)| *k == kind)
-            .map(|(_, m)| *m)
-            .unwrap_or_default()
+        self.marks[slot(kind)]
     }
 
     fn marks_mut(&mut self, kind: Kind) -> &mut Marks {
-        let at = match self.marks.iter().position(|(k, _)| *k == kind) {
-            Some(at) => at,
-            None => {
-                self.marks.push((kind, Marks::default()));
-                self.marks.len() - 1
-            }
-        };
-        &mut self.marks[at].1
+        &mut self.marks[slot(kind)]
     }
 
     /// The figures were drawn anew (a render): no mark is active, no tooltip shows.
     pub fn forget_marks(&mut self) {
-        self.marks.clear();
+        self.marks = Default::default();
         self.keep = None;
     }
 
@@ -328,7 +348,7 @@ impl Reading {
                 }
                 c.handled = true;
                 self.marks_mut(stage).active = Some(item);
-                c.active.push(stage);
+                c.active = Some(stage);
                 match stage {
                     Kind::Timeline => self.open_mark(Some(item), ctx, &mut c),
                     Kind::Chart(_) => self.tip(stage, Some(item), &mut c),
@@ -350,7 +370,7 @@ impl Reading {
                     };
                 }
                 let active = m.active;
-                c.active.push(stage);
+                c.active = Some(stage);
                 self.tip(stage, active, &mut c);
             }
             Input::SetView(view) => self.set_view(view, &mut c),
@@ -433,31 +453,25 @@ impl Reading {
         };
         let item = next.and_then(|k| order.get(k).copied());
         self.marks_mut(kind).active = item;
-        c.active.push(kind);
-        c.reveal = Some(kind);
+        c.active = Some(kind);
+        c.reveal = true;
         self.tip(kind, item, c);
     }
 
     /// Shows (or hides, with `None`) a figure's tooltip.
     fn tip(&mut self, kind: Kind, item: Option<usize>, c: &mut Changes) {
         self.marks_mut(kind).tip = item;
-        if !c.tips.contains(&kind) {
-            c.tips.push(kind);
-        }
+        c.tip = Some(kind);
     }
 
     /// Hides every tooltip shown; says whether there was one.
     fn hide_tips(&mut self, c: &mut Changes) -> bool {
-        let shown: Vec<Kind> = self
-            .marks
-            .iter()
-            .filter(|(_, m)| m.tip.is_some())
-            .map(|(k, _)| *k)
-            .collect();
-        for kind in &shown {
-            self.tip(*kind, None, c);
+        let mut any = false;
+        for m in &mut self.marks {
+            any |= m.tip.take().is_some();
         }
-        !shown.is_empty()
+        c.all_tips |= any;
+        any
     }
 
     /// Selects an event (or none): the ring and the keyboard on its mark, the details open;
@@ -536,11 +550,9 @@ impl Reading {
         c.tell_view = true;
         c.view = true;
         c.relayout = true;
-        c.active.push(Kind::Timeline);
-        c.reveal = Some(Kind::Timeline);
-        if !c.tips.contains(&Kind::Timeline) {
-            c.tips.push(Kind::Timeline);
-        }
+        c.active = Some(Kind::Timeline);
+        c.reveal = true;
+        c.tip = Some(Kind::Timeline);
     }
 
     /// Back to the view before the last zoom, the keyboard on the mark that holds the cluster's

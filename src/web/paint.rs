@@ -18,11 +18,8 @@ impl State {
         let Some(d) = self.dataset() else {
             return Ok(Changes::default());
         };
-        let ctx = Context {
-            dataset: &d,
-            timeline: self.timeline.as_ref(),
-            stages: self.stages.iter().map(|s| (s.kind, &s.order[..])).collect(),
-        };
+        let stages = self.stages.iter().map(|s| (s.kind, &s.order[..]));
+        let ctx = Context::new(&d, self.timeline.as_ref(), stages);
         let changes = self.reading.apply(input, &ctx);
         self.paint(&changes)?;
         Ok(changes)
@@ -41,17 +38,20 @@ impl State {
                 self.layout_stage(t)?;
             }
         }
-        for kind in &c.active {
-            if let Some(i) = self.stage_index(*kind) {
-                self.mark_active(i)?;
+        if let Some(i) = c.active.and_then(|k| self.stage_index(k)) {
+            self.mark_active(i)?;
+            if c.reveal {
+                self.reveal_active(i)?;
             }
         }
-        if let Some(i) = c.reveal.and_then(|k| self.stage_index(k)) {
-            self.reveal_active(i)?;
+        if let Some(kind) = c.tip {
+            if let Some(i) = self.stage_index(kind) {
+                self.show_tip(i, self.reading.marks(kind).tip)?;
+            }
         }
-        for kind in &c.tips {
-            if let Some(i) = self.stage_index(*kind) {
-                self.show_tip(i, self.reading.marks(*kind).tip)?;
+        if c.all_tips {
+            for i in 0..self.stages.len() {
+                self.show_tip(i, None)?;
             }
         }
         if c.detail {

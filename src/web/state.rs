@@ -1,6 +1,7 @@
-//! One mounted explainer's state: what it shows, its interactive figures (stages), the view,
-//! the selected event, and the work waiting for the next animation frame. Its methods lay out,
-//! paint and select; what may call back into the page is queued as an [`Effect`].
+//! One mounted explainer's state: the host's settings, what it shows, its interactive figures
+//! (stages), what the reader is looking at (`reading`, a plain value changed only by
+//! `reading::apply` and painted by `paint`), and the work waiting for the next animation frame.
+//! Its methods lay out and paint; what may call back into the page is queued as an [`Effect`].
 
 use super::dom::*;
 use crate::layout::charts;
