@@ -14,7 +14,7 @@
 // Each round loads every page once, in an order rotated each round, each in a fresh browser
 // context (no cache shared between loads) at 1280×900. Printed: medians, as a markdown table,
 // also written to target/bench-peers/peers.md with peers.png (drawn by the crate:
-// examples/bench_chart.rs); with --docs to docs/bench/, for the README. See docs/bench.md.
+// bench/chart.rs); with --docs to docs/bench/, for the README. See docs/bench.md.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -310,7 +310,7 @@ try {
     cwd: repo, encoding: 'utf8', env: { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` }, stdio: ['ignore', 'pipe', 'inherit'],
   }).trim();
 } catch (e) {
-  console.error(`peers: the chart was not drawn (examples/bench_chart.rs): ${e.message}`);
+  console.error(`peers: the chart was not drawn (bench/chart.rs): ${e.message}`);
   process.exitCode = 1;
 }
 const cpu = cpus();

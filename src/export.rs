@@ -7,8 +7,7 @@ use crate::layout::charts::{self, ChartKind};
 use crate::layout::measure::wrap;
 use crate::layout::timeline::{self, View};
 use crate::layout::{Anchor, CharWidths, Mark, Paint, Scene, SMALL};
-use crate::model::json::Json;
-use crate::model::{Dataset, Lang};
+use crate::model::{Lang, Story};
 use crate::render::{self, Theme};
 
 /// Which figure to export.
@@ -23,7 +22,7 @@ const TITLE: f64 = 17.0;
 
 /// The figure at `width` px as an SVG document: explainer title and figure heading above, the
 /// source line and the credit below, so the image carries its provenance wherever it goes.
-pub fn figure_svg(d: &Dataset, lang: Lang, figure: Figure, width: f64, theme: &Theme) -> String {
+pub fn figure_svg(d: &Story, lang: Lang, figure: Figure, width: f64, theme: &Theme) -> String {
     let width = width.max(280.0);
     let (scene, heading) = match figure {
         Figure::Timeline(view) => (
@@ -82,7 +81,7 @@ pub fn figure_svg(d: &Dataset, lang: Lang, figure: Figure, width: f64, theme: &T
         marks,
         hits: Vec::new(),
     };
-    render::svg(&scene, theme).unwrap_or_default()
+    render::svg(&scene, theme)
 }
 
 fn text(text: String, y: f64, size: f64, bold: bool, paint: Paint) -> Mark {
@@ -126,7 +125,7 @@ fn row(out: &mut String, cells: &[&str]) {
     out.push_str("\r\n");
 }
 
-fn urls(d: &Dataset, refs: &[usize]) -> String {
+fn urls(d: &Story, refs: &[usize]) -> String {
     refs.iter()
         .filter_map(|&r| d.sources.get(r))
         .map(|s| s.url.as_str())
@@ -135,7 +134,7 @@ fn urls(d: &Dataset, refs: &[usize]) -> String {
 }
 
 /// Every event as CSV (RFC 4180), in time order, with dates as written in the dataset.
-pub fn events_csv(d: &Dataset, lang: Lang) -> String {
+pub fn events_csv(d: &Story, lang: Lang) -> String {
     let mut out = String::new();
     row(
         &mut out,
@@ -150,7 +149,7 @@ pub fn events_csv(d: &Dataset, lang: Lang) -> String {
             "sources",
         ],
     );
-    for i in d.events_in_time_order() {
+    for i in d.in_time_order.iter().copied() {
         let Some(e) = d.events.get(i) else { continue };
         let lane = e.lane.code();
         let end = e.end.as_ref().map(|d| d.iso()).unwrap_or_default();
@@ -172,7 +171,7 @@ pub fn events_csv(d: &Dataset, lang: Lang) -> String {
 }
 
 /// Every count as CSV, exact values with their unit.
-pub fn counts_csv(d: &Dataset, lang: Lang) -> String {
+pub fn counts_csv(d: &Story, lang: Lang) -> String {
     let mut out = String::new();
     row(
         &mut out,
@@ -225,139 +224,4 @@ pub fn counts_csv(d: &Dataset, lang: Lang) -> String {
         );
     }
     out
-}
-
-/// A JSON tree back to text (the dataset as loaded), two-space indented.
-pub fn json_text(v: &Json) -> String {
-    let mut out = String::new();
-    write_json(&mut out, v, 0);
-    out.push('\n');
-    out
-}
-
-fn write_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-/// A number so that it reads back as the same number. The checked fields hold whole numbers,
-/// which `plain_number` writes in full; `_` comments and `$schema`, which the checker does not
-/// read, may hold any number: those `plain_number` cannot write exactly are written as their
-/// exact decimal value, worked out on digits (Rust's float formatting costs the wasm ~8 KB gzip).
-fn write_number(out: &mut String, n: f64) {
-    if !n.is_finite() {
-        // JSON has no infinity; parsed JSON never holds one.
-        out.push_str("null");
-        return;
-    }
-    // Up to six decimals: plain_number writes round(|n| × 10⁶) / 10⁶, which reads back as n
-    // when that quotient (exact in both parts, correctly rounded) is n itself.
-    let scaled = (n.abs() * 1e6).round();
-    if (n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0)
-        || (scaled <= 9_007_199_254_740_991.0 && scaled / 1e6 == n.abs())
-    {
-        out.push_str(&crate::model::json::plain_number(n));
-        return;
-    }
-    // n = m × 2^e exactly; in decimal, m × 2^e or (m × 5^−e) / 10^−e.
-    let bits = n.to_bits();
-    let exp_bits = ((bits >> 52) & 0x7ff) as i32;
-    let fraction = bits & ((1u64 << 52) - 1);
-    let (m, e) = if exp_bits == 0 {
-        (fraction, -1074)
-    } else {
-        (fraction | (1u64 << 52), exp_bits - 1075)
-    };
-    // Little-endian decimal digits, multiplied in place.
-    let mut digits: Vec<u8> = m.to_string().bytes().rev().map(|b| b - b'0').collect();
-    let times = |digits: &mut Vec<u8>, k: u8| {
-        let mut carry = 0u8;
-        for d in digits.iter_mut() {
-            let v = *d * k + carry;
-            *d = v % 10;
-            carry = v / 10;
-        }
-        if carry > 0 {
-            digits.push(carry);
-        }
-    };
-    let point = if e >= 0 {
-        (0..e).for_each(|_| times(&mut digits, 2));
-        0
-    } else {
-        (0..-e).for_each(|_| times(&mut digits, 5));
-        (-e) as usize
-    };
-    let text = |ds: &[u8]| -> String { ds.iter().rev().map(|&d| char::from(b'0' + d)).collect() };
-    let whole = text(digits.get(point..).unwrap_or(&[]));
-    let fraction = text(&digits[..point.min(digits.len())]);
-    // The fraction's leading zeros were not stored when it is shorter than the point.
-    let fraction = format!("{:0>point$}", fraction);
-    let (whole, fraction) = (
-        whole.trim_start_matches('0'),
-        fraction.trim_end_matches('0'),
-    );
-    if n < 0.0 {
-        out.push('-');
-    }
-    out.push_str(if whole.is_empty() { "0" } else { whole });
-    if !fraction.is_empty() {
-        out.push('.');
-        out.push_str(fraction);
-    }
-}
-
-fn indent(out: &mut String, depth: usize) {
-    out.push('\n');
-    for _ in 0..depth {
-        out.push_str("  ");
-    }
-}
-
-fn write_json(out: &mut String, v: &Json, depth: usize) {
-    match v {
-        Json::Null => out.push_str("null"),
-        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Json::Number(n) => write_number(out, *n),
-        Json::String(s) => write_string(out, s),
-        Json::Array(items) if items.is_empty() => out.push_str("[]"),
-        Json::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                indent(out, depth + 1);
-                write_json(out, item, depth + 1);
-            }
-            indent(out, depth);
-            out.push(']');
-        }
-        Json::Object(entries) if entries.is_empty() => out.push_str("{}"),
-        Json::Object(entries) => {
-            out.push('{');
-            for (i, (k, item)) in entries.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                indent(out, depth + 1);
-                write_string(out, k);
-                out.push_str(": ");
-                write_json(out, item, depth + 1);
-            }
-            indent(out, depth);
-            out.push('}');
-        }
-    }
 }

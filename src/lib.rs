@@ -74,9 +74,8 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<
     ))
 };
 
-/// Parses and validates the default dataset compiled into the crate.
+/// The default dataset compiled into the crate, loaded as every dataset is.
 #[cfg(all(not(target_arch = "wasm32"), feature = "embedded-default"))]
-pub fn default_dataset() -> Result<Dataset, Vec<Issue>> {
-    let json = model::json::parse(model::DEFAULT_DATASET).map_err(|e| vec![e])?;
-    validate(&json)
+pub fn default_dataset() -> Result<model::Story, Vec<Issue>> {
+    model::load(model::DEFAULT_DATASET, model::json::parse).map(|(_, story)| story)
 }

@@ -15,7 +15,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 use breach_explainer::{
-    model::{json, position, validate},
+    model::{self, json, position},
     page,
     render::Theme,
     Lang,
@@ -68,18 +68,7 @@ fn main() -> ExitCode {
         .file_name()
         .map_or(file.to_string(), |n| n.to_string_lossy().into_owned());
     // Every problem with its place: line and column, and the item it is in.
-    let tree = json::parse(&text);
-    let result = match &tree {
-        Err(e) => {
-            let mut issues = vec![e.clone()];
-            position::place(&mut issues, None, Some(&text));
-            Err(issues)
-        }
-        Ok(j) => validate(j).map_err(|mut issues| {
-            position::place(&mut issues, Some(j), Some(&text));
-            issues
-        }),
-    };
+    let result = model::load(&text, json::parse);
     match (cmd, result) {
         (_, Err(issues)) => {
             for i in &issues {
@@ -88,9 +77,9 @@ fn main() -> ExitCode {
             eprintln!("{} problem(s) in {name}", issues.len());
             ExitCode::FAILURE
         }
-        ("check", Ok(d)) => {
+        ("check", Ok((tree, d))) => {
             let mut notes = breach_explainer::model::figures::listed_not_drawn(&d);
-            position::place(&mut notes, tree.as_ref().ok(), Some(&text));
+            position::place(&mut notes, Some(&tree), Some(&text));
             for note in notes {
                 println!("note: {}", printable(&page::describe(&name, &note, lang)));
             }
@@ -103,7 +92,7 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        ("html", Ok(d)) => {
+        ("html", Ok((_, d))) => {
             // All parts open by default; `--parts` as a host's data-parts ("compact": the
             // embed's default), so the static version is folded as the live one will be.
             let html = page::to_html(&page::explainer_parts(
@@ -114,7 +103,9 @@ fn main() -> ExitCode {
             ));
             out(&format!("{html}\n"))
         }
-        ("social", Ok(d)) => social(&d, lang, flag("--out"), flag("--font"), flag("--bold-font")),
+        ("social", Ok((_, d))) => {
+            social(&d, lang, flag("--out"), flag("--font"), flag("--bold-font"))
+        }
         (other, Ok(_)) => {
             eprintln!("unknown command {other:?}: use check, html or social");
             ExitCode::from(2)
@@ -149,7 +140,7 @@ fn new_dataset(args: &[String]) -> ExitCode {
 /// its text alternative.
 #[cfg(not(target_arch = "wasm32"))]
 fn social(
-    d: &breach_explainer::Dataset,
+    d: &breach_explainer::model::Story,
     lang: Lang,
     out: Option<String>,
     font: Option<String>,
@@ -233,7 +224,7 @@ mod sheets {
             lines.push(format!("{} problem(s) in {show}", lines.len()));
             lines
         })?;
-        print!("{}", breach_explainer::export::json_text(&imported.json));
+        print!("{}", breach_explainer::model::json::to_text(&imported.json));
         Ok(())
     }
 

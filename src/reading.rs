@@ -9,7 +9,7 @@
 
 use crate::layout::timeline::{self, Timeline, View};
 use crate::model::figures::ChartKind;
-use crate::model::{Dataset, Lane, StoryDate};
+use crate::model::{Dataset, Lane, Story, StoryDate};
 use crate::page::lists::PAGE;
 
 /// What a stage draws: the timeline, or one of the count charts (the page's own vocabulary).
@@ -133,7 +133,7 @@ impl Default for Reading {
 
 /// What [`Reading::apply`] reads of the page as drawn now.
 pub struct Context<'a> {
-    pub dataset: &'a Dataset,
+    pub dataset: &'a Story,
     /// The timeline as laid out now (its clusters, and which mark holds an event).
     pub timeline: Option<&'a Timeline>,
     /// Each figure drawn: its marks in keyboard order, by [`slot`].
@@ -144,7 +144,7 @@ impl<'a> Context<'a> {
     /// The context of the figures drawn, each with its marks in keyboard order (the first of
     /// a kind counts).
     pub fn new(
-        dataset: &'a Dataset,
+        dataset: &'a Story,
         timeline: Option<&'a Timeline>,
         stages: impl IntoIterator<Item = (Kind, &'a [usize])>,
     ) -> Self {

@@ -8,7 +8,7 @@
 
 use crate::describe::{self, KeyFigure};
 use crate::i18n::{self, Ui};
-use crate::model::{Dataset, Lang};
+use crate::model::{Lang, Story};
 use crate::render::Theme;
 use ab_glyph::{point, Font, FontVec, GlyphId, PxScale, ScaleFont};
 use plotters::style::RGBColor;
@@ -105,7 +105,7 @@ impl Face {
     }
 
     /// How wide `text` is at `size` px (one em), for a caller placing text of its own (the
-    /// benchmark chart, `examples/bench_chart.rs`).
+    /// benchmark chart, `bench/chart.rs`).
     pub fn width(&self, text: &str, size: f32) -> f32 {
         let scaled = self.font.as_scaled(self.scale(size));
         text.chars().map(|c| scaled.h_advance(self.glyph(c))).sum()
@@ -274,7 +274,7 @@ struct Card {
 
 /// The figures the card shows: the ones the page lists first (see
 /// [`describe::social_figures`]), as many as fit.
-fn layout(d: &Dataset, lang: Lang, fonts: &Fonts, theme: &Theme) -> Card {
+fn layout(d: &Story, lang: Lang, fonts: &Fonts, theme: &Theme) -> Card {
     let width = WIDTH as f32 - 2.0 * MARGIN;
     let title = d.breach.title.get(lang);
     let style = |size, bold, color| Style { size, bold, color };
@@ -368,7 +368,7 @@ fn layout(d: &Dataset, lang: Lang, fonts: &Fonts, theme: &Theme) -> Card {
 
 /// The bounds of each block of text the card draws (x, y, width, height), for tests that
 /// check nothing overlaps or leaves the card.
-pub fn text_boxes(d: &Dataset, lang: Lang, fonts: &Fonts) -> Vec<[f32; 4]> {
+pub fn text_boxes(d: &Story, lang: Lang, fonts: &Fonts) -> Vec<[f32; 4]> {
     let card = layout(d, d.page_lang(lang), fonts, &Theme::LIGHT);
     card.blocks
         .iter()
@@ -414,7 +414,7 @@ fn check_glyphs(fonts: &Fonts, card: &Card) -> Result<(), SocialError> {
 
 /// The card as RGB pixels, `WIDTH × HEIGHT × 3` bytes, and how many key figures it shows.
 pub fn pixels(
-    d: &Dataset,
+    d: &Story,
     lang: Lang,
     fonts: &Fonts,
     theme: &Theme,
@@ -528,7 +528,7 @@ pub fn encode_png(rgb: &[u8], (width, height): (u32, u32)) -> Result<Vec<u8>, So
 /// The card as a PNG file's bytes, and its text alternative (the headline and the figures it
 /// shows, from [`describe::social_alt`]).
 pub fn png(
-    d: &Dataset,
+    d: &Story,
     lang: Lang,
     fonts: &Fonts,
     theme: &Theme,

@@ -3,7 +3,7 @@
 //! that pass `check` as they are. All its words are here, in English and Korean: the comments
 //! in the first language asked for, the sample texts in each.
 
-use crate::export::json_text;
+use crate::model::json::to_text as json_text;
 use crate::model::{Json, Lang};
 
 /// Builds the template in one set of `languages` (at least one; the first words the comments).

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use breach_explainer::describe::changes;
-use breach_explainer::model::{json, validate, Dataset, Lang, DEFAULT_DATASET};
+use breach_explainer::model::{json, story::from_tree, Lang, Story, DEFAULT_DATASET};
 use serde_json::{json, Value};
 
 fn default_value() -> Value {
@@ -12,7 +12,7 @@ fn default_value() -> Value {
 
 fn problems(v: &Value) -> Vec<String> {
     let tree = json::parse(&v.to_string()).expect("JSON");
-    match validate(&tree) {
+    match from_tree(&tree) {
         Ok(_) => Vec::new(),
         Err(mut issues) => {
             breach_explainer::model::position::place(&mut issues, Some(&tree), None);
@@ -23,7 +23,7 @@ fn problems(v: &Value) -> Vec<String> {
 
 fn problems_ko(v: &Value) -> Vec<String> {
     let tree = json::parse(&v.to_string()).expect("JSON");
-    match validate(&tree) {
+    match from_tree(&tree) {
         Ok(_) => Vec::new(),
         Err(mut issues) => {
             breach_explainer::model::position::place(&mut issues, Some(&tree), None);
@@ -32,8 +32,8 @@ fn problems_ko(v: &Value) -> Vec<String> {
     }
 }
 
-fn dataset(v: &Value) -> Dataset {
-    validate(&json::parse(&v.to_string()).expect("JSON")).expect("valid")
+fn dataset(v: &Value) -> Story {
+    from_tree(&json::parse(&v.to_string()).expect("JSON")).expect("valid")
 }
 
 /// The default dataset with only `changes` as given.
@@ -253,7 +253,7 @@ fn the_static_version_shows_updated_and_what_changed() {
 
 /// The default dataset with `counts[i]` changed by `f` and one change: `about` replacing
 /// `replaces`.
-fn revision_of(i: usize, f: impl Fn(&mut Value), about: &str, replaces: &str) -> Dataset {
+fn revision_of(i: usize, f: impl Fn(&mut Value), about: &str, replaces: &str) -> Story {
     let mut v = with_changes(json!([
         { "at": "2025-11-29", "kind": "revised", "about": format!("counts/{about}"),
           "replaces": replaces, "sources": ["chosunbiz-20251129"] }

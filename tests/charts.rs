@@ -7,7 +7,7 @@ use breach_explainer::describe::charts as words;
 use breach_explainer::layout::charts::{self, linear_ticks, ChartKind};
 use breach_explainer::layout::{CharWidths, LogScale, Mark};
 use breach_explainer::model::figures::rows;
-use breach_explainer::model::{json, validate, Lang};
+use breach_explainer::model::{json, story::from_tree, Lang};
 use breach_explainer::render::Theme;
 use plotters::style::RGBColor;
 
@@ -86,7 +86,7 @@ fn the_text_follows_the_data() {
             c["as_of"] = "2025-12-05".into();
         }
     }
-    let d = validate(&json::parse(&v.to_string()).unwrap()).unwrap();
+    let d = from_tree(&json::parse(&v.to_string()).unwrap()).unwrap();
     let t = words::takeaway(&d, Lang::En, ChartKind::Revisions);
     assert!(
         t.contains("was revised to about 20 million accounts (5 December 2025) 16 days later"),
@@ -275,7 +275,7 @@ fn shares_and_ratios_are_rounded_as_they_are_said() {
         Some("about three-fifths")
     );
     // Marriott: 339 million against 131.5 million is 2.58 times: "about 2.6 times", never 3.
-    let d = validate(
+    let d = from_tree(
         &json::parse(&std::fs::read_to_string("data/marriott-2018.json").unwrap()).unwrap(),
     )
     .unwrap();
@@ -285,9 +285,9 @@ fn shares_and_ratios_are_rounded_as_they_are_said() {
     assert!(!html.contains("about 3 times"));
 }
 
-fn data_file(name: &str) -> breach_explainer::model::Dataset {
+fn data_file(name: &str) -> breach_explainer::model::Story {
     let text = std::fs::read_to_string(format!("data/{name}.json")).expect("dataset");
-    validate(&json::parse(&text).unwrap()).expect("valid")
+    from_tree(&json::parse(&text).unwrap()).expect("valid")
 }
 
 fn texts(scene: &breach_explainer::layout::Scene) -> Vec<String> {

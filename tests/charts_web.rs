@@ -3,8 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use breach_explainer::describe::charts::chart_item;
-use breach_explainer::model::figures::{rows, ChartKind};
-use breach_explainer::model::{validate, Dataset, Json, Lang, DEFAULT_DATASET};
+use breach_explainer::model::figures::ChartKind;
+use breach_explainer::model::{story::from_tree, Json, Lang, Story, DEFAULT_DATASET};
 use breach_explainer::web::Explainer;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -15,15 +15,15 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod common;
 use common::*;
 
-fn dataset() -> Dataset {
+fn dataset() -> Story {
     let tree: Json = breach_explainer::web::parse_json(DEFAULT_DATASET).unwrap();
-    validate(&tree).unwrap()
+    from_tree(&tree).unwrap()
 }
 
 /// The first tooltip line (the exact figure) of the `n`th mark of a chart, from the data.
 fn figure_of(kind: ChartKind, n: usize) -> String {
     let d = dataset();
-    let item = rows(&d, kind)[n];
+    let item = d.rows(kind)[n];
     chart_item(&d, Lang::En, kind, item).1[0].clone()
 }
 
@@ -48,7 +48,7 @@ fn every_chart_is_drawn_with_a_listbox_of_named_marks() {
         let options = stage.query_selector_all("[role=option]").unwrap();
         assert_eq!(
             options.length() as usize,
-            rows(&d, kind).len(),
+            d.rows(kind).len(),
             "{key}: a option per mark"
         );
         let listbox = q(&stage, "[role=listbox]");

@@ -2,16 +2,17 @@
 //! safely, and JSON that round-trips.
 #![cfg(not(target_arch = "wasm32"))]
 
-use breach_explainer::export::{counts_csv, events_csv, figure_svg, json_text, Figure};
+use breach_explainer::export::{counts_csv, events_csv, figure_svg, Figure};
 use breach_explainer::layout::charts::ChartKind;
 use breach_explainer::layout::timeline::View;
-use breach_explainer::model::{json, validate, Lang, DEFAULT_DATASET};
+use breach_explainer::model::json::to_text as json_text;
+use breach_explainer::model::{json, story::from_tree, Lang, DEFAULT_DATASET};
 use breach_explainer::render::Theme;
 
-fn dataset_with(change: impl FnOnce(&mut serde_json::Value)) -> breach_explainer::Dataset {
+fn dataset_with(change: impl FnOnce(&mut serde_json::Value)) -> breach_explainer::model::Story {
     let mut v: serde_json::Value = serde_json::from_str(DEFAULT_DATASET).unwrap();
     change(&mut v);
-    validate(&json::parse(&v.to_string()).unwrap()).unwrap()
+    from_tree(&json::parse(&v.to_string()).unwrap()).unwrap()
 }
 
 #[test]
@@ -96,7 +97,7 @@ fn json_export_keeps_any_number_in_comments_and_schema_exactly() {
                    1.7976931348623157e308, 9007199254740993, 6.432370578548959e18, -123456.7890123, 0.3333333333333333]";
     let text = DEFAULT_DATASET.replacen('{', &format!("{{\"_numbers\": {numbers}, "), 1);
     let tree = json::parse(&text).unwrap();
-    assert!(validate(&tree).is_ok());
+    assert!(from_tree(&tree).is_ok());
     let exported = json_text(&tree);
     assert_eq!(json::parse(&exported).ok(), Some(tree), "{exported}");
     assert!(exported.contains("\"_numbers\": [\n    0,\n    0,\n    12.5,\n    0.1,\n"));

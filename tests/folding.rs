@@ -3,17 +3,17 @@
 //! below held back whole and in order, a folded part never emptied (its heading stays).
 #![cfg(not(target_arch = "wasm32"))]
 
-use breach_explainer::model::{json, validate, Lang};
+use breach_explainer::model::{json, story::from_tree, Lang};
 use breach_explainer::page::folding::{hold_back, set_aside};
 use breach_explainer::page::{self, Node, Parts};
 
-fn datasets() -> Vec<(String, breach_explainer::model::Dataset)> {
+fn datasets() -> Vec<(String, breach_explainer::model::Story)> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir("data").expect("data/") {
         let path = entry.expect("entry").path();
         if path.extension().is_some_and(|e| e == "json") {
             let text = std::fs::read_to_string(&path).expect("read");
-            let d = validate(&json::parse(&text).expect("JSON")).expect("valid");
+            let d = from_tree(&json::parse(&text).expect("JSON")).expect("valid");
             out.push((path.display().to_string(), d));
         }
     }

@@ -8,10 +8,11 @@
 //!     FUZZ_CASES=1000000 cargo test --release --test fuzz
 #![cfg(not(target_arch = "wasm32"))]
 
-use breach_explainer::export::{counts_csv, events_csv, figure_svg, json_text, Figure};
+use breach_explainer::export::{counts_csv, events_csv, figure_svg, Figure};
 use breach_explainer::layout::timeline::View;
 use breach_explainer::model::figures::{listed_not_drawn, ChartKind};
-use breach_explainer::model::{json, validate, Lang};
+use breach_explainer::model::json::to_text as json_text;
+use breach_explainer::model::{json, story::from_tree, Lang};
 use breach_explainer::page;
 use breach_explainer::render::Theme;
 use proptest::prelude::*;
@@ -164,7 +165,7 @@ fn apply(v: &mut Value, m: &Mutation) {
 /// Everything the native path does with a file: nothing may panic.
 fn exercise(text: &str, width: f64) {
     let Ok(tree) = json::parse(text) else { return };
-    let d = match validate(&tree) {
+    let d = match from_tree(&tree) {
         Ok(d) => d,
         Err(issues) => {
             for i in &issues {

@@ -6,11 +6,11 @@ use breach_explainer::layout::scale::{time_ticks, TickUnit, TimeScale};
 use breach_explainer::layout::timeline::{self, View};
 use breach_explainer::layout::{CharWidths, Mark, Scene, TextMeasure};
 use breach_explainer::model::date::days_from_civil;
-use breach_explainer::model::{figures, json, validate, Dataset, Lang};
+use breach_explainer::model::{figures, json, story::from_tree, Lang, Story};
 use breach_explainer::{default_dataset, page, render};
 use proptest::prelude::*;
 
-fn coupang() -> Dataset {
+fn coupang() -> Story {
     default_dataset().expect("the default dataset is valid")
 }
 
@@ -37,7 +37,7 @@ fn derived_figures_follow_the_data() {
     let mut v: serde_json::Value =
         serde_json::from_str(breach_explainer::model::DEFAULT_DATASET).unwrap();
     v["exposure"]["claims"][0]["start"] = "2025-06-01".into();
-    let d = validate(&json::parse(&v.to_string()).unwrap()).unwrap();
+    let d = from_tree(&json::parse(&v.to_string()).unwrap()).unwrap();
     assert_eq!(figures(&d).exposure.and_then(|s| s.days()), Some(161));
     assert_eq!(
         figures(&d).access_to_detection.and_then(|s| s.days()),
@@ -45,7 +45,7 @@ fn derived_figures_follow_the_data() {
     );
     // A month-precision start gives no day count at all.
     v["exposure"]["claims"][0]["start"] = "2025-06".into();
-    let d = validate(&json::parse(&v.to_string()).unwrap()).unwrap();
+    let d = from_tree(&json::parse(&v.to_string()).unwrap()).unwrap();
     assert_eq!(figures(&d).exposure.and_then(|s| s.days()), None);
 }
 
@@ -218,7 +218,7 @@ fn the_exposure_band_spans_the_preferred_claim_and_the_earlier_start_is_labelled
 
 /// Random datasets: events at random days with random lanes and label lengths (English and
 /// Korean), laid out at random widths.
-fn random_dataset(events: &[(u32, u8, u8, bool)]) -> Dataset {
+fn random_dataset(events: &[(u32, u8, u8, bool)]) -> Story {
     let words = [
         "Access",
         "report",
@@ -266,7 +266,7 @@ fn random_dataset(events: &[(u32, u8, u8, bool)]) -> Dataset {
         "exposure": {"preferred": "c", "claims": [{"id": "c", "by": {"en": "Org"}, "start": "2025-06-01", "end": "2025-11-30", "sources": ["s"]}]},
         "events": events
     });
-    validate(&json::parse(&v.to_string()).unwrap()).unwrap()
+    from_tree(&json::parse(&v.to_string()).unwrap()).unwrap()
 }
 
 proptest! {
@@ -316,9 +316,9 @@ fn svg_output_escapes_dataset_text() {
     let mut v: serde_json::Value =
         serde_json::from_str(breach_explainer::model::DEFAULT_DATASET).unwrap();
     v["events"][10]["title"]["en"] = "<script>alert(1)</script> & <b>".into();
-    let d = validate(&json::parse(&v.to_string()).unwrap()).unwrap();
+    let d = from_tree(&json::parse(&v.to_string()).unwrap()).unwrap();
     let t = timeline::layout(&d, Lang::En, 1600.0, View::Story, &CharWidths);
-    let svg = render::svg(&t.scene, &render::Theme::LIGHT).unwrap();
+    let svg = render::svg(&t.scene, &render::Theme::LIGHT);
     assert!(!svg.contains("<script>"));
     assert!(!svg.contains("<b>"));
     assert!(svg.contains("&lt;script&gt;"), "the title is drawn as text");
@@ -385,7 +385,7 @@ fn our_svg_writer_draws_what_plotters_own_svg_backend_draws() {
     // The same scene through both plotters backends: the same marks, element for element.
     let d = coupang();
     let t = timeline::layout(&d, Lang::Ko, 900.0, View::Story, &CharWidths);
-    let ours = render::svg(&t.scene, &render::Theme::LIGHT).unwrap();
+    let ours = render::svg(&t.scene, &render::Theme::LIGHT);
     let mut theirs = String::new();
     {
         let mut backend =
@@ -436,7 +436,7 @@ fn dates_known_only_to_the_month_are_drawn_as_uncertain_and_bracket_nothing() {
             c["end"] = "2025-11".into();
         }
     }
-    let d = validate(&json::parse(&v.to_string()).unwrap()).unwrap();
+    let d = from_tree(&json::parse(&v.to_string()).unwrap()).unwrap();
     let t = timeline::layout(&d, Lang::En, 1000.0, View::Window, &CharWidths);
     let fills: Vec<(f64, f64, bool)> = t
         .scene
@@ -480,7 +480,7 @@ fn every_axis_label_run_names_its_year() {
     // months are labelled on the axis is named by at least one label ("Jul 2015", "2015년 7월").
     for entry in std::fs::read_dir("data").unwrap().filter_map(|e| e.ok()) {
         let text = std::fs::read_to_string(entry.path()).unwrap();
-        let d = validate(&json::parse(&text).unwrap()).unwrap();
+        let d = from_tree(&json::parse(&text).unwrap()).unwrap();
         for view in [View::Window, View::Story] {
             for width in [280.0, 320.0, 375.0, 768.0, 1280.0] {
                 for lang in d.languages.clone() {
@@ -587,7 +587,7 @@ fn the_default_view_draws_the_latest_event_of_every_story() {
     // desktop widths, with its date in words where it falls after the exposure window.
     for entry in std::fs::read_dir("data").unwrap().filter_map(|e| e.ok()) {
         let text = std::fs::read_to_string(entry.path()).unwrap();
-        let d = validate(&json::parse(&text).unwrap()).unwrap();
+        let d = from_tree(&json::parse(&text).unwrap()).unwrap();
         let latest = *d.events_in_time_order().last().expect("events");
         for lang in d.languages.clone() {
             for width in [320.0, 375.0, 1280.0] {

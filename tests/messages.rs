@@ -472,7 +472,7 @@ proptest! {
 
     #[test]
     fn every_value_is_found_where_it_starts(v in arbitrary_json(), crlf in any::<bool>()) {
-        let mut text = breach_explainer::export::json_text(&v);
+        let mut text = breach_explainer::model::json::to_text(&v);
         if crlf {
             text = text.replace('\n', "\r\n");
         }

@@ -7,7 +7,7 @@ use breach_explainer::describe::{self, charts as words};
 use breach_explainer::layout::charts::{self, ChartKind};
 use breach_explainer::layout::timeline::{self, View};
 use breach_explainer::layout::{CharWidths, Mark};
-use breach_explainer::model::{json, validate, Dataset, Lang, Problem, StoryDate};
+use breach_explainer::model::{json, story::from_tree, Lang, Problem, Story, StoryDate};
 use breach_explainer::page;
 use breach_explainer::render::Theme;
 use serde_json::{json as j, Value};
@@ -18,12 +18,12 @@ fn fixture_json() -> Value {
     serde_json::from_str(&std::fs::read_to_string(FIXTURE).expect("fixture")).expect("JSON")
 }
 
-fn load(v: &Value) -> Result<Dataset, Vec<(String, Problem)>> {
-    validate(&json::parse(&v.to_string()).expect("JSON"))
+fn load(v: &Value) -> Result<Story, Vec<(String, Problem)>> {
+    from_tree(&json::parse(&v.to_string()).expect("JSON"))
         .map_err(|issues| issues.into_iter().map(|i| (i.path, i.problem)).collect())
 }
 
-fn fixture() -> Dataset {
+fn fixture() -> Story {
     load(&fixture_json()).unwrap_or_else(|p| panic!("the fixture is valid: {p:#?}"))
 }
 
@@ -263,7 +263,7 @@ fn a_figure_is_given_in_exactly_one_form() {
 
 #[test]
 fn the_fixture_goes_to_sheets_and_back_unchanged() {
-    use breach_explainer::export::json_text;
+    use breach_explainer::model::json::to_text as json_text;
     use breach_explainer::sheets;
     let text = std::fs::read_to_string(FIXTURE).expect("fixture");
     let tree = json::parse(&text).expect("JSON");

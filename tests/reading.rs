@@ -8,15 +8,15 @@
 use breach_explainer::layout::timeline::{self, Timeline, View};
 use breach_explainer::layout::CharWidths;
 use breach_explainer::model::figures::ChartKind;
-use breach_explainer::model::{json, validate, Dataset, Lang};
+use breach_explainer::model::{json, story::from_tree, Lang, Story};
 use breach_explainer::reading::{Changes, Context, Focus, Input, Key, Kind, Reading, Say};
 
 mod synthetic;
 
-fn parsed(text: &str) -> Dataset {
+fn parsed(text: &str) -> Story {
     match json::parse(text)
         .map_err(|e| vec![e])
-        .and_then(|j| validate(&j))
+        .and_then(|j| from_tree(&j))
     {
         Ok(d) => d,
         Err(issues) => panic!("dataset invalid: {}", issues[0]),
@@ -25,7 +25,7 @@ fn parsed(text: &str) -> Dataset {
 
 /// Crowded days (clusters that zoom spreads, again and again) and 40 events at one moment (a
 /// cluster no zoom spreads), in one lane.
-fn crowded() -> Dataset {
+fn crowded() -> Story {
     let mut events: Vec<(u32, usize, u8)> =
         (0..3000).map(|i| ((i * 37 % 400) as u32, 1, 0)).collect();
     events.extend((0..40).map(|_| (200, 1, 0)));
@@ -33,7 +33,7 @@ fn crowded() -> Dataset {
 }
 
 /// A few events far apart: no clusters.
-fn sparse() -> Dataset {
+fn sparse() -> Story {
     parsed(&synthetic::dataset_text(&[
         (0, 1, 0),
         (60, 1, 0),
@@ -42,14 +42,14 @@ fn sparse() -> Dataset {
     ]))
 }
 
-fn lay(d: &Dataset, view: View) -> Timeline {
+fn lay(d: &Story, view: View) -> Timeline {
     timeline::layout(d, Lang::En, 320.0, view, &CharWidths)
 }
 
 const CHART: Kind = Kind::Chart(ChartKind::Revisions);
 const CHART_ITEMS: [usize; 3] = [4, 7, 9];
 
-fn ctx<'a>(d: &'a Dataset, t: &'a Timeline) -> Context<'a> {
+fn ctx<'a>(d: &'a Story, t: &'a Timeline) -> Context<'a> {
     Context::new(
         d,
         Some(t),
@@ -71,7 +71,7 @@ fn on_timeline(k: Key) -> Input {
 }
 
 /// The painter's part a test plays: lays the timeline out again when asked, telling the reading.
-fn paint(r: &mut Reading, d: &Dataset, t: &mut Timeline, c: &Changes) {
+fn paint(r: &mut Reading, d: &Story, t: &mut Timeline, c: &Changes) {
     if c.relayout {
         *t = lay(d, r.view);
         r.laid_out(Kind::Timeline, &t.order, Some(t));
@@ -478,7 +478,7 @@ fn an_update_that_removes_the_selected_event_says_so_and_keeps_the_view() {
         (60, 1, 0),
         (120, 2, 0),
     ]));
-    let id = |d: &Dataset, i: usize| d.events[i].id.clone();
+    let id = |d: &Story, i: usize| d.events[i].id.clone();
     assert_eq!(
         after.event_index(&id(&before, 1)),
         Some(1),

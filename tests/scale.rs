@@ -1,7 +1,7 @@
 //! The timeline at scale: thousands of events stay a bounded drawing in which every event can
 //! still be reached (drawn as itself, or inside exactly one cluster that says truly how many
 //! events it holds and when), and a cluster zoomed into, again and again, ends with each of its
-//! events drawn or listed. Times are printed by `examples/bench.rs`, never asserted here.
+//! events drawn or listed. Times are printed by `bench/native.rs`, never asserted here.
 #![cfg(not(target_arch = "wasm32"))]
 
 use breach_explainer::describe::clusters::{
@@ -9,7 +9,7 @@ use breach_explainer::describe::clusters::{
 };
 use breach_explainer::layout::timeline::{self, cluster_id, Timeline, View};
 use breach_explainer::layout::{CharWidths, Mark};
-use breach_explainer::model::{json, validate, Dataset, Lang, StoryDate};
+use breach_explainer::model::{json, story::from_tree, Lang, Story, StoryDate};
 use breach_explainer::render::{self, Theme};
 use proptest::prelude::*;
 
@@ -17,7 +17,7 @@ mod synthetic;
 
 /// A dataset in English and Korean with an event at each `(day offset from 1 January 2025,
 /// lane, precision)`: 0 a day, 1 a month, 2 a time of day, 3 a span of days.
-fn dataset(events: &[(u32, u8, u8)]) -> Dataset {
+fn dataset(events: &[(u32, u8, u8)]) -> Story {
     let events: Vec<(u32, usize, u8)> = events
         .iter()
         .map(|&(day, lane, precision)| (day, usize::from(lane), precision))
@@ -25,15 +25,15 @@ fn dataset(events: &[(u32, u8, u8)]) -> Dataset {
     parsed(&synthetic::dataset_text(&events))
 }
 
-/// `n` events spread over 540 days and the five lanes, as `examples/bench.rs` makes them.
-fn generated(n: usize) -> Dataset {
+/// `n` events spread over 540 days and the five lanes, as `bench/native.rs` makes them.
+fn generated(n: usize) -> Story {
     parsed(&synthetic::dataset_text(&synthetic::spread(n)))
 }
 
-fn parsed(text: &str) -> Dataset {
+fn parsed(text: &str) -> Story {
     match json::parse(text)
         .map_err(|e| vec![e])
-        .and_then(|j| validate(&j))
+        .and_then(|j| from_tree(&j))
     {
         Ok(d) => d,
         Err(issues) => panic!("generated dataset invalid: {}", issues[0]),
@@ -41,7 +41,7 @@ fn parsed(text: &str) -> Dataset {
 }
 
 /// The events a view covers (what it must let the reader reach).
-fn in_view(d: &Dataset, view: View) -> Vec<usize> {
+fn in_view(d: &Story, view: View) -> Vec<usize> {
     let zone = d.zone.offset;
     let (d0, d1) = timeline::domain(d, view);
     (0..d.events.len())
@@ -55,7 +55,7 @@ fn in_view(d: &Dataset, view: View) -> Vec<usize> {
 /// Every event of the view is drawn as itself or inside exactly one cluster, and the keyboard
 /// reaches every mark once; each cluster says its count and span truly, and has a target of at
 /// least 24×24 px.
-fn assert_reachable(d: &Dataset, lang: Lang, t: &Timeline, what: &str) {
+fn assert_reachable(d: &Story, lang: Lang, t: &Timeline, what: &str) {
     let zone = d.zone.offset;
     let n = d.events.len();
     let mut seen = vec![0u32; n];
@@ -117,7 +117,7 @@ fn ten_thousand_events_stay_a_small_drawing_with_every_event_reachable() {
             for lang in [Lang::En, Lang::Ko] {
                 let what = format!("{width} px {view:?} {lang:?}");
                 let t = timeline::layout(&d, lang, width, view, &CharWidths);
-                let svg = render::svg(&t.scene, &Theme::LIGHT).unwrap();
+                let svg = render::svg(&t.scene, &Theme::LIGHT);
                 assert!(svg.len() <= 200 * 1024, "{what}: {} bytes", svg.len());
                 assert!(
                     !t.clusters.is_empty(),
@@ -136,7 +136,7 @@ fn a_hundred_thousand_events_lay_out_bounded() {
     let d = generated(100_000);
     for width in [320.0, 1280.0] {
         let t = timeline::layout(&d, Lang::En, width, View::Story, &CharWidths);
-        let svg = render::svg(&t.scene, &Theme::LIGHT).unwrap();
+        let svg = render::svg(&t.scene, &Theme::LIGHT);
         assert!(svg.len() <= 200 * 1024, "{width}: {} bytes", svg.len());
         assert_reachable(&d, Lang::En, &t, &format!("10⁵ at {width}"));
     }
@@ -146,7 +146,7 @@ fn a_hundred_thousand_events_lay_out_bounded() {
 fn the_datasets_in_the_repository_have_no_clusters() {
     for entry in std::fs::read_dir("data").unwrap().filter_map(|e| e.ok()) {
         let text = std::fs::read_to_string(entry.path()).unwrap();
-        let d = validate(&json::parse(&text).unwrap()).unwrap();
+        let d = from_tree(&json::parse(&text).unwrap()).unwrap();
         for width in (200..=2600).step_by(20) {
             for view in [View::Window, View::Story] {
                 for lang in d.languages.clone() {

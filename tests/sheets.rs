@@ -3,7 +3,7 @@
 //! write it reads the same; problems name file, row and column.
 #![cfg(all(not(target_arch = "wasm32"), feature = "sheets"))]
 
-use breach_explainer::export::json_text;
+use breach_explainer::model::json::to_text as json_text;
 use breach_explainer::model::json::{self, Json};
 use breach_explainer::sheets::{self, layout, SheetProblem};
 use breach_explainer::Lang;

@@ -3,10 +3,10 @@
 //! and on the card, and is never drawn with a font that lacks its glyphs.
 #![cfg(not(target_arch = "wasm32"))]
 
-use breach_explainer::model::{json, validate, Lang};
+use breach_explainer::model::Story;
+use breach_explainer::model::{json, story::from_tree, Lang};
 use breach_explainer::render::Theme;
 use breach_explainer::social::{self, Fonts, SocialError};
-use breach_explainer::Dataset;
 
 /// A face as fontconfig names it, `FILE#INDEX`; scripts/setup installs fonts-noto-cjk.
 fn fc_match(pattern: &str) -> String {
@@ -27,9 +27,9 @@ fn cjk() -> Fonts {
     Fonts::load(&regular, Some(&fc_match("Noto Sans CJK KR:weight=bold"))).unwrap()
 }
 
-fn dataset(name: &str) -> Dataset {
+fn dataset(name: &str) -> Story {
     let text = std::fs::read_to_string(format!("data/{name}.json")).unwrap();
-    validate(&json::parse(&text).unwrap()).unwrap()
+    from_tree(&json::parse(&text).unwrap()).unwrap()
 }
 
 /// Decodes a PNG: (width, height, RGB or RGBA bytes, bytes per pixel).

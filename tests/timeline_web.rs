@@ -69,7 +69,7 @@ fn the_keyboard_walks_every_event_in_time_order() {
     // Every event the story view draws, visited once in time order (as the dataset dates
     // them, not as the options happen to be built), each named with its date.
     let tree = breach_explainer::web::parse_json(breach_explainer::model::DEFAULT_DATASET).unwrap();
-    let d = breach_explainer::validate(&tree).unwrap();
+    let d = breach_explainer::model::story::from_tree(&tree).unwrap();
     let drawn: Vec<usize> = breach_explainer::layout::timeline::layout(
         &d,
         breach_explainer::Lang::En,
@@ -396,7 +396,7 @@ fn a_cluster_is_reached_zoomed_into_and_its_events_selected_by_keyboard() {
     );
     // The same layout natively: which events the first cluster holds.
     let tree = breach_explainer::web::parse_json(&text).unwrap();
-    let d = breach_explainer::validate(&tree).unwrap();
+    let d = breach_explainer::model::story::from_tree(&tree).unwrap();
     let t = timeline::layout(
         &d,
         breach_explainer::Lang::En,

@@ -3,14 +3,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use breach_explainer::model::figures::{self, ChartKind};
-use breach_explainer::model::{json, validate, Dataset, Figure, Lang, Status, Unit};
+use breach_explainer::model::{json, story::from_tree, Figure, Lang, Status, Story, Unit};
 use breach_explainer::page;
 use breach_explainer::render::Theme;
 use proptest::prelude::*;
 use serde_json::{json as j, Value};
 
-fn load(text: &str) -> Dataset {
-    validate(&json::parse(text).expect("JSON")).expect("a valid dataset")
+fn load(text: &str) -> Story {
+    from_tree(&json::parse(text).expect("JSON")).expect("a valid dataset")
 }
 
 /// Every file in `data/`, by name.
@@ -33,7 +33,7 @@ fn datasets() -> Vec<(String, String)> {
 
 /// The static page a reader without JavaScript gets, as text: every element (and drawn SVG
 /// label) a separate run, entities decoded.
-fn static_text(d: &Dataset, lang: Lang) -> String {
+fn static_text(d: &Story, lang: Lang) -> String {
     let html = page::to_html(&page::explainer(d, lang, Some(&Theme::LIGHT)));
     let mut out = String::new();
     let mut in_tag = false;
@@ -374,7 +374,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
     #[test]
     fn generated_text_is_true_for_any_dataset(v in arbitrary_dataset()) {
-        let Ok(d) = validate(&json::parse(&v.to_string()).unwrap()) else {
+        let Ok(d) = from_tree(&json::parse(&v.to_string()).unwrap()) else {
             // Random ends can fall before their starts; the validator refuses those.
             return Ok(());
         };
@@ -644,7 +644,7 @@ fn every_datetime_attribute_is_valid_html() {
                 o.remove("end");
             }
         }
-        let Ok(d) = validate(&json::parse(&v.to_string()).expect("JSON")) else {
+        let Ok(d) = from_tree(&json::parse(&v.to_string()).expect("JSON")) else {
             continue;
         };
         for lang in d.languages.clone() {

@@ -6,8 +6,8 @@ use super::charts::{figure_text, money_text, unpunctuated};
 use super::{bound_text, cite, claim_range, source_title};
 use crate::format::{self, particle, Particle};
 use crate::model::{
-    Bound, Change, ChangeKind, ChangeList, Claim, Count, Dataset, End, Figure, Lang, Precision,
-    Status, StoryDate,
+    Bound, Change, ChangeKind, ChangeList, Claim, Count, End, Figure, Lang, Precision, Status,
+    Story, StoryDate,
 };
 
 /// `date` moved into the story's zone (`offset` minutes east of UTC): a time given in another
@@ -31,7 +31,7 @@ fn in_zone(date: &StoryDate, offset: i32) -> StoryDate {
 
 /// "Updated 11 June 2026, 20:00 UTC" / "2026년 6월 11일 오후 8시(UTC) 업데이트"; none without
 /// `updated`.
-pub fn updated(d: &Dataset, lang: Lang) -> Option<String> {
+pub fn updated(d: &Story, lang: Lang) -> Option<String> {
     let when = in_zone(d.updated.as_ref()?, d.zone.offset);
     let text = format::date(lang, &when, d.zone.label.get(lang));
     Some(match lang {
@@ -42,12 +42,12 @@ pub fn updated(d: &Dataset, lang: Lang) -> Option<String> {
 }
 
 /// The machine-readable `datetime` of `updated`, as the file gives it.
-pub fn updated_iso(d: &Dataset) -> Option<String> {
+pub fn updated_iso(d: &Story) -> Option<String> {
     d.updated.as_ref().map(StoryDate::iso)
 }
 
 /// When a change was made, at its precision: "29 November 2025".
-pub fn change_when(d: &Dataset, lang: Lang, c: &Change) -> String {
+pub fn change_when(d: &Story, lang: Lang, c: &Change) -> String {
     let at = in_zone(&c.at, d.zone.offset);
     format::date(lang, &at, d.zone.label.get(lang))
 }
@@ -86,7 +86,7 @@ fn noun(lang: Lang, list: ChangeList) -> &'static str {
 }
 
 /// The item's own name, as the page shows it: an event's title, a count with its unit…
-fn item_name(d: &Dataset, lang: Lang, list: ChangeList, index: usize) -> Option<String> {
+fn item_name(d: &Story, lang: Lang, list: ChangeList, index: usize) -> Option<String> {
     Some(match list {
         ChangeList::Events => d.events.get(index)?.title.get(lang).to_string(),
         ChangeList::Counts => count_name(lang, d.counts.get(index)?),
@@ -145,7 +145,7 @@ fn is_bound(f: &Figure) -> bool {
 /// the units differ (a new finding, not a new total); "still …" when the figure did not move;
 /// "now at least 800 million records; earlier about 885 million records" when a bound replaces
 /// a figure or the other way round.
-fn count_from_to(d: &Dataset, lang: Lang, old: usize, new: usize) -> Option<String> {
+fn count_from_to(d: &Story, lang: Lang, old: usize, new: usize) -> Option<String> {
     let (a, b) = (d.counts.get(old)?, d.counts.get(new)?);
     let subject = unpunctuated(b.subject.get(lang));
     let to = figure_text(lang, b);
@@ -202,7 +202,7 @@ fn end_text(lang: Lang, c: &Claim, zone: &str) -> String {
 
 /// A revised account of the exposure against the one it replaces: "Start of access revised from
 /// 24 June 2025 to April 2025"; the end, or the whole period, when that is what moved.
-fn claim_from_to(d: &Dataset, lang: Lang, kind: ChangeKind, old: &Claim, new: &Claim) -> String {
+fn claim_from_to(d: &Story, lang: Lang, kind: ChangeKind, old: &Claim, new: &Claim) -> String {
     let zone = d.zone.label.get(lang);
     let z = d.zone.offset;
     let v = verb(lang, kind);
@@ -243,7 +243,7 @@ fn claim_from_to(d: &Dataset, lang: Lang, kind: ChangeKind, old: &Claim, new: &C
 /// One change as a sentence, without a closing full stop: "Count revised from 4,536 to 33.7
 /// million accounts", "Event added: Record PIPC fine", "Event removed" / "수치 수정: 4,536개
 /// 계정에서 3,370만 개 계정으로", "사건 추가: …", "사건 삭제".
-pub fn change_sentence(d: &Dataset, lang: Lang, c: &Change) -> String {
+pub fn change_sentence(d: &Story, lang: Lang, c: &Change) -> String {
     let list = c.about.list;
     let v = verb(lang, c.kind);
     // A figure that is not the breach's own is never announced as a count.
@@ -352,7 +352,7 @@ pub fn change_sentence(d: &Dataset, lang: Lang, c: &Change) -> String {
 
 /// The change in the list: its sentence, its note and its sources' numbers: "Count revised
 /// from 4,536 to 33.7 million accounts. The revised disclosure. [3, 14]".
-pub fn change_line(d: &Dataset, lang: Lang, c: &Change) -> String {
+pub fn change_line(d: &Story, lang: Lang, c: &Change) -> String {
     let mut line = change_sentence(d, lang, c);
     if let Some(note) = &c.note {
         line.push_str(". ");
@@ -363,21 +363,68 @@ pub fn change_line(d: &Dataset, lang: Lang, c: &Change) -> String {
     line
 }
 
+/// The line under the headline: when the dataset was updated (in words and as a `datetime`),
+/// and its latest change.
+pub struct UpdatedLine {
+    pub when: String,
+    pub datetime: String,
+    pub latest: Option<String>,
+}
+
+/// "Updated 11 June 2026, 20:00 UTC. Event added: …"; none without `updated`.
+pub fn updated_line(d: &Story, lang: Lang) -> Option<UpdatedLine> {
+    Some(UpdatedLine {
+        when: updated(d, lang)?,
+        datetime: updated_iso(d).unwrap_or_default(),
+        latest: latest(d, lang),
+    })
+}
+
+/// One entry of "What changed": when (in words and as a `datetime`), its sentence with its
+/// full stop, the author's note, and the citations.
+pub struct Entry {
+    pub datetime: String,
+    pub when: String,
+    pub sentence: String,
+    pub note: Option<String>,
+    pub cite: String,
+}
+
+/// The change log, newest first, in words.
+pub fn entries(d: &Story, lang: Lang) -> Vec<Entry> {
+    d.newest_first
+        .iter()
+        .filter_map(|&i| {
+            let c = d.changes.get(i)?;
+            Some(Entry {
+                datetime: c.at.html_datetime(),
+                when: change_when(d, lang, c),
+                sentence: format!("{}.", change_sentence(d, lang, c)),
+                note: c
+                    .note
+                    .as_ref()
+                    .map(|n| format!("{}.", super::charts::unpunctuated(n.get(lang)))),
+                cite: cite(&c.sources),
+            })
+        })
+        .collect()
+}
+
 /// The latest change as a sentence with its full stop, for under the headline.
-pub fn latest(d: &Dataset, lang: Lang) -> Option<String> {
+pub fn latest(d: &Story, lang: Lang) -> Option<String> {
     d.latest_change()
         .map(|c| format!("{}.", change_sentence(d, lang, c)))
 }
 
 /// The visible note after a newer version replaced the one on screen: "Updated just now: Event
 /// added: Record PIPC fine." / "방금 업데이트됨: …".
-pub fn updated_now(d: &Dataset, lang: Lang) -> String {
+pub fn updated_now(d: &Story, lang: Lang) -> String {
     updated_ago(d, lang, 0)
 }
 
 /// The same note as it ages while the reader stays: "Updated 5 minutes ago: …", "Updated 2
 /// hours ago: …" / "5분 전 업데이트됨: …".
-pub fn updated_ago(d: &Dataset, lang: Lang, minutes: u32) -> String {
+pub fn updated_ago(d: &Story, lang: Lang, minutes: u32) -> String {
     let (hours, days) = (minutes / 60, minutes / (24 * 60));
     let when = match lang {
         Lang::En => match (minutes, hours, days) {

@@ -5,12 +5,13 @@
 //! its own line of findings), and a comparison of different units says which units and that it
 //! gives a scale, not a head count.
 
-use super::cite;
+use super::tables::{self, Table};
 pub use super::takeaways::takeaway;
+use super::{cite, source_line, SourceForm};
 use crate::format;
 use crate::i18n::{self, Ui};
-use crate::model::figures::{all_money, earlier_money, main_currency, rows, ChartKind};
-use crate::model::{Count, Dataset, Figure, Lang, Money, SourceRef, Status, Unit};
+use crate::model::figures::ChartKind;
+use crate::model::{Count, Figure, Lang, Money, SourceRef, Status, Story, Unit};
 
 /// A figure as far as it is known, each number made by `number` and the whole by `with`
 /// (which adds the unit or currency, given the number text and the largest number): "at least
@@ -189,8 +190,8 @@ pub fn share_words(lang: Lang, share: f64) -> Option<String> {
 }
 
 /// The chart's short text alternative: what kind of chart, how many marks, the range.
-pub fn chart_alt(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
-    let items = rows(d, kind);
+pub fn chart_alt(d: &Story, lang: Lang, kind: ChartKind) -> String {
+    let items = d.rows(kind);
     let n = items.len() as i64;
     // The first and last marks of the count charts, which their alternatives name.
     let ends = match (
@@ -278,13 +279,13 @@ pub fn chart_alt(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
         }
         ChartKind::Money => {
             let money_at = |i: Option<&usize>| i.and_then(|&i| d.money.get(i));
-            let main = main_currency(d);
+            let main = d.main_currency();
             let others = d
                 .money
                 .iter()
                 .filter(|m| m.status != Status::Superseded && Some(m.currency.as_str()) != main)
                 .count() as i64;
-            let earlier = items.iter().any(|&i| !earlier_money(d, i).is_empty());
+            let earlier = items.iter().any(|&i| !d.earlier_money(i).is_empty());
             let mut rest = match (lang, others) {
                 (_, 0) => String::new(),
                 (Lang::En, k) => format!(
@@ -351,9 +352,11 @@ fn distinct_units(counts: &[&Count]) -> Vec<Unit> {
 
 /// The chart's long description: every mark in words, with exact figures; for the comparison,
 /// the other comparisons too.
-pub fn chart_long(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
-    let items: Vec<String> = rows(d, kind)
-        .into_iter()
+pub fn chart_long(d: &Story, lang: Lang, kind: ChartKind) -> String {
+    let items: Vec<String> = d
+        .rows(kind)
+        .iter()
+        .copied()
         .map(|i| chart_item(d, lang, kind, i).0)
         .collect();
     let mut out = items.join("; ") + ".";
@@ -369,9 +372,11 @@ pub fn chart_long(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
         }
     }
     if kind == ChartKind::Money {
-        let main = main_currency(d);
-        let others: Vec<String> = all_money(d)
-            .into_iter()
+        let main = d.main_currency();
+        let others: Vec<String> = d
+            .table(ChartKind::Money)
+            .iter()
+            .copied()
             .filter(|&i| {
                 d.money
                     .get(i)
@@ -387,7 +392,7 @@ pub fn chart_long(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
 }
 
 /// One mark's accessible name and its tooltip lines, with exact figures and the author's note.
-pub fn chart_item(d: &Dataset, lang: Lang, kind: ChartKind, item: usize) -> (String, Vec<String>) {
+pub fn chart_item(d: &Story, lang: Lang, kind: ChartKind, item: usize) -> (String, Vec<String>) {
     let zone = d.zone.label.get(lang);
     let lines = match kind {
         ChartKind::Revisions | ChartKind::Comparison => {
@@ -489,9 +494,11 @@ pub fn money_standing_text(lang: Lang, m: &Money, text: String) -> String {
 
 /// The figures an amount revised, oldest first: "$872 million (April 2024), $1.6 billion (July
 /// 2024)"; `None` when it revised none.
-pub fn earlier_figures(d: &Dataset, lang: Lang, of: usize) -> Option<String> {
-    let list: Vec<String> = earlier_money(d, of)
-        .into_iter()
+pub fn earlier_figures(d: &Story, lang: Lang, of: usize) -> Option<String> {
+    let list: Vec<String> = d
+        .earlier_money(of)
+        .iter()
+        .copied()
         .filter_map(|i| d.money.get(i))
         .map(|m| {
             let (amount, date) = (money_text(lang, m), format::date(lang, &m.date, ""));
@@ -527,10 +534,10 @@ pub fn converted_text(lang: Lang, c: &crate::model::Converted) -> String {
 }
 
 /// Every source a chart's marks cite, in list order.
-pub fn chart_sources(d: &Dataset, kind: ChartKind) -> Vec<SourceRef> {
+pub fn chart_sources(d: &Story, kind: ChartKind) -> Vec<SourceRef> {
     let items = match kind {
-        ChartKind::Money => all_money(d),
-        _ => rows(d, kind),
+        ChartKind::Money => d.table(ChartKind::Money),
+        _ => d.rows(kind),
     };
     let mut all: Vec<SourceRef> = match kind {
         ChartKind::Revisions | ChartKind::Comparison => items
@@ -557,4 +564,49 @@ pub fn chart_sources(d: &Dataset, kind: ChartKind) -> Vec<SourceRef> {
     all.sort_unstable();
     all.dedup();
     all
+}
+
+/// A chart's heading ("How the count was revised").
+pub fn heading(lang: Lang, kind: ChartKind) -> &'static str {
+    i18n::ui(
+        lang,
+        match kind {
+            ChartKind::Revisions => Ui::RevisionsHeading,
+            ChartKind::Comparison => Ui::ComparisonHeading,
+            ChartKind::Exposed => Ui::ExposedHeading,
+            ChartKind::Money => Ui::MoneyHeading,
+        },
+    )
+}
+
+/// Everything a chart's part of the page says, finished: the page only places it.
+pub struct ChartWords {
+    pub heading: &'static str,
+    /// What the chart shows, in one sentence over it.
+    pub takeaway: String,
+    /// The comparison's own title, as the author wrote it.
+    pub subtitle: Option<String>,
+    /// The drawing's short text alternative.
+    pub alt: String,
+    /// The long description under "Show the data".
+    pub long: String,
+    pub table: Table,
+    /// "Sources: …" under the figure.
+    pub source_line: String,
+}
+
+pub fn chart_words(d: &Story, lang: Lang, kind: ChartKind) -> ChartWords {
+    ChartWords {
+        heading: heading(lang, kind),
+        takeaway: takeaway(d, lang, kind),
+        subtitle: d
+            .comparisons
+            .first()
+            .filter(|_| kind == ChartKind::Comparison)
+            .map(|c| c.title.get(lang).to_string()),
+        alt: chart_alt(d, lang, kind),
+        long: chart_long(d, lang, kind),
+        table: tables::chart_table(d, lang, kind),
+        source_line: source_line(d, lang, Some(kind), SourceForm::Brief),
+    }
 }

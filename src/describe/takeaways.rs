@@ -6,13 +6,11 @@ use super::charts::{self, dated, figure_text, money_text, share_words};
 use super::{span, Length};
 use crate::format::{self, particle, Particle};
 use crate::i18n::{self, Ui};
-use crate::model::figures::{
-    self, all_money, main_currency, rows, series_in_unit, ChartKind, Span,
-};
-use crate::model::{Count, Dataset, Lang, Status};
+use crate::model::figures::{ChartKind, Span};
+use crate::model::{Count, Lang, Status, Story};
 
 /// The chart's one-line takeaway, generated from the data.
-pub fn takeaway(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
+pub fn takeaway(d: &Story, lang: Lang, kind: ChartKind) -> String {
     match kind {
         ChartKind::Revisions => revisions_takeaway(d, lang),
         ChartKind::Comparison => comparison_takeaway(d, lang),
@@ -22,14 +20,14 @@ pub fn takeaway(d: &Dataset, lang: Lang, kind: ChartKind) -> String {
 }
 
 /// The headline count's own line (one unit); without one, the other findings, each as itself.
-fn revisions_takeaway(d: &Dataset, lang: Lang) -> String {
-    let Some(head) = d.lead_count() else {
-        return String::new();
-    };
-    let line = series_in_unit(d, head);
-    let counts: Vec<&Count> = line.iter().filter_map(|&i| d.counts.get(i)).collect();
+fn revisions_takeaway(d: &Story, lang: Lang) -> String {
+    let counts: Vec<&Count> = d
+        .lead_series
+        .iter()
+        .filter_map(|&i| d.counts.get(i))
+        .collect();
     let mut out = String::new();
-    match (counts.as_slice(), figures::figures(d).revision) {
+    match (counts.as_slice(), d.figures.revision) {
         ([], _) => {}
         // A report that gave no figure is no count.
         ([only], _) if only.value == crate::model::Figure::NotDisclosed => {
@@ -158,9 +156,11 @@ fn revisions_takeaway(d: &Dataset, lang: Lang) -> String {
     // Everything else the chart draws, as separate findings: one entry per series and unit
     // (with its revision, if any), additions and disputed claims on their own.
     let mut groups: Vec<Vec<&Count>> = Vec::new();
-    for c in rows(d, ChartKind::Revisions)
-        .into_iter()
-        .filter(|i| !line.contains(i))
+    for c in d
+        .rows(ChartKind::Revisions)
+        .iter()
+        .copied()
+        .filter(|i| !d.lead_series.contains(i))
         .filter_map(|i| d.counts.get(i))
         .filter(|c| !matches!(c.status, Status::DisputedClaim | Status::Context))
         // A report without a figure is no step of a revision; the table lists it.
@@ -224,9 +224,11 @@ fn revisions_takeaway(d: &Dataset, lang: Lang) -> String {
 
 /// The breach's figure against the largest of the others, as a fraction or a multiple, with
 /// the units named when they differ.
-fn comparison_takeaway(d: &Dataset, lang: Lang) -> String {
-    let counts: Vec<&Count> = rows(d, ChartKind::Comparison)
-        .into_iter()
+fn comparison_takeaway(d: &Story, lang: Lang) -> String {
+    let counts: Vec<&Count> = d
+        .rows(ChartKind::Comparison)
+        .iter()
+        .copied()
         .filter_map(|i| d.counts.get(i))
         .collect();
     let Some((subject, rest)) = counts.split_first() else {
@@ -339,7 +341,7 @@ fn percent(share: f64) -> String {
     }
 }
 
-fn exposed_takeaway(d: &Dataset, lang: Lang) -> String {
+fn exposed_takeaway(d: &Story, lang: Lang) -> String {
     let names = |exposed: bool| -> Vec<&str> {
         d.data_classes
             .iter()
@@ -359,16 +361,17 @@ fn exposed_takeaway(d: &Dataset, lang: Lang) -> String {
 }
 
 /// The largest amount of the charted currency, then every amount in another currency, as given.
-fn money_takeaway(d: &Dataset, lang: Lang) -> String {
+fn money_takeaway(d: &Story, lang: Lang) -> String {
     let mut out = String::new();
-    if let Some(top) = rows(d, ChartKind::Money)
+    if let Some(top) = d
+        .rows(ChartKind::Money)
         .first()
         .and_then(|&i| d.money.get(i))
     {
         // The first bar is the largest only when its amount is exact and no other is open
         // upwards (a lower bound may be larger than it shows).
         let largest = top.amount.exact().is_some()
-            && rows(d, ChartKind::Money)
+            && d.rows(ChartKind::Money)
                 .iter()
                 .filter_map(|&i| d.money.get(i))
                 .all(|m| {
@@ -403,7 +406,7 @@ fn money_takeaway(d: &Dataset, lang: Lang) -> String {
                 i18n::money_kind(lang, top.kind)
             ),
         };
-        let top_index = rows(d, ChartKind::Money).first().copied().unwrap_or(0);
+        let top_index = d.rows(ChartKind::Money).first().copied().unwrap_or(0);
         if let Some(earlier) = charts::earlier_figures(d, lang, top_index) {
             // "replaced": a final decision or a new fund replaces a proposal, it does not
             // "revise" it.
@@ -413,9 +416,11 @@ fn money_takeaway(d: &Dataset, lang: Lang) -> String {
             });
         }
     }
-    let main = main_currency(d);
-    let others: Vec<String> = all_money(d)
-        .into_iter()
+    let main = d.main_currency();
+    let others: Vec<String> = d
+        .table(ChartKind::Money)
+        .iter()
+        .copied()
         .filter_map(|i| d.money.get(i))
         .filter(|m| Some(m.currency.as_str()) != main && m.status != Status::Superseded)
         .map(|m| format!("{} ({})", money_text(lang, m), m.subject.get(lang)))

@@ -14,8 +14,7 @@ use crate::describe::charts::{
 use crate::describe::cite;
 use crate::format;
 use crate::i18n::{self, Ui};
-use crate::model::figures::{earlier_money, main_currency, rows};
-use crate::model::{Dataset, Figure, Lang, Status};
+use crate::model::{Figure, Lang, Status, Story};
 
 const PAD: f64 = 12.0;
 const AXIS_Y: f64 = 38.0;
@@ -26,7 +25,7 @@ const BAR_H: f64 = 14.0;
 
 pub use crate::model::figures::ChartKind;
 
-pub fn layout(kind: ChartKind, d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
+pub fn layout(kind: ChartKind, d: &Story, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
     let width = width.max(200.0);
     match kind {
         ChartKind::Revisions => revisions(d, lang, width, m),
@@ -349,8 +348,8 @@ fn rows_chart(
     }
 }
 
-fn revisions(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
-    let items = rows(d, ChartKind::Revisions);
+fn revisions(d: &Story, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
+    let items = d.rows(ChartKind::Revisions);
     let rows_units: Vec<crate::model::Unit> = items
         .iter()
         .filter_map(|&i| Some(d.counts.get(i)?.unit))
@@ -370,8 +369,8 @@ fn revisions(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene 
         .map(|v| (scale.px(v), format::compact(lang, v)))
         .collect();
     let rows = items
-        .into_iter()
-        .filter_map(|i| {
+        .iter()
+        .filter_map(|&i| {
             let c = d.counts.get(i)?;
             let disputed = c.status == Status::DisputedClaim;
             let mut headline = figure_text(lang, c);
@@ -529,10 +528,12 @@ fn bars(
     rows_chart(rows, note, &ticks, width, m)
 }
 
-fn comparison(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
+fn comparison(d: &Story, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
     let mixed = d.comparisons.first().is_some_and(|c| c.mixed_units);
-    let rows = rows(d, ChartKind::Comparison)
-        .into_iter()
+    let rows = d
+        .rows(ChartKind::Comparison)
+        .iter()
+        .copied()
         .enumerate()
         .filter_map(|(k, i)| {
             let c = d.counts.get(i)?;
@@ -562,10 +563,12 @@ fn comparison(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene
     bars(rows, note, &|v| format::compact(lang, v), width, m)
 }
 
-fn money(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
-    let currency = main_currency(d).unwrap_or("").to_string();
-    let rows = rows(d, ChartKind::Money)
-        .into_iter()
+fn money(d: &Story, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
+    let currency = d.main_currency().unwrap_or("").to_string();
+    let rows = d
+        .rows(ChartKind::Money)
+        .iter()
+        .copied()
         .filter_map(|i| {
             let item = d.money.get(i)?;
             let mut context = format!(
@@ -619,15 +622,19 @@ fn money(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
                         .collect(),
                 )
             };
-            let earlier = earlier_money(d, i)
-                .into_iter()
+            let earlier = d
+                .earlier_money(i)
+                .iter()
+                .copied()
                 .filter_map(|k| d.money.get(k)?.amount.largest())
                 .collect();
             let mut headline = money_standing_text(lang, item, money_text(lang, item));
             // The rings on the bar, named where a phone reader looks: "£18.4 million · earlier
             // £99.2 million".
-            let earlier_said: Vec<String> = earlier_money(d, i)
-                .into_iter()
+            let earlier_said: Vec<String> = d
+                .earlier_money(i)
+                .iter()
+                .copied()
                 .filter_map(|k| Some(money_text(lang, d.money.get(k)?)))
                 .collect();
             if !earlier_said.is_empty() {
@@ -653,13 +660,15 @@ const TILE_GAP: f64 = 8.0;
 
 /// Tiles in two groups, "exposed" (filled) and "not exposed" (outlined, struck through), each
 /// group headed in words.
-fn exposed(d: &Dataset, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
+fn exposed(d: &Story, lang: Lang, width: f64, m: &dyn TextMeasure) -> Scene {
     let mut marks = Vec::new();
     let mut hits = Vec::new();
     let mut y = 4.0;
     for exposed in [true, false] {
-        let items: Vec<usize> = rows(d, ChartKind::Exposed)
-            .into_iter()
+        let items: Vec<usize> = d
+            .rows(ChartKind::Exposed)
+            .iter()
+            .copied()
             .filter(|&i| d.data_classes.get(i).is_some_and(|c| c.exposed == exposed))
             .collect();
         if items.is_empty() {

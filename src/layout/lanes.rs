@@ -11,7 +11,7 @@ use super::measure::{shorten, TextMeasure};
 use super::scale::TimeScale;
 use super::{within, Anchor, Hit, Mark, Paint, TEXT};
 use crate::describe::clusters;
-use crate::model::{Dataset, Lane, Lang, StoryDate};
+use crate::model::{Lane, Lang, Story, StoryDate};
 use std::ops::Range;
 
 pub const MARKER_R: f64 = 6.0;
@@ -75,7 +75,7 @@ const LABEL_GAP: f64 = 6.0;
 
 /// What every lane is laid out with.
 pub(super) struct Ctx<'a> {
-    pub d: &'a Dataset,
+    pub d: &'a Story,
     pub lang: Lang,
     pub scale: &'a TimeScale,
     pub width: f64,

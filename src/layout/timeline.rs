@@ -14,7 +14,7 @@ use super::{within, Anchor, Mark, Paint, Scene, SMALL, TEXT};
 use crate::describe;
 use crate::i18n;
 use crate::model::date::days_from_civil;
-use crate::model::{Bound, Claim, Dataset, End, Lane, Lang, Milestone, Precision, StoryDate};
+use crate::model::{Bound, Claim, End, Lane, Lang, Milestone, Precision, Story, StoryDate};
 
 /// Which stretch of time the timeline shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +82,7 @@ enum EdgeDraw {
 }
 
 /// The span of days a view covers, from month start to month start.
-pub fn domain(d: &Dataset, view: View) -> (f64, f64) {
+pub fn domain(d: &Story, view: View) -> (f64, f64) {
     let zone = d.zone.offset;
     let claim = d.exposure.preferred_claim();
     match view {
@@ -132,7 +132,7 @@ pub fn domain(d: &Dataset, view: View) -> (f64, f64) {
 /// either side, in whole days. `None` when that would not be narrower than `current` by a fifth
 /// (events at one time, which no zoom spreads): such a cluster lists its events instead. So
 /// zooming in always ends, at a list or at every event drawn as itself.
-pub fn zoom(d: &Dataset, c: &Cluster, current: View) -> Option<View> {
+pub fn zoom(d: &Story, c: &Cluster, current: View) -> Option<View> {
     let zone = d.zone.offset;
     let (lo, hi) = c
         .events
@@ -155,7 +155,7 @@ pub fn zoom(d: &Dataset, c: &Cluster, current: View) -> Option<View> {
 }
 
 /// Lays the timeline out at `width` CSS px.
-pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasure) -> Timeline {
+pub fn layout(d: &Story, lang: Lang, width: f64, view: View, m: &dyn TextMeasure) -> Timeline {
     let width = width.max(200.0);
     let zone = d.zone.offset;
     let (d0, d1) = domain(d, view);
@@ -338,7 +338,7 @@ pub fn layout(d: &Dataset, lang: Lang, width: f64, view: View, m: &dyn TextMeasu
 
     // Lanes, in a fixed order; each gets as many rows as its labels need.
     let mut by_lane: Vec<Vec<usize>> = Lane::ALL.iter().map(|_| Vec::new()).collect();
-    for i in d.events_in_time_order() {
+    for i in d.in_time_order.iter().copied() {
         let Some(e) = d.events.get(i) else { continue };
         let (s, t) = (e.date.start(zone), e.end.unwrap_or(e.date).end(zone));
         let lane_at = Lane::ALL.iter().position(|l| *l == e.lane);
@@ -450,11 +450,12 @@ fn lane_heading(marks: &mut Vec<Mark>, y: f64, heading: &str, width: f64, m: &dy
 }
 
 /// The story's latest event when it begins after `view_end`, and how many events do.
-fn latest_after(d: &Dataset, view_end: f64) -> Option<(usize, usize)> {
+fn latest_after(d: &Story, view_end: f64) -> Option<(usize, usize)> {
     let zone = d.zone.offset;
     let after: Vec<usize> = d
-        .events_in_time_order()
-        .into_iter()
+        .in_time_order
+        .iter()
+        .copied()
         .filter(|&i| {
             d.events
                 .get(i)
@@ -465,7 +466,7 @@ fn latest_after(d: &Dataset, view_end: f64) -> Option<(usize, usize)> {
 }
 
 /// Events and clusters in time order (a cluster at its first event), for the keyboard.
-fn keyboard_order(d: &Dataset, placed: &[Placed], clusters: &[Cluster]) -> Vec<usize> {
+fn keyboard_order(d: &Story, placed: &[Placed], clusters: &[Cluster]) -> Vec<usize> {
     let zone = d.zone.offset;
     let n = d.events.len();
     let firsts = clusters.iter().filter_map(|c| c.events.first().copied());
@@ -491,7 +492,7 @@ fn keyboard_order(d: &Dataset, placed: &[Placed], clusters: &[Cluster]) -> Vec<u
 /// each milestone and one label, so the reader sees how long nobody noticed.
 fn gaps(
     marks: &mut Vec<Mark>,
-    d: &Dataset,
+    d: &Story,
     lang: Lang,
     scale: &TimeScale,
     width: f64,
@@ -508,7 +509,8 @@ fn gaps(
     // A bracket from the end of access forward to detection only when both are known to the
     // day and in that order; otherwise the drawing would show a precision or an order the
     // sources do not give (the key figures and the text alternative say what is known).
-    let ordered = crate::model::figures(d)
+    let ordered = d
+        .figures
         .end_to_detection
         .and_then(|s| s.days())
         .is_some_and(|n| n >= 0);

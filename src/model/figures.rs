@@ -211,6 +211,10 @@ impl ChartKind {
         ChartKind::Exposed,
         ChartKind::Money,
     ];
+    /// Its place in [`ChartKind::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
     pub fn key(self) -> &'static str {
         match self {
             ChartKind::Revisions => "revisions",

@@ -3,7 +3,8 @@
 //!
 //! It is filled natively by serde from `serde_json` (which reports line and column of syntax
 //! errors), in the browser from what the page's own `JSON.parse` made (src/web/dom.rs; smaller
-//! than compiling serde_json into the wasm).
+//! than compiling serde_json into the wasm). [`to_text`] writes a tree back (the dataset as
+//! loaded, for the reader's JSON download and the editor).
 
 #[cfg(not(target_arch = "wasm32"))]
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -204,4 +205,139 @@ pub fn grouped(n: u64) -> String {
         out.push(c);
     }
     out
+}
+
+/// A JSON tree back to text (the dataset as loaded), two-space indented.
+pub fn to_text(v: &Json) -> String {
+    let mut out = String::new();
+    write_json(&mut out, v, 0);
+    out.push('\n');
+    out
+}
+
+fn write_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// A number so that it reads back as the same number. The checked fields hold whole numbers,
+/// which `plain_number` writes in full; `_` comments and `$schema`, which the checker does not
+/// read, may hold any number: those `plain_number` cannot write exactly are written as their
+/// exact decimal value, worked out on digits (Rust's float formatting costs the wasm ~8 KB gzip).
+fn write_number(out: &mut String, n: f64) {
+    if !n.is_finite() {
+        // JSON has no infinity; parsed JSON never holds one.
+        out.push_str("null");
+        return;
+    }
+    // Up to six decimals: plain_number writes round(|n| × 10⁶) / 10⁶, which reads back as n
+    // when that quotient (exact in both parts, correctly rounded) is n itself.
+    let scaled = (n.abs() * 1e6).round();
+    if (n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0)
+        || (scaled <= 9_007_199_254_740_991.0 && scaled / 1e6 == n.abs())
+    {
+        out.push_str(&plain_number(n));
+        return;
+    }
+    // n = m × 2^e exactly; in decimal, m × 2^e or (m × 5^−e) / 10^−e.
+    let bits = n.to_bits();
+    let exp_bits = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1u64 << 52) - 1);
+    let (m, e) = if exp_bits == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1u64 << 52), exp_bits - 1075)
+    };
+    // Little-endian decimal digits, multiplied in place.
+    let mut digits: Vec<u8> = m.to_string().bytes().rev().map(|b| b - b'0').collect();
+    let times = |digits: &mut Vec<u8>, k: u8| {
+        let mut carry = 0u8;
+        for d in digits.iter_mut() {
+            let v = *d * k + carry;
+            *d = v % 10;
+            carry = v / 10;
+        }
+        if carry > 0 {
+            digits.push(carry);
+        }
+    };
+    let point = if e >= 0 {
+        (0..e).for_each(|_| times(&mut digits, 2));
+        0
+    } else {
+        (0..-e).for_each(|_| times(&mut digits, 5));
+        (-e) as usize
+    };
+    let text = |ds: &[u8]| -> String { ds.iter().rev().map(|&d| char::from(b'0' + d)).collect() };
+    let whole = text(digits.get(point..).unwrap_or(&[]));
+    let fraction = text(&digits[..point.min(digits.len())]);
+    // The fraction's leading zeros were not stored when it is shorter than the point.
+    let fraction = format!("{:0>point$}", fraction);
+    let (whole, fraction) = (
+        whole.trim_start_matches('0'),
+        fraction.trim_end_matches('0'),
+    );
+    if n < 0.0 {
+        out.push('-');
+    }
+    out.push_str(if whole.is_empty() { "0" } else { whole });
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+}
+
+fn indent(out: &mut String, depth: usize) {
+    out.push('\n');
+    for _ in 0..depth {
+        out.push_str("  ");
+    }
+}
+
+fn write_json(out: &mut String, v: &Json, depth: usize) {
+    match v {
+        Json::Null => out.push_str("null"),
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Number(n) => write_number(out, *n),
+        Json::String(s) => write_string(out, s),
+        Json::Array(items) if items.is_empty() => out.push_str("[]"),
+        Json::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                indent(out, depth + 1);
+                write_json(out, item, depth + 1);
+            }
+            indent(out, depth);
+            out.push(']');
+        }
+        Json::Object(entries) if entries.is_empty() => out.push_str("{}"),
+        Json::Object(entries) => {
+            out.push('{');
+            for (i, (k, item)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                indent(out, depth + 1);
+                write_string(out, k);
+                out.push_str(": ");
+                write_json(out, item, depth + 1);
+            }
+            indent(out, depth);
+            out.push('}');
+        }
+    }
 }

@@ -11,6 +11,7 @@ pub mod issue;
 pub mod json;
 pub mod line_column;
 pub mod position;
+pub mod story;
 pub mod validate;
 
 use codes::codes;
@@ -18,6 +19,7 @@ pub use date::{Part, Precision, StoryDate};
 pub use figures::{figures, Figures};
 pub use issue::{Counted, Expected, Issue, Problem};
 pub use json::Json;
+pub use story::{load, Story};
 pub use validate::validate;
 
 /// The languages the explainer speaks. Adding one: a variant here, its code in `CODES`, and a

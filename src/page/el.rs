@@ -47,6 +47,13 @@ impl El {
         self.children.push(Node::Text(t.into()));
         self
     }
+    /// Text only when there is some (an optional note after a sentence).
+    pub fn text_some(self, t: Option<String>) -> El {
+        match t {
+            Some(t) => self.text(t),
+            None => self,
+        }
+    }
     pub fn child(mut self, c: El) -> El {
         self.children.push(Node::El(c));
         self

@@ -3,7 +3,7 @@
 
 use crate::layout::timeline::{Timeline, View};
 use crate::model::figures::ChartKind;
-use crate::model::Dataset;
+use crate::model::Story;
 
 /// `data-bx`: the parts of the page the DOM module finds and wires up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -296,7 +296,7 @@ impl Parts {
 
 /// What a timeline mark's option is known by in its element id: the event's id, or for a
 /// cluster `group_` and its first event's id (event ids have no `_`, so the two never meet).
-pub fn timeline_key(d: &Dataset, t: &Timeline, id: usize) -> Option<String> {
+pub fn timeline_key(d: &Story, t: &Timeline, id: usize) -> Option<String> {
     match t.cluster(id) {
         Some(c) => Some(format!("group_{}", d.events.get(*c.events.first()?)?.id)),
         None => d.events.get(id).map(|e| e.id.clone()),

@@ -5,10 +5,9 @@
 //! its details, also a page at a time.
 
 use super::el::El;
-use crate::describe::{self, charts as words, cite, clusters};
-use crate::format;
+use crate::describe::{self, clusters};
 use crate::i18n::{self, Ui};
-use crate::model::{Dataset, Lang};
+use crate::model::{Lang, Story};
 
 use super::hooks::{self, More, Part};
 
@@ -17,50 +16,30 @@ pub const PAGE: usize = 50;
 
 /// One event in "All events as a list": its date, title, detail, lane, confidence, sources and
 /// the other sources' dates.
-pub fn event_item(d: &Dataset, lang: Lang, i: usize) -> Option<El> {
+pub fn event_item(d: &Story, lang: Lang, i: usize) -> Option<El> {
     let e = d.events.get(i)?;
-    let zone = d.zone.label.get(lang);
-    // Other sources' dates for the event, with their notes and citations.
-    let alternatives = e.alternatives.iter().map(|a| {
-        let mut text = format!("{}: {}", a.by.get(lang), format::date(lang, &a.date, zone));
-        if let Some(note) = &a.note {
-            text.push_str(&format!(". {}", words::unpunctuated(note.get(lang))));
-        }
-        El::new("li").text(format!("{text}. {}", cite(&a.sources)))
+    let w = describe::event_words(d, lang, i)?;
+    let accounts = (!w.accounts.is_empty()).then(|| {
+        El::new("ul")
+            .class("bx-alts")
+            .attr("aria-label", i18n::ui(lang, Ui::OtherAccounts))
+            .children(w.accounts.into_iter().map(|a| El::new("li").text(a)))
     });
-    let alternatives: Vec<El> = alternatives.collect();
-    let has_alternatives = !alternatives.is_empty();
     Some(
         El::new("li")
             .attr(hooks::EVENT, e.id.clone())
             .attr(hooks::LANE, e.lane.code())
-            .child(
-                El::new("time")
-                    .attr("datetime", e.date.html_datetime())
-                    .text(describe::event_when(d, lang, e)),
-            )
+            .child(El::new("time").attr("datetime", w.datetime).text(w.when))
             .text(" — ")
-            .child(El::new("strong").text(e.title.get(lang)))
-            .text(format!(". {} ", e.detail.get(lang)))
-            .child(El::new("span").class("bx-meta").text(format!(
-                "{}. {}: {}. {} {}",
-                i18n::lane(lang, e.lane),
-                i18n::ui(lang, Ui::Confidence),
-                i18n::confidence(lang, e.confidence),
-                i18n::ui(lang, Ui::Sources),
-                cite(&e.sources)
-            )))
-            .children(has_alternatives.then(|| {
-                El::new("ul")
-                    .class("bx-alts")
-                    .attr("aria-label", i18n::ui(lang, Ui::OtherAccounts))
-                    .children(alternatives)
-            })),
+            .child(El::new("strong").text(w.title))
+            .text(format!(". {} ", w.detail))
+            .child(El::new("span").class("bx-meta").text(w.meta))
+            .children(accounts),
     )
 }
 
 /// These events' items, in the order given.
-pub fn event_items(d: &Dataset, lang: Lang, events: &[usize]) -> Vec<El> {
+pub fn event_items(d: &Story, lang: Lang, events: &[usize]) -> Vec<El> {
     events
         .iter()
         .filter_map(|&i| event_item(d, lang, i))
@@ -81,8 +60,8 @@ pub fn more_button(lang: Lang, which: More, shown: usize, total: usize) -> Optio
 
 /// "All events as a list", in time order, folded: every event in the static page; live, the
 /// first page, built when first opened (`data-lazy`), with a button for the next.
-pub(super) fn event_list(d: &Dataset, lang: Lang, live: bool) -> El {
-    let order = d.events_in_time_order();
+pub(super) fn event_list(d: &Story, lang: Lang, live: bool) -> El {
+    let order = &d.in_time_order;
     let paged = live && order.len() > PAGE;
     let shown = if paged { PAGE } else { order.len() };
     El::new("details")
@@ -104,7 +83,7 @@ pub(super) fn event_list(d: &Dataset, lang: Lang, live: bool) -> El {
 
 /// A cluster's events in the details panel: its name, the first `shown` of them as buttons
 /// that open their details, a button for more, and the panel's close button.
-pub fn cluster_list(d: &Dataset, lang: Lang, name: &str, events: &[usize], shown: usize) -> El {
+pub fn cluster_list(d: &Story, lang: Lang, name: &str, events: &[usize], shown: usize) -> El {
     let shown = shown.min(events.len());
     let picks = events
         .get(..shown)

@@ -2,12 +2,12 @@
 //! DOM nodes (text always as text nodes), and natively it serialises to static HTML. One
 //! description of the page, so the static fallback and the live page cannot drift apart.
 
-use crate::describe::{self, charts as words};
-use crate::format;
+use crate::describe;
+use crate::describe::charts::{self as words, ChartWords};
 use crate::i18n::{self, Ui};
 use crate::layout::{charts, timeline, CharWidths};
-use crate::model::figures::{has_chart, ChartKind};
-use crate::model::{Dataset, Issue, Lang};
+use crate::model::figures::ChartKind;
+use crate::model::{Issue, Lang, Story};
 use crate::render::{self, Theme};
 
 mod el;
@@ -22,14 +22,14 @@ use hooks::{Export, Part, Stage};
 pub use hooks::{PagePart, Parts};
 pub use lists::cluster_list;
 use sources::{changes, corrections, source_links, sources};
-use tables::{chart_table, comparison_title};
+use tables::table;
 
 /// Everything the explainer shows. `drawing` is the theme to draw the figures in for the static
 /// version: the same tree as the live one, controls and all, with each drawing made at every
 /// width rung (`layout::TIMELINE_RUNGS`, `CHART_RUNGS`) for a container query to pick; the live page passes `None` and
 /// draws them itself once it has measured its container. The two are the same height at any
 /// width, so one replacing the other moves nothing.
-pub fn explainer(d: &Dataset, lang: Lang, drawing: Option<&Theme>) -> El {
+pub fn explainer(d: &Story, lang: Lang, drawing: Option<&Theme>) -> El {
     match drawing {
         Some(theme) => explainer_parts(d, lang, Some(&static_drawer(d, lang, theme)), &Parts::All),
         None => explainer_parts(d, lang, None, &Parts::All),
@@ -38,7 +38,7 @@ pub fn explainer(d: &Dataset, lang: Lang, drawing: Option<&Theme>) -> El {
 
 /// The explainer with the parts a host chose: each part shown open, folded behind its heading
 /// (one tap away), or left out.
-pub fn explainer_parts(d: &Dataset, lang: Lang, drawing: Drawer, parts: &Parts) -> El {
+pub fn explainer_parts(d: &Story, lang: Lang, drawing: Drawer, parts: &Parts) -> El {
     let lang = d.page_lang(lang);
     let title = d.breach.title.get(lang);
     let live = drawing.is_none();
@@ -88,8 +88,9 @@ pub fn explainer_parts(d: &Dataset, lang: Lang, drawing: Drawer, parts: &Parts) 
             &|_| Some(timeline_figure(d, lang, drawing)),
         ))
         .children(ChartKind::ALL.into_iter().filter_map(|k| {
-            part(PagePart::Chart(k), i18n::ui(lang, heading(k)), &|folded| {
-                has_chart(d, k).then(|| chart_figure(d, lang, k, drawing, folded))
+            part(PagePart::Chart(k), words::heading(lang, k), &|folded| {
+                d.has_chart(k)
+                    .then(|| chart_figure(words::chart_words(d, lang, k), lang, k, drawing, folded))
             })
         }))
         .children(part(
@@ -122,22 +123,20 @@ pub fn explainer_parts(d: &Dataset, lang: Lang, drawing: Drawer, parts: &Parts) 
 
 /// "Updated 11 June 2026, 20:00 UTC. Event added: …" under the headline; none without
 /// `updated`.
-fn updated_line(d: &Dataset, lang: Lang) -> Option<El> {
-    use describe::changes;
-    let when = changes::updated(d, lang)?;
-    let mut p = El::new("p")
-        .class("bx-updated")
-        .attr(hooks::PART, Part::Updated.code())
-        .child(
-            El::new("time")
-                .attr("datetime", changes::updated_iso(d).unwrap_or_default())
-                .text(when),
-        )
-        .text(".");
-    if let Some(latest) = changes::latest(d, lang) {
-        p = p.text(format!(" {latest}"));
-    }
-    Some(p)
+fn updated_line(d: &Story, lang: Lang) -> Option<El> {
+    let line = describe::changes::updated_line(d, lang)?;
+    Some(
+        El::new("p")
+            .class("bx-updated")
+            .attr(hooks::PART, Part::Updated.code())
+            .child(
+                El::new("time")
+                    .attr("datetime", line.datetime)
+                    .text(line.when),
+            )
+            .text(".")
+            .text_some(line.latest.map(|l| format!(" {l}"))),
+    )
 }
 
 /// "한국어 | English": one button per language the dataset has complete text for (none when it
@@ -165,16 +164,16 @@ fn lang_switch(languages: &[Lang], current: Lang) -> Option<El> {
 }
 
 /// The timeline's window view drawn `width` px wide.
-pub fn timeline_svg(d: &Dataset, lang: Lang, width: f64, theme: &Theme) -> String {
+pub fn timeline_svg(d: &Story, lang: Lang, width: f64, theme: &Theme) -> String {
     let lang = d.page_lang(lang);
     let t = timeline::layout(d, lang, width, timeline::View::Window, &CharWidths);
-    render::svg(&t.scene, theme).unwrap_or_default()
+    render::svg(&t.scene, theme)
 }
 
 /// The key figures derived from the data, as a list above the timeline.
-pub fn key_figures(d: &Dataset, lang: Lang) -> El {
+fn key_figures(figures: Vec<describe::KeyFigure>, lang: Lang) -> El {
     // The number and a few words; the full attributed sentence one tap away.
-    let items = describe::key_figures(d, lang).into_iter().map(|k| {
+    let items = figures.into_iter().map(|k| {
         El::new("li").child(
             El::new("details")
                 .class("bx-figure-more")
@@ -195,20 +194,19 @@ pub fn key_figures(d: &Dataset, lang: Lang) -> El {
 
 /// The detail panel of one event: date at its real precision, detail, confidence, the other
 /// accounts of its date with their sources, and its sources.
-pub fn detail(d: &Dataset, lang: Lang, event: usize) -> El {
+pub fn detail(d: &Story, lang: Lang, event: usize) -> El {
     detail_with(d, lang, event, false)
 }
 
 /// The detail panel of an event opened from a cluster's list, with a way back to the list.
-pub fn detail_from_list(d: &Dataset, lang: Lang, event: usize) -> El {
+pub fn detail_from_list(d: &Story, lang: Lang, event: usize) -> El {
     detail_with(d, lang, event, true)
 }
 
-fn detail_with(d: &Dataset, lang: Lang, event: usize, from_list: bool) -> El {
+fn detail_with(d: &Story, lang: Lang, event: usize, from_list: bool) -> El {
     let Some(e) = d.events.get(event) else {
         return El::new("div");
     };
-    let zone = d.zone.label.get(lang);
     let mut panel = El::new("div")
         .class("bx-detail-body")
         .child(El::new("h4").text(e.title.get(lang)))
@@ -220,18 +218,15 @@ fn detail_with(d: &Dataset, lang: Lang, event: usize, from_list: bool) -> El {
             ),
         )
         .child(El::new("p").text(e.detail.get(lang)))
-        .child(El::new("p").class("bx-meta").text(format!(
-            "{}: {}",
-            i18n::ui(lang, Ui::Confidence),
-            i18n::confidence(lang, e.confidence)
-        )));
+        .child(
+            El::new("p")
+                .class("bx-meta")
+                .text(describe::confidence_line(lang, e.confidence)),
+        );
     if !e.alternatives.is_empty() {
         let alts = e.alternatives.iter().map(|a| {
-            let mut li = El::new("li").child(El::new("strong").text(format!(
-                "{}: {}",
-                a.by.get(lang),
-                format::date(lang, &a.date, zone)
-            )));
+            let mut li =
+                El::new("li").child(El::new("strong").text(describe::other_account(d, lang, a)));
             if let Some(note) = &a.note {
                 li = li.text(format!(". {}", note.get(lang)));
             }
@@ -263,13 +258,8 @@ fn view_button(lang: Lang, view: timeline::View, label: Ui, pressed: bool) -> El
         .text(i18n::ui(lang, label))
 }
 
-fn timeline_figure(d: &Dataset, lang: Lang, drawing: Drawer) -> El {
-    let alt = describe::timeline_alt(d, lang);
-    let claims = d
-        .exposure
-        .claims
-        .iter()
-        .map(|c| El::new("li").text(describe::claim_line(d, lang, c)));
+fn timeline_figure(d: &Story, lang: Lang, drawing: Drawer) -> El {
+    let w = describe::timeline_words(d, lang);
     El::new("figure")
         .class("bx-figure bx-timeline")
         .child(
@@ -279,14 +269,14 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Drawer) -> El {
                 // drawing (or, live, its listbox) for screen readers. The static version folds
                 // and shows what the live one does, so that one replacing the other on the
                 // reader's first touch moves nothing.
-                .child(alt_paragraph(&alt, true)),
+                .child(alt_paragraph(&w.alt, true)),
         )
-        .child(key_figures(d, lang))
+        .child(key_figures(w.key_figures, lang))
         .child(
             El::new("details")
                 .class("bx-more bx-claims")
                 .child(El::new("summary").text(i18n::ui(lang, Ui::Claims)))
-                .child(El::new("ul").children(claims)),
+                .child(El::new("ul").children(w.claims.into_iter().map(|c| El::new("li").text(c)))),
         )
         .child(
             El::new("div")
@@ -321,7 +311,7 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Drawer) -> El {
                 i18n::ui(lang, Ui::EventsLabel),
                 String::new(),
             ),
-            Some(draw) => draw(Stage::Timeline, &alt),
+            Some(draw) => draw(Stage::Timeline, &w.alt),
         })
         .child(
             El::new("div")
@@ -341,16 +331,7 @@ fn timeline_figure(d: &Dataset, lang: Lang, drawing: Drawer) -> El {
             lang,
             Stage::Timeline,
         ))
-        .child(
-            El::new("p")
-                .class("bx-source-line")
-                .text(describe::source_line(
-                    d,
-                    lang,
-                    None,
-                    describe::SourceForm::Brief,
-                )),
-        )
+        .child(El::new("p").class("bx-source-line").text(w.source_line))
 }
 
 /// Under a figure, one row: its data (a `details`) with the download buttons beside the
@@ -382,7 +363,7 @@ pub type Drawer<'a> = Option<&'a dyn Fn(Stage, &str) -> El>;
 
 /// Draws each figure of the static version at every width rung, in `theme`.
 pub fn static_drawer<'a>(
-    d: &'a Dataset,
+    d: &'a Story,
     lang: Lang,
     theme: &'a Theme,
 ) -> impl Fn(Stage, &str) -> El + 'a {
@@ -453,17 +434,8 @@ pub fn describe(file: &str, issue: &Issue, lang: Lang) -> String {
     }
 }
 
-pub fn chart_svg(d: &Dataset, lang: Lang, kind: ChartKind, width: f64, theme: &Theme) -> String {
-    render::svg(&charts::layout(kind, d, lang, width, &CharWidths), theme).unwrap_or_default()
-}
-
-pub(super) fn heading(kind: ChartKind) -> Ui {
-    match kind {
-        ChartKind::Revisions => Ui::RevisionsHeading,
-        ChartKind::Comparison => Ui::ComparisonHeading,
-        ChartKind::Exposed => Ui::ExposedHeading,
-        ChartKind::Money => Ui::MoneyHeading,
-    }
+pub fn chart_svg(d: &Story, lang: Lang, kind: ChartKind, width: f64, theme: &Theme) -> String {
+    render::svg(&charts::layout(kind, d, lang, width, &CharWidths), theme)
 }
 
 /// The interactive part of a chart: the drawing, hidden from screen readers, under a listbox
@@ -497,61 +469,42 @@ fn stage(stage: Stage, label: &str, svg: String) -> El {
         )
 }
 
-fn chart_figure(d: &Dataset, lang: Lang, kind: ChartKind, drawing: Drawer, folded: bool) -> El {
-    let alt = words::chart_alt(d, lang, kind);
+fn chart_figure(w: ChartWords, lang: Lang, kind: ChartKind, drawing: Drawer, folded: bool) -> El {
     El::new("figure")
         .class("bx-figure bx-chart")
         .attr(hooks::FIGURE, kind.key())
-        .attr("aria-label", i18n::ui(lang, heading(kind)))
+        .attr("aria-label", w.heading)
         .child(
             El::new("figcaption")
                 // Folded, the figure's heading is the one its summary shows.
-                .children((!folded).then(|| El::new("h3").text(i18n::ui(lang, heading(kind)))))
-                .child(
-                    El::new("p")
-                        .class("bx-takeaway")
-                        .text(words::takeaway(d, lang, kind)),
+                .children((!folded).then(|| El::new("h3").text(w.heading)))
+                .child(El::new("p").class("bx-takeaway").text(w.takeaway))
+                .children(
+                    w.subtitle
+                        .map(|t| El::new("p").class("bx-subtitle").text(t)),
                 )
-                .children(comparison_title(d, lang, kind))
                 // The drawing's short alternative, for screen readers even while "Show the
                 // data" is closed (the marks' listbox is described by it).
-                .child(alt_paragraph(&alt, true)),
+                .child(alt_paragraph(&w.alt, true)),
         )
         .child(match drawing {
             None => stage(
                 Stage::Chart(kind),
-                &format!(
-                    "{} {}",
-                    i18n::ui(lang, heading(kind)),
-                    i18n::ui(lang, Ui::PointsLabel)
-                ),
+                &format!("{} {}", w.heading, i18n::ui(lang, Ui::PointsLabel)),
                 String::new(),
             ),
-            Some(draw) => draw(Stage::Chart(kind), &alt),
+            Some(draw) => draw(Stage::Chart(kind), &w.alt),
         })
         .child(foot(
             El::new("details")
                 .class("bx-more")
                 .child(El::new("summary").text(i18n::ui(lang, Ui::ShowData)))
-                .child(
-                    El::new("p")
-                        .class("bx-long")
-                        .text(words::chart_long(d, lang, kind)),
-                )
-                .child(chart_table(d, lang, kind)),
+                .child(El::new("p").class("bx-long").text(w.long))
+                .child(table(w.heading, w.table)),
             lang,
             Stage::Chart(kind),
         ))
-        .child(
-            El::new("p")
-                .class("bx-source-line")
-                .text(describe::source_line(
-                    d,
-                    lang,
-                    Some(kind),
-                    describe::SourceForm::Brief,
-                )),
-        )
+        .child(El::new("p").class("bx-source-line").text(w.source_line))
 }
 
 /// Download buttons for a figure: the current view as SVG and PNG.

@@ -5,7 +5,7 @@ use super::el::{link, El};
 use crate::describe::{self, cite};
 use crate::format;
 use crate::i18n::{self, Ui};
-use crate::model::{Dataset, Lang, SourceRef};
+use crate::model::{Lang, SourceRef, Story};
 
 /// `el` marked with the source's language when it is not the page's, so screen readers read a
 /// title or publisher in its own language.
@@ -32,7 +32,7 @@ pub(super) fn publisher(s: &crate::model::Source, lang: Lang) -> [El; 1] {
     )]
 }
 
-pub(super) fn source_links(d: &Dataset, lang: Lang, refs: &[SourceRef]) -> El {
+pub(super) fn source_links(d: &Story, lang: Lang, refs: &[SourceRef]) -> El {
     El::new("ul")
         .class("bx-cites")
         .children(refs.iter().filter_map(|&r| {
@@ -46,7 +46,7 @@ pub(super) fn source_links(d: &Dataset, lang: Lang, refs: &[SourceRef]) -> El {
         }))
 }
 
-pub(super) fn sources(d: &Dataset, lang: Lang) -> El {
+pub(super) fn sources(d: &Story, lang: Lang) -> El {
     let items = d.sources.iter().map(|s| {
         let mut meta = String::new();
         if let Some(via) = &s.via {
@@ -79,7 +79,7 @@ pub(super) fn sources(d: &Dataset, lang: Lang) -> El {
 }
 
 /// The corrections section; none when the dataset has no corrections.
-pub(super) fn corrections(d: &Dataset, lang: Lang) -> Option<El> {
+pub(super) fn corrections(d: &Story, lang: Lang) -> Option<El> {
     if d.corrections.is_empty() {
         return None;
     }
@@ -111,30 +111,21 @@ pub(super) fn corrections(d: &Dataset, lang: Lang) -> Option<El> {
 
 /// "What changed": the change log, newest first, each change with its date, its sentence, its
 /// note and its sources; none without a change log. `folded`: its heading is the part's summary.
-pub(super) fn changes(d: &Dataset, lang: Lang, folded: bool) -> Option<El> {
-    use crate::describe::changes::{change_sentence, change_when};
+pub(super) fn changes(d: &Story, lang: Lang, folded: bool) -> Option<El> {
     if d.changes.is_empty() {
         return None;
     }
-    let items = d.changes_newest_first().into_iter().filter_map(|i| {
-        let c = d.changes.get(i)?;
-        let mut li = El::new("li")
-            .child(
-                El::new("time")
-                    .attr("datetime", c.at.html_datetime())
-                    .text(change_when(d, lang, c)),
-            )
-            .text(" — ")
-            .child(El::new("strong").text(format!("{}.", change_sentence(d, lang, c))));
-        if let Some(note) = &c.note {
-            li = li.text(format!(
-                " {}.",
-                describe::charts::unpunctuated(note.get(lang))
-            ));
-        }
-        // Cited by number, as every fact outside the details panel is.
-        Some(li.text(format!(" {}", cite(&c.sources))))
-    });
+    let items = crate::describe::changes::entries(d, lang)
+        .into_iter()
+        .map(|c| {
+            El::new("li")
+                .child(El::new("time").attr("datetime", c.datetime).text(c.when))
+                .text(" — ")
+                .child(El::new("strong").text(c.sentence))
+                .text_some(c.note.map(|n| format!(" {n}")))
+                // Cited by number, as every fact outside the details panel is.
+                .text(format!(" {}", c.cite))
+        });
     Some(
         El::new("section")
             .class("bx-changes-part")

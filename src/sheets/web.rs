@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(js_name = sheetsToDataset)]
 pub fn sheets_to_dataset(files: js_sys::Object) -> Result<String, JsValue> {
     let (imported, _) = super::import(&pairs(files)?, crate::Lang::En).map_err(problems)?;
-    Ok(crate::export::json_text(&imported.json))
+    Ok(crate::model::json::to_text(&imported.json))
 }
 
 /// As [`sheets_to_dataset`], but when the sheets themselves are sound the dataset's own
@@ -22,7 +22,7 @@ pub fn sheets_to_json(files: js_sys::Object) -> Result<String, JsValue> {
     let pairs = pairs(files)?;
     let (imported, found) = super::read_sheets(&pairs);
     if found.is_empty() {
-        return Ok(crate::export::json_text(&imported.json));
+        return Ok(crate::model::json::to_text(&imported.json));
     }
     Err(problems(
         super::import(&pairs, crate::Lang::En)

@@ -2,7 +2,7 @@
 //! text as `mount` does and gives every problem with its line and column, for the editor to
 //! mark.
 
-use crate::model::{position, validate, Lang};
+use crate::model::{self, Lang};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -17,20 +17,9 @@ use wasm_bindgen::prelude::*;
 pub fn check_dataset(text: &str, file: &str, lang: Option<String>) -> JsValue {
     let _ = file;
     let lang = lang.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::En);
-    let issues = match super::dom::parse_text(text) {
-        Err(e) => {
-            let mut issues = vec![e];
-            position::place(&mut issues, None, Some(text));
-            issues
-        }
-        Ok(tree) => match validate(&tree) {
-            Ok(_) => Vec::new(),
-            Err(mut issues) => {
-                position::place(&mut issues, Some(&tree), Some(text));
-                issues
-            }
-        },
-    };
+    let issues = model::load(text, super::dom::parse_text)
+        .err()
+        .unwrap_or_default();
     let out = Array::new();
     for issue in &issues {
         let o = Object::new();
@@ -53,7 +42,7 @@ pub fn check_dataset(text: &str, file: &str, lang: Option<String>) -> JsValue {
 #[wasm_bindgen(js_name = staticHtml)]
 pub fn static_html(text: &str, lang: Option<String>, parts: Option<String>) -> Option<String> {
     let lang = lang.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::En);
-    let d = validate(&super::dom::parse_text(text).ok()?).ok()?;
+    let (_, d) = model::load(text, super::dom::parse_text).ok()?;
     let parts = crate::page::Parts::from_list(parts.as_deref());
     let draw = crate::page::static_drawer(&d, lang, &crate::render::Theme::LIGHT);
     let html = crate::page::to_html(&crate::page::explainer_parts(&d, lang, Some(&draw), &parts));

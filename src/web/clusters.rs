@@ -8,7 +8,7 @@ use super::dom::*;
 use super::state::{Effect, State};
 use crate::describe::{self, clusters};
 use crate::layout::timeline::Timeline;
-use crate::model::Dataset;
+use crate::model::Story;
 use crate::page::hooks::{self, More, Part};
 use crate::page::{self, lists::PAGE};
 use wasm_bindgen::prelude::*;
@@ -16,7 +16,7 @@ use web_sys::{Element, HtmlElement};
 
 impl State {
     /// A timeline mark's accessible name: the event's, or the cluster's count, dates and lane.
-    pub(super) fn timeline_name(&self, d: &Dataset, t: &Timeline, id: usize) -> Option<String> {
+    pub(super) fn timeline_name(&self, d: &Story, t: &Timeline, id: usize) -> Option<String> {
         Some(match t.cluster(id) {
             Some(c) => clusters::cluster_name(self.lang, c.events.len(), &c.from, &c.to, c.lane),
             None => describe::event_name(d, self.lang, id),
@@ -59,7 +59,7 @@ impl State {
                 let Some(list) = find::<Element>(&root, &Part::EventList.selector()) else {
                     return Ok(());
                 };
-                let order = d.events_in_time_order();
+                let order = &d.in_time_order;
                 let before = self.reading.events_listed.min(order.len());
                 let shown = (before + PAGE).min(order.len());
                 let doc = document()?;

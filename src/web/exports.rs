@@ -46,7 +46,7 @@ impl State {
             Export::Json => Some((
                 format!("{}.json", d.id),
                 "application/json",
-                crate::export::json_text(raw),
+                crate::model::json::to_text(raw),
             )),
             Export::Svg | Export::Png => None,
         }

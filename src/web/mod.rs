@@ -24,7 +24,10 @@ mod paint;
 mod state;
 mod update;
 
-use crate::model::{validate, Issue, Problem};
+use crate::model::{self, story, Issue, Json, Problem, Story};
+
+/// A dataset as loaded: its tree (for the JSON download) and its story, or every problem.
+type Loaded = Result<(Json, Story), Vec<Issue>>;
 use crate::render::Theme;
 /// JSON text as a tree, read by the browser's own parser (what `mount` does with a file).
 pub use dom::parse_text as parse_json;
@@ -96,52 +99,27 @@ impl Explainer {
         }
         // Messages name the file; data given inline is named in the reader's language.
         let lang_now = state.borrow().lang;
-        let text = data.as_string();
-        let (file, parsed) = if data.is_undefined() || data.is_null() {
+        let inline = |file: Option<String>| {
+            file.unwrap_or_else(|| crate::i18n::ui(lang_now, crate::i18n::Ui::InlineDataset).into())
+        };
+        // Text is placed by line and column (in an author's build); an object has no lines.
+        let (file, loaded) = if data.is_undefined() || data.is_null() {
             default_data(file)
-        } else if let Some(text) = &text {
-            (
-                file.unwrap_or_else(|| {
-                    crate::i18n::ui(lang_now, crate::i18n::Ui::InlineDataset).into()
-                }),
-                parse_text(text),
-            )
+        } else if let Some(text) = data.as_string() {
+            (inline(file), model::load(&text, parse_text))
         } else {
-            (
-                file.unwrap_or_else(|| {
-                    crate::i18n::ui(lang_now, crate::i18n::Ui::InlineDataset).into()
-                }),
-                to_tree(data),
-            )
-        };
-        let parsed = parsed.map(Rc::new);
-        // Problems with their place: the item in words, and the line and column when the
-        // dataset came as text (an object has no lines).
-        // (An author's build only: readers' wasm leaves the scanner out.)
-        let place = |issues: &mut Vec<Issue>, tree: Option<&crate::model::Json>| {
-            #[cfg(feature = "authoring")]
-            crate::model::position::place(issues, tree, text.as_deref());
-            #[cfg(not(feature = "authoring"))]
-            let _ = (issues, tree, &text);
-        };
-        let result = match &parsed {
-            Err(e) => {
-                let mut issues = vec![e.clone()];
-                place(&mut issues, None);
-                Err(issues)
-            }
-            Ok(j) => validate(j).map(|d| (d, j.clone())).map_err(|mut issues| {
-                place(&mut issues, Some(j));
-                issues
-            }),
+            let loaded = to_tree(data)
+                .map_err(|e| vec![e])
+                .and_then(|tree| story::from_tree(&tree).map(|story| (tree, story)));
+            (inline(file), loaded)
         };
         let shown = {
             let mut s = state.borrow_mut();
-            match result {
-                Ok((d, raw)) => {
+            match loaded {
+                Ok((raw, story)) => {
                     s.shown = Shown::Live {
-                        dataset: Rc::new(d),
-                        raw,
+                        dataset: Rc::new(story),
+                        raw: Rc::new(raw),
                     };
                     s.render().and_then(|_| s.select_from_hash())
                 }
@@ -296,22 +274,22 @@ impl Explainer {
 /// The dataset compiled in, when there is one (tests); the release wasm has none, and
 /// explainer.js always passes one (the default dataset's file, fetched).
 #[cfg(feature = "embedded-default")]
-fn default_data(file: Option<String>) -> (String, Result<crate::model::Json, Issue>) {
+fn default_data(file: Option<String>) -> (String, Loaded) {
     (
         file.unwrap_or_else(|| crate::model::DEFAULT_DATASET_NAME.into()),
-        parse_text(crate::model::DEFAULT_DATASET),
+        model::load(crate::model::DEFAULT_DATASET, parse_text),
     )
 }
 
 #[cfg(not(feature = "embedded-default"))]
-fn default_data(file: Option<String>) -> (String, Result<crate::model::Json, Issue>) {
+fn default_data(file: Option<String>) -> (String, Loaded) {
     let file = file.unwrap_or_else(|| "mount()".into());
     let problem = Problem::Load {
         url: String::new(),
         status: 0,
         detail: "no dataset was given".into(),
     };
-    (file, Err(Issue::new(String::new(), problem)))
+    (file, Err(vec![Issue::new(String::new(), problem)]))
 }
 
 fn new_state(host: &Element, lang: Option<String>) -> Rc<RefCell<State>> {

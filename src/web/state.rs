@@ -8,7 +8,7 @@ use crate::layout::charts;
 use crate::layout::measure::Spaced;
 use crate::layout::timeline::{self, Timeline, View};
 use crate::layout::Scene;
-use crate::model::{json::Json, Dataset, Issue, Lang};
+use crate::model::{json::Json, Issue, Lang, Story};
 use crate::page::folding::{hold_back, set_aside, Folded, Later};
 use crate::page::hooks::timeline_key;
 use crate::page::hooks::{self, Part};
@@ -66,7 +66,7 @@ pub(super) enum Shown {
     Problems(Vec<String>),
     /// The explainer of a valid dataset; `raw` is the file as loaded, for the JSON download.
     Live {
-        dataset: Rc<Dataset>,
+        dataset: Rc<Story>,
         raw: Rc<Json>,
     },
 }
@@ -131,7 +131,7 @@ impl State {
     }
 
     /// The dataset shown, when the explainer is live.
-    pub(super) fn dataset(&self) -> Option<Rc<Dataset>> {
+    pub(super) fn dataset(&self) -> Option<Rc<Story>> {
         match &self.shown {
             Shown::Live { dataset, .. } => Some(dataset.clone()),
             _ => None,
@@ -375,8 +375,10 @@ impl State {
             Kind::Chart(k) => {
                 let scene =
                     charts::layout(k, &d, self.lang, self.layout_width(kind), &self.spacing);
-                let names = crate::model::figures::rows(&d, k)
-                    .into_iter()
+                let names = d
+                    .rows(k)
+                    .iter()
+                    .copied()
                     .map(|item| {
                         (
                             item,
@@ -388,7 +390,7 @@ impl State {
                 (scene, names)
             }
         };
-        let svg = render::svg(&scene, &self.theme).unwrap_or_default();
+        let svg = render::svg(&scene, &self.theme);
         let doc = document()?;
         let prefix = self.prefix.clone();
         let events_total = d.events.len();

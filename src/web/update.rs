@@ -6,7 +6,7 @@
 use super::dom::*;
 use super::state::{Effect, Shown, State};
 use crate::describe::changes;
-use crate::model::{validate, Dataset, Issue};
+use crate::model::{Issue, Story};
 use crate::page::{self, hooks};
 use crate::reading::Input;
 use std::rc::Rc;
@@ -178,10 +178,10 @@ impl State {
     /// place. `false` when nothing was re-rendered: the same data, or a version that cannot be
     /// shown (the author hears why: the console and a `breach-explainer:error` event).
     pub(super) fn update(&mut self, text: &str, file: &str) -> Result<bool, JsValue> {
-        let raw = match parse_text(text) {
-            Ok(raw) => raw,
-            Err(e) => {
-                self.report_to_author(file, &[e])?;
+        let (raw, d) = match crate::model::load(text, parse_text) {
+            Ok(loaded) => loaded,
+            Err(issues) => {
+                self.report_to_author(file, &issues)?;
                 return Ok(false);
             }
         };
@@ -191,14 +191,6 @@ impl State {
                 return Ok(false);
             }
         }
-        let d = match validate(&raw) {
-            Ok(d) => d,
-            Err(mut issues) => {
-                crate::model::position::place(&mut issues, Some(&raw), Some(text));
-                self.report_to_author(file, &issues)?;
-                return Ok(false);
-            }
-        };
         let place = self.place();
         let d = Rc::new(d);
         // The selected event found again by its id; a cluster of the version before may not be
@@ -245,7 +237,7 @@ impl State {
 
     /// "Updated just now: …" under the headline and in the live region, and the host's
     /// `breach-explainer:update` event.
-    fn announce_update(&mut self, d: &Dataset, removed: bool) -> Result<(), JsValue> {
+    fn announce_update(&mut self, d: &Story, removed: bool) -> Result<(), JsValue> {
         let note = changes::updated_now(d, self.lang);
         if let Some(root) = &self.root {
             if let Some(line) = find::<Element>(root, &hooks::Part::Updated.selector()) {

@@ -1,6 +1,6 @@
 //! Synthetic datasets of any size, for the scale tests (native and in the browser) and the
 //! benchmarks: one envelope around events at chosen days, lanes and precisions, in English and
-//! Korean. (Shared by `#[path]` from examples/bench.rs.)
+//! Korean. (Shared by `#[path]` from bench/native.rs.)
 #![allow(dead_code)] // each user takes what it needs
 
 use breach_explainer::model::date::{civil_from_days, days_from_civil};

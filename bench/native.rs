@@ -8,7 +8,7 @@
 
 use breach_explainer::layout::timeline::{self, View};
 use breach_explainer::layout::CharWidths;
-use breach_explainer::model::{json, validate, Dataset, Lang};
+use breach_explainer::model::{self, json, Lang, Story};
 use breach_explainer::page;
 use breach_explainer::render::{self, Theme};
 use std::time::Instant;
@@ -17,12 +17,9 @@ use std::time::Instant;
 mod synthetic;
 
 #[cfg(not(target_arch = "wasm32"))]
-fn generated(n: usize) -> Dataset {
-    match json::parse(&generated_text(n))
-        .map_err(|e| vec![e])
-        .and_then(|j| validate(&j))
-    {
-        Ok(d) => d,
+fn generated(n: usize) -> Story {
+    match model::load(&generated_text(n), json::parse) {
+        Ok((_, d)) => d,
         Err(issues) => panic!("generated dataset invalid: {}", issues[0]),
     }
 }
@@ -48,7 +45,7 @@ struct Measured {
 
 /// Layout and paint of the timeline, each the best of several runs.
 #[cfg(not(target_arch = "wasm32"))]
-fn measure(d: &Dataset, width: f64, view: View) -> Measured {
+fn measure(d: &Story, width: f64, view: View) -> Measured {
     let runs = if d.events.len() > 20_000 { 5 } else { 30 };
     let (mut layout_ms, mut paint_ms) = (f64::INFINITY, f64::INFINITY);
     let mut t = timeline::layout(d, Lang::En, width, view, &CharWidths);
@@ -58,7 +55,7 @@ fn measure(d: &Dataset, width: f64, view: View) -> Measured {
         t = timeline::layout(d, Lang::En, width, view, &CharWidths);
         layout_ms = layout_ms.min(start.elapsed().as_secs_f64() * 1000.0);
         let start = Instant::now();
-        svg = render::svg(&t.scene, &Theme::LIGHT).unwrap_or_default();
+        svg = render::svg(&t.scene, &Theme::LIGHT);
         paint_ms = paint_ms.min(start.elapsed().as_secs_f64() * 1000.0);
     }
     Measured {
@@ -76,14 +73,13 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    println!("checking a dataset (parse + validate), best of 3 (ms):");
+    println!("loading a dataset (parse + validate + derive the story), best of 3 (ms):");
     for n in [1_000, 10_000, 100_000] {
         let text = generated_text(n);
         let mut best = f64::INFINITY;
         for _ in 0..3 {
             let start = Instant::now();
-            let ok = json::parse(&text).map(|j| validate(&j).is_ok());
-            assert_eq!(ok.ok(), Some(true));
+            assert!(model::load(&text, json::parse).is_ok());
             best = best.min(start.elapsed().as_secs_f64() * 1000.0);
         }
         println!(

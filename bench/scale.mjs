@@ -4,10 +4,10 @@
 // and the listbox's options), the elements inside the shadow root (closed, then with the event
 // list opened) and the bytes of the timeline's SVG. Prints a growth table; asserts nothing.
 //
-//   node tests/e2e/bench-scale.mjs          (after scripts/build)
+//   node bench/scale.mjs          (after scripts/build)
 import { fileURLToPath } from 'node:url';
-import { serve } from '../../scripts/static-server.mjs';
-import { launch } from './browser.mjs';
+import { serve } from '../scripts/static-server.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
 
 const SIZES = (process.env.BX_BENCH_SIZES ?? '100,1000,10000,100000').split(',').map(Number);
 const WIDTHS = [320, 1280];
@@ -18,7 +18,7 @@ const CASE_TIMEOUT_MS = 120_000;
 // (the shell page has one of its own, loaded when the reader reaches for it).
 const blank = '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">'
   + '<style>body { margin: 0 }</style></head><body></body></html>';
-const server = await serve(fileURLToPath(new URL('../../dist/', import.meta.url)), {
+const server = await serve(fileURLToPath(new URL('../dist/', import.meta.url)), {
   pages: { '/scale.html': async () => [blank, 'text/html; charset=utf-8'] },
 });
 const browser = await launch();
@@ -26,7 +26,7 @@ const browser = await launch();
 /** Runs in the page: mounts a generated dataset of `n` events at `width` px and measures. */
 async function measure({ n, width }) {
   const { mount } = await import('./explainer.js');
-  // The same dataset as examples/bench.rs: events spread over 540 days, five lanes.
+  // The same dataset as bench/native.rs: events spread over 540 days, five lanes.
   const lanes = ['breach', 'company', 'government', 'police-courts', 'context'];
   const iso = (day) => new Date(Date.UTC(2025, 0, day)).toISOString().slice(0, 10);
   const events = [];

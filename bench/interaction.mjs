@@ -3,14 +3,14 @@
 // live explainer's answer to a pointer moving over the timeline and to its element being
 // resized (goal: 4 ms at 1280 px with the default data; printed, not asserted).
 import { fileURLToPath } from 'node:url';
-import { serve } from '../../scripts/static-server.mjs';
-import { launch } from './browser.mjs';
+import { serve } from '../scripts/static-server.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
 
 // /interaction.html: an empty page beside dist/'s files, so that only the explainer the
 // benchmark mounts is on it (the shell page has one of its own).
 const blank = '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">'
   + '<style>body { margin: 0 }</style></head><body></body></html>';
-const server = await serve(fileURLToPath(new URL('../../dist/', import.meta.url)), {
+const server = await serve(fileURLToPath(new URL('../dist/', import.meta.url)), {
   pages: { '/interaction.html': async () => [blank, 'text/html; charset=utf-8'] },
 });
 const browser = await launch();
