@@ -7,6 +7,8 @@
 pub mod codes;
 pub mod date;
 pub mod figures;
+#[cfg(target_arch = "wasm32")]
+pub mod from_js;
 pub mod issue;
 pub mod json;
 pub mod line_column;

@@ -54,8 +54,8 @@ pub fn dataset_to_sheets(json: &str) -> Result<js_sys::Object, JsValue> {
         let detail = js_sys::Error::from(e).message();
         problems(vec![format!("not JSON: {}", String::from(detail))])
     })?;
-    let tree: Json =
-        crate::web::to_tree(value).map_err(|e| problems(vec![format!("not JSON: {e}")]))?;
+    let tree: Json = crate::model::from_js::to_tree(value)
+        .map_err(|e| problems(vec![format!("not JSON: {e}")]))?;
     let sheets = to_sheets(&tree).map_err(problems)?;
     let out = js_sys::Object::new();
     for (name, text) in sheets.files {

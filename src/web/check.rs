@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 pub fn check_dataset(text: &str, file: &str, lang: Option<String>) -> JsValue {
     let _ = file;
     let lang = lang.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::En);
-    let issues = model::load(text, super::dom::parse_text)
+    let issues = model::load(text, crate::model::from_js::parse_text)
         .err()
         .unwrap_or_default();
     let out = Array::new();
@@ -42,7 +42,7 @@ pub fn check_dataset(text: &str, file: &str, lang: Option<String>) -> JsValue {
 #[wasm_bindgen(js_name = staticHtml)]
 pub fn static_html(text: &str, lang: Option<String>, parts: Option<String>) -> Option<String> {
     let lang = lang.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::En);
-    let (_, d) = model::load(text, super::dom::parse_text).ok()?;
+    let (_, d) = model::load(text, crate::model::from_js::parse_text).ok()?;
     let parts = crate::page::Parts::from_list(parts.as_deref());
     let draw = crate::page::static_drawer(&d, lang, &crate::render::Theme::LIGHT);
     let html = crate::page::to_html(&crate::page::explainer_parts(&d, lang, Some(&draw), &parts));

@@ -28,10 +28,10 @@ use crate::model::{self, story, Issue, Json, Problem, Story};
 
 /// A dataset as loaded: its tree (for the JSON download) and its story, or every problem.
 type Loaded = Result<(Json, Story), Vec<Issue>>;
-use crate::render::Theme;
 /// JSON text as a tree, read by the browser's own parser (what `mount` does with a file).
-pub use dom::parse_text as parse_json;
-pub(crate) use dom::to_tree;
+pub use crate::model::from_js::parse_text as parse_json;
+use crate::model::from_js::{parse_text, to_tree};
+use crate::render::Theme;
 use dom::*;
 use events::{listen, run_effects, schedule};
 use gloo_events::EventListener;

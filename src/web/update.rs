@@ -178,7 +178,7 @@ impl State {
     /// place. `false` when nothing was re-rendered: the same data, or a version that cannot be
     /// shown (the author hears why: the console and a `breach-explainer:error` event).
     pub(super) fn update(&mut self, text: &str, file: &str) -> Result<bool, JsValue> {
-        let (raw, d) = match crate::model::load(text, parse_text) {
+        let (raw, d) = match crate::model::load(text, crate::model::from_js::parse_text) {
             Ok(loaded) => loaded,
             Err(issues) => {
                 self.report_to_author(file, &issues)?;
