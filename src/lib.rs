@@ -13,7 +13,10 @@
 //!    what a reader takes away (SVG, CSV, JSON); `sheets` (feature `sheets`) — a dataset as CSV
 //!    sheets for spreadsheet authoring and back, pure (its wasm32 part gives the editor the two
 //!    conversions without touching the DOM).
-//! 6. `web` — the only module that touches the DOM (wasm32 only).
+//! 6. [`reading`] — what the reader is looking at (view, zooms, selection, lists, each figure's
+//!    active mark and tooltip) as a plain value; `apply(input) -> changes`, tested natively.
+//! 7. `web` — the only module that touches the DOM (wasm32 only): decodes events into inputs
+//!    and paints the changes.
 //!
 //! `src/main.rs` is the native command: `check` a dataset, render it as static `html`, draw its
 //! `social` image ([`social`], native only), `import`/`export` it as spreadsheet sheets.
@@ -32,6 +35,8 @@ pub mod layout;
 pub mod model;
 /// Whole documents from a dataset: the explainer as static HTML (also the DOM's blueprint).
 pub mod page;
+/// What the reader is looking at, and how each key, click and button changes it (pure).
+pub mod reading;
 /// Paints a scene onto any plotters backend (SVG natively and in the browser).
 pub mod render;
 /// Spreadsheet authoring: a dataset as CSV sheets (one per list, one column per language) and

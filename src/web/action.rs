@@ -7,14 +7,17 @@ use super::state::{Effect, Kind, State};
 use crate::layout::timeline::View;
 use crate::model::Lang;
 use crate::page::hooks::{self, Export, More};
+use crate::reading::{Input, Key};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 
 pub(super) enum Action {
-    /// A key pressed in the explainer; `stage` when it was on a figure's listbox.
+    /// A key the explainer answers, pressed in it (`event` for preventing its default);
+    /// `stage` when it was on a figure's listbox.
     Key {
         event: KeyboardEvent,
+        key: Key,
         stage: Option<Kind>,
         /// Whether the key was pressed inside the selected event's details.
         in_detail: bool,
@@ -71,41 +74,40 @@ impl State {
         match action {
             Action::Key {
                 event,
+                key,
                 stage,
                 in_detail,
             } => {
-                let stage = stage.and_then(|k| self.stage_index(k));
-                self.key(&event, stage, in_detail)
+                let changes = self.read(Input::Key {
+                    key,
+                    stage,
+                    in_detail,
+                })?;
+                if changes.handled {
+                    event.prevent_default();
+                }
+                Ok(())
             }
-            Action::HideTips => self.hide_tips().map(|_| ()),
+            Action::HideTips => self.read(Input::HideTips).map(|_| ()),
             Action::Export { format, figure } => self.export(format, figure),
             Action::SwitchLang(lang) => self.switch_lang(lang),
-            Action::SetView(view) => self.set_view(view),
-            Action::CloseDetail => self.close_detail(),
-            Action::ZoomOut => self.zoom_out(),
-            Action::Pick(id) => self.pick(&id),
-            Action::BackToList => self.back_to_list(),
+            Action::SetView(view) => self.read(Input::SetView(view)).map(|_| ()),
+            Action::CloseDetail => self.read(Input::CloseDetail).map(|_| ()),
+            Action::ZoomOut => self.read(Input::ZoomOut).map(|_| ()),
+            Action::Pick(id) => match self.dataset().and_then(|d| d.event_index(&id)) {
+                Some(event) => self.read(Input::Pick(event)).map(|_| ()),
+                None => Ok(()),
+            },
+            Action::BackToList => self.read(Input::BackToList).map(|_| ()),
             Action::ShowMore(which) => self.show_more(which),
             Action::LazyOpened(key) => self.unfold(hooks::LAZY, &key),
             Action::Click { stage, client } => {
-                let Some(i) = self.stage_index(stage) else {
-                    return Ok(());
-                };
-                let Some(hit) = self.stage_point(i, client).and_then(|p| self.hit(i, p)) else {
-                    return Ok(());
-                };
-                if let Some(st) = self.stages.get_mut(i) {
-                    st.active = Some(hit);
+                let i = self.stage_index(stage);
+                let hit = i.and_then(|i| self.hit(i, self.stage_point(i, client)?));
+                match hit {
+                    Some(item) => self.read(Input::Click { stage, item }).map(|_| ()),
+                    None => Ok(()),
                 }
-                match stage {
-                    Kind::Timeline => self.open_mark(Some(hit))?,
-                    Kind::Chart(_) => {
-                        self.mark_active(i)?;
-                        self.show_tip(i, Some(hit))?;
-                    }
-                }
-                self.focus_stage(Some(i));
-                Ok(())
             }
             Action::Point { stage, client } => {
                 if let Some(i) = self.stage_index(stage) {
@@ -115,40 +117,14 @@ impl State {
                 Ok(())
             }
             Action::Leave(stage) => match self.stage_index(stage) {
-                Some(i) => {
+                Some(_) => {
                     self.pending_pointer = None;
-                    self.show_tip(i, None)
+                    self.read(Input::Leave(stage)).map(|_| ())
                 }
                 None => Ok(()),
             },
-            Action::Focus(stage) => {
-                let Some(i) = self.stage_index(stage) else {
-                    return Ok(());
-                };
-                // The selected event's mark: its own, or the cluster holding it.
-                let selected = self.selected.map(|e| {
-                    self.timeline
-                        .as_ref()
-                        .and_then(|t| t.holding(e))
-                        .unwrap_or(e)
-                });
-                let Some(st) = self.stages.get_mut(i) else {
-                    return Ok(());
-                };
-                if st.active.is_none() {
-                    st.active = match st.kind {
-                        Kind::Timeline => selected.or_else(|| st.order.first().copied()),
-                        Kind::Chart(_) => st.order.first().copied(),
-                    };
-                }
-                let active = st.active;
-                self.mark_active(i)?;
-                self.show_tip(i, active)
-            }
-            Action::Blur(stage) => match self.stage_index(stage) {
-                Some(i) => self.show_tip(i, None),
-                None => Ok(()),
-            },
+            Action::Focus(stage) => self.read(Input::Focus(stage)).map(|_| ()),
+            Action::Blur(stage) => self.read(Input::Blur(stage)).map(|_| ()),
             Action::ThemeChanged => {
                 if self.theme_choice != super::dom::ThemeChoice::Auto {
                     return Ok(());
@@ -163,13 +139,14 @@ impl State {
                     self.unfold(hooks::PAGE_PART, &part)?;
                 }
                 // Once per reader action: not for parts a render or an update opened.
-                if self.open_parts.contains(&part) == open {
+                let open_parts = &mut self.reading.open_parts;
+                if open_parts.contains(&part) == open {
                     return Ok(());
                 }
                 if open {
-                    self.open_parts.push(part.clone());
+                    open_parts.push(part.clone());
                 } else {
-                    self.open_parts.retain(|p| *p != part);
+                    open_parts.retain(|p| *p != part);
                 }
                 let detail = js_sys::Object::new();
                 js_sys::Reflect::set(&detail, &"part".into(), &JsValue::from_str(&part))?;
@@ -190,13 +167,6 @@ impl State {
                 }
                 Ok(())
             }
-        }
-    }
-
-    /// Moves the keyboard focus to a stage's listbox, once the state is free.
-    fn focus_stage(&mut self, i: Option<usize>) {
-        if let Some(st) = i.and_then(|i| self.stages.get(i)) {
-            self.effects.push(Effect::Focus(st.listbox.clone()));
         }
     }
 }

@@ -6,6 +6,7 @@ use super::dom::*;
 use super::state::*;
 use crate::model::Lang;
 use crate::page::hooks::{self, Export, More, Part};
+use crate::reading::Key;
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_render::request_animation_frame;
 use std::cell::RefCell;
@@ -167,8 +168,11 @@ pub(super) fn listen(host: &Element, state: &Rc<RefCell<State>>) -> Vec<EventLis
     let on_listbox = |e: &web_sys::Event| closest(e.target(), "[role=listbox]").is_some();
     let mut out = vec![
         on(host, "keydown", &weak, move |e| {
+            let event = e.dyn_ref::<KeyboardEvent>()?;
             Some(Action::Key {
-                event: e.dyn_ref::<KeyboardEvent>()?.clone(),
+                // Decoded once: the keys the explainer answers, the rest left to the page.
+                key: Key::from_name(&event.key())?,
+                event: event.clone(),
                 stage: if on_listbox(e) {
                     stage_at(e.target())
                 } else {
@@ -220,8 +224,8 @@ pub(super) fn listen(host: &Element, state: &Rc<RefCell<State>>) -> Vec<EventLis
     }
     if let Some(window) = web_sys::window() {
         out.push(on(&window, "keydown", &weak, |e| {
-            let key = e.dyn_ref::<KeyboardEvent>()?.key();
-            (key == "Escape").then_some(Action::HideTips)
+            let key = Key::from_name(&e.dyn_ref::<KeyboardEvent>()?.key());
+            (key == Some(Key::Escape)).then_some(Action::HideTips)
         }));
         out.push(on(&window, "hashchange", &weak, |_| {
             Some(Action::HashChanged)

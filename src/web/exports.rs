@@ -14,7 +14,7 @@ impl State {
         let d = self.dataset()?;
         let figure = match kind {
             Kind::Chart(k) => Figure::Chart(k),
-            Kind::Timeline => Figure::Timeline(self.view),
+            Kind::Timeline => Figure::Timeline(self.reading.view),
         };
         // Exports are drawn light: they go into documents and slides, not this page.
         Some(crate::export::figure_svg(

@@ -26,7 +26,8 @@ impl State {
                 o.class_list().remove_1("is-active")?;
             }
         }
-        match stage.active.and_then(|a| self.option_id(stage, a)) {
+        let active = self.reading.marks(stage.kind).active;
+        match active.and_then(|a| self.option_id(stage, a)) {
             Some(id) => {
                 stage.listbox.set_attribute("aria-activedescendant", &id)?;
                 if let Some(o) = document()?.get_element_by_id(&id) {
@@ -45,7 +46,8 @@ impl State {
         let Some(stage) = self.stages.get(i) else {
             return Ok(());
         };
-        let Some(id) = stage.active.and_then(|a| self.option_id(stage, a)) else {
+        let active = self.reading.marks(stage.kind).active;
+        let Some(id) = active.and_then(|a| self.option_id(stage, a)) else {
             return Ok(());
         };
         if let Some(o) = document()?.get_element_by_id(&id) {
@@ -83,7 +85,8 @@ impl State {
         }
     }
 
-    /// Shows (or hides, with `None`) a stage's tooltip beside the item's mark.
+    /// Shows (or hides, with `None`) a stage's tooltip beside the item's mark; one that cannot
+    /// be shown (a mark not drawn, or with nothing to say) is gone from the reading too.
     pub(super) fn show_tip(&mut self, i: usize, item: Option<usize>) -> Result<(), JsValue> {
         let Some(kind) = self.stages.get(i).map(|s| s.kind) else {
             return Ok(());
@@ -115,13 +118,12 @@ impl State {
         });
         let (width, zoom) = (self.width, self.scale(kind));
         let anchor = anchor.map(|(x, y)| (x * zoom, y * zoom));
-        let Some(stage) = self.stages.get_mut(i) else {
+        let Some(stage) = self.stages.get(i) else {
             return Ok(());
         };
-        stage.tip_for = item;
         let (Some((x, y)), false) = (anchor, lines.is_empty()) else {
             stage.tip.set_hidden(true);
-            stage.tip_for = None;
+            self.reading.tip_gone(kind);
             return Ok(());
         };
         let doc = document()?;
@@ -145,17 +147,6 @@ impl State {
         stage.tip.style().set_property("left", &px(left))?;
         stage.tip.style().set_property("top", &px(y))?;
         Ok(())
-    }
-
-    pub(super) fn hide_tips(&mut self) -> Result<bool, JsValue> {
-        let mut any = false;
-        for i in 0..self.stages.len() {
-            if self.stages.get(i).is_some_and(|s| s.tip_for.is_some()) {
-                self.show_tip(i, None)?;
-                any = true;
-            }
-        }
-        Ok(any)
     }
 
     /// Whether a point in the figure's layout units lies on its tooltip (drawn in CSS px).

@@ -20,10 +20,10 @@ mod events;
 mod exports;
 mod fold;
 mod marks;
+mod paint;
 mod state;
 mod update;
 
-use crate::layout::timeline::View;
 use crate::model::{self, story, Issue, Json, Problem, Story};
 
 /// A dataset as loaded: its tree (for the JSON download) and its story, or every problem.
@@ -235,7 +235,8 @@ impl Explainer {
     pub fn selected(&self) -> Option<String> {
         let s = self.state.try_borrow().ok()?;
         let d = s.dataset()?;
-        s.selected
+        s.reading
+            .selected
             .and_then(|i| d.events.get(i))
             .map(|e| e.id.clone())
     }
@@ -264,8 +265,8 @@ impl Explainer {
         s.folded.clear();
         s.later.clear();
         s.timeline = None;
-        s.listed = None;
-        s.zooms.clear();
+        s.reading.listed = None;
+        s.reading.zooms.clear();
         s.effects.clear();
     }
 }
@@ -316,14 +317,8 @@ fn new_state(host: &Element, lang: Option<String>) -> Rc<RefCell<State>> {
         deep_link: host.has_attribute("data-deep-link"),
         page_parts: crate::page::Parts::from_list(host.get_attribute("data-parts").as_deref()),
         prefix: format!("bx{n}"),
-        view: View::Window,
-        zooms: Vec::new(),
-        zoomed_span: None,
+        reading: crate::reading::Reading::default(),
         timeline: None,
-        selected: None,
-        listed: None,
-        events_listed: 0,
-        open_parts: Vec::new(),
         pending_width: None,
         pending_pointer: None,
         frame: None,

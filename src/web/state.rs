@@ -1,22 +1,24 @@
-//! One mounted explainer's state: what it shows, its interactive figures (stages), the view,
-//! the selected event, and the work waiting for the next animation frame. Its methods lay out,
-//! paint and select; what may call back into the page is queued as an [`Effect`].
+//! One mounted explainer's state: the host's settings, what it shows, its interactive figures
+//! (stages), what the reader is looking at (`reading`, a plain value changed only by
+//! `reading::apply` and painted by `paint`), and the work waiting for the next animation frame.
+//! Its methods lay out and paint; what may call back into the page is queued as an [`Effect`].
 
 use super::dom::*;
 use crate::layout::charts;
 use crate::layout::measure::Spaced;
 use crate::layout::timeline::{self, Timeline, View};
 use crate::layout::Scene;
-use crate::model::{json::Json, Issue, Lang, Story, StoryDate};
+use crate::model::{json::Json, Issue, Lang, Story};
 use crate::page::folding::{hold_back, set_aside, Folded, Later};
 use crate::page::hooks::timeline_key;
 use crate::page::hooks::{self, Part};
 use crate::page::{self, El};
+use crate::reading::{Input, Reading};
 use crate::render::{self, Theme};
 use gloo_render::AnimationFrame;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlElement, KeyboardEvent};
+use web_sys::{Element, HtmlElement};
 
 /// What a stage draws: the timeline, or one of the count charts (the page's own vocabulary).
 pub(super) use crate::page::hooks::Stage as Kind;
@@ -32,10 +34,6 @@ pub(super) struct Stage {
     pub(super) scene: Scene,
     /// Items (events, counts, data classes, amounts) in keyboard order.
     pub(super) order: Vec<usize>,
-    /// The item the keyboard is on (aria-activedescendant).
-    pub(super) active: Option<usize>,
-    /// The item the tooltip shows.
-    pub(super) tip_for: Option<usize>,
 }
 
 /// What may call back into the page (and from there into the handle): run only once the state
@@ -59,27 +57,6 @@ pub(super) struct Parts {
     pub(super) views: Vec<Element>,
     /// Shown while the timeline is zoomed in on a cluster's dates.
     pub(super) zoom_out: Option<HtmlElement>,
-}
-
-/// A zoom into a cluster's dates, and how to go back.
-pub(super) struct Zoom {
-    /// The view before, and the dates it was zoomed in on (if it was).
-    pub(super) back_to: View,
-    pub(super) back_span: Option<(StoryDate, StoryDate)>,
-    /// The cluster's first event: going back puts the keyboard on the mark that holds it.
-    pub(super) first: usize,
-}
-
-/// A cluster whose events the details panel lists (they share a time no zoom spreads).
-pub(super) struct Listed {
-    /// The cluster's mark (its ring, and where Escape returns).
-    pub(super) id: usize,
-    pub(super) events: Vec<usize>,
-    /// How many of them the list shows.
-    pub(super) shown: usize,
-    pub(super) from: StoryDate,
-    pub(super) to: StoryDate,
-    pub(super) lane: crate::model::Lane,
 }
 
 /// What the host element shows.
@@ -129,21 +106,11 @@ pub(super) struct State {
     /// (an animation frame's callbacks run before its paint).
     pub(super) later_waits: bool,
     pub(super) prefix: String,
-    pub(super) view: View,
-    /// Zooms into clusters, innermost last; and the dates of the one shown, if zoomed in.
-    pub(super) zooms: Vec<Zoom>,
-    pub(super) zoomed_span: Option<(StoryDate, StoryDate)>,
+    /// What the reader is looking at: the view and zooms, the selection, the lists, each
+    /// figure's active mark and tooltip (changed by `reading::apply`, painted by `paint`).
+    pub(super) reading: Reading,
+    /// The timeline as laid out last (its clusters and which mark holds an event).
     pub(super) timeline: Option<Timeline>,
-    /// The event whose details are open.
-    pub(super) selected: Option<usize>,
-    /// The cluster whose events the details panel lists (an event picked from it is
-    /// `selected`, with a way back to the list).
-    pub(super) listed: Option<Listed>,
-    /// How many events "All events as a list" holds so far.
-    pub(super) events_listed: usize,
-    /// The parts open as drawn or as the reader last left them: a `toggle` that agrees is the
-    /// page's own doing (a render, an update), not news for the host.
-    pub(super) open_parts: Vec<String>,
     /// Input waiting for the next animation frame: a new width, a pointer on a stage.
     pub(super) pending_width: Option<f64>,
     pub(super) pending_pointer: Option<(usize, f64, f64)>,
@@ -206,7 +173,7 @@ impl State {
         else {
             return;
         };
-        self.open_parts = (0..list.length())
+        self.reading.open_parts = (0..list.length())
             .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
             .filter_map(|el| el.get_attribute(hooks::PAGE_PART))
             .collect();
@@ -230,6 +197,7 @@ impl State {
         self.shown = Shown::Problems(lines);
         self.parts = None;
         self.stages.clear();
+        self.reading.forget_marks();
         let el = page::problems(file, issues, self.lang);
         self.show(&el)
     }
@@ -266,7 +234,7 @@ impl State {
         } else {
             Vec::new()
         };
-        self.events_listed = d.events.len().min(page::lists::PAGE);
+        self.reading.events_listed = d.events.len().min(page::lists::PAGE);
         self.show(&el)?;
         let root = self.root.clone().ok_or("no root")?;
         for later in &self.later {
@@ -290,6 +258,7 @@ impl State {
             zoom_out: find(&root, &Part::ZoomOut.selector()),
         });
         self.stages.clear();
+        self.reading.forget_marks();
         self.add_stages(&root)?;
         self.layout()?;
         self.show_detail()?;
@@ -337,8 +306,6 @@ impl State {
                 tip,
                 scene: Scene::default(),
                 order: Vec::new(),
-                active: None,
-                tip_for: None,
             });
         }
         Ok(())
@@ -358,40 +325,13 @@ impl State {
             return Ok(());
         };
         for b in &parts.views {
-            let pressed =
-                b.get_attribute(hooks::VIEW).as_deref() == Some(hooks::view_code(self.view));
+            let pressed = b.get_attribute(hooks::VIEW).as_deref()
+                == Some(hooks::view_code(self.reading.view));
             b.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;
         }
         if let Some(b) = &parts.zoom_out {
-            b.set_hidden(self.zooms.is_empty());
+            b.set_hidden(self.reading.zooms.is_empty());
         }
-        Ok(())
-    }
-
-    /// Switches the timeline's view (leaving any zoom); only the timeline is laid out again.
-    pub(super) fn set_view(&mut self, view: View) -> Result<(), JsValue> {
-        if self.view != view {
-            self.tell_host("view", JsValue::from_str(hooks::view_code(view)))?;
-        }
-        self.view = view;
-        self.zooms.clear();
-        self.zoomed_span = None;
-        self.mark_view_buttons()?;
-        if let Some(t) = self.timeline_stage() {
-            self.layout_stage(t)?;
-        }
-        // Say what changed: the view, and how many events it draws of all.
-        let (Some(d), Some(tl), Some(parts)) = (self.dataset(), &self.timeline, &self.parts) else {
-            return Ok(());
-        };
-        parts
-            .live
-            .set_text_content(Some(&crate::describe::view_changed(
-                self.lang,
-                view == View::Story,
-                tl.events_shown(),
-                d.events.len(),
-            )));
         Ok(())
     }
 
@@ -410,15 +350,16 @@ impl State {
                     &d,
                     self.lang,
                     self.layout_width(kind),
-                    self.view,
+                    self.reading.view,
                     &self.spacing,
                 );
                 // The ring: on the selected event's mark (its own or its cluster's), else on
                 // the cluster whose list is open.
-                let ring = self
-                    .selected
-                    .and_then(|e| t.holding(e))
-                    .or(self.listed.as_ref().map(|l| l.id));
+                let ring = self.reading.selected.and_then(|e| t.holding(e)).or(self
+                    .reading
+                    .listed
+                    .as_ref()
+                    .map(|l| l.id));
                 let scene = t.with_selection(ring);
                 let names = t
                     .order
@@ -455,8 +396,8 @@ impl State {
         let events_total = d.events.len();
         let selected = match kind {
             Kind::Timeline => self.timeline.as_ref().and_then(|t| {
-                let held = self.selected.and_then(|e| t.holding(e));
-                held.or(self.listed.as_ref().map(|l| l.id))
+                let held = self.reading.selected.and_then(|e| t.holding(e));
+                held.or(self.reading.listed.as_ref().map(|l| l.id))
             }),
             Kind::Chart(_) => None,
         };
@@ -507,14 +448,13 @@ impl State {
             stage.listbox.append_child(&opt)?;
             stage.order.push(item);
         }
-        // Keep the keyboard position only if that item is still drawn.
-        if stage.active.is_some_and(|a| !stage.order.contains(&a)) {
-            stage.active = None;
-        }
         stage.scene = scene;
+        // The keyboard stays only on a mark still drawn (or, after a zoom, goes to the mark
+        // holding the cluster's first event).
+        self.reading
+            .laid_out(kind, &stage.order, self.timeline.as_ref());
         self.mark_active(i)?;
-        let tip_for = self.stages.get(i).and_then(|s| s.tip_for);
-        self.show_tip(i, tip_for)
+        self.show_tip(i, self.reading.marks(kind).tip)
     }
 
     pub(super) fn show_detail(&mut self) -> Result<(), JsValue> {
@@ -522,7 +462,7 @@ impl State {
             return Ok(());
         };
         parts.detail.set_inner_html("");
-        let el = match (self.selected, &self.listed) {
+        let el = match (self.reading.selected, &self.reading.listed) {
             (Some(i), None) => page::detail(&d, self.lang, i),
             (Some(i), Some(_)) => page::detail_from_list(&d, self.lang, i),
             (None, Some(l)) => {
@@ -550,36 +490,16 @@ impl State {
         self.stages.iter().position(|s| s.kind == Kind::Timeline)
     }
 
-    /// Selects an event: ring on the marker, details open, the address updated, and a short
-    /// announcement for screen readers.
-    pub(super) fn select(
-        &mut self,
-        event: Option<usize>,
-        update_address: bool,
-    ) -> Result<(), JsValue> {
-        self.selected = event;
-        // The keyboard goes to the event's mark: its own, or its cluster's.
-        let mark = event.map(|e| {
-            self.timeline
-                .as_ref()
-                .and_then(|t| t.holding(e))
-                .unwrap_or(e)
-        });
-        if let (Some(m), Some(t)) = (mark, self.timeline_stage()) {
-            if let Some(s) = self.stages.get_mut(t) {
-                s.active = Some(m);
-            }
-        }
-        if let Some(t) = self.timeline_stage() {
-            self.layout_stage(t)?;
-        }
-        self.show_detail()?;
+    /// The selection made: a short announcement for screen readers and, with `tell`, the
+    /// address (where the host asked for deep links) and the host's `select` event.
+    pub(super) fn tell_selected(&mut self, tell: bool) -> Result<(), JsValue> {
+        let event = self.reading.selected;
         let (Some(parts), Some(d)) = (&self.parts, self.dataset()) else {
             return Ok(());
         };
         // The page's address follows the selection only where the host asked for deep links
         // (`data-deep-link`), so two embeds in one article never fight over it.
-        let address = update_address && self.deep_link;
+        let address = tell && self.deep_link;
         let id = event.and_then(|i| d.events.get(i)).map(|e| e.id.clone());
         match event.and_then(|i| d.events.get(i).map(|e| (i, e))) {
             Some((i, e)) => {
@@ -593,7 +513,7 @@ impl State {
             None if address => set_hash(None),
             None => {}
         }
-        if update_address {
+        if tell {
             self.tell_host(
                 "select",
                 id.map_or(JsValue::NULL, |id| JsValue::from_str(&id)),
@@ -660,75 +580,11 @@ impl State {
         )
         .holding(i)
         .is_some();
-        if !in_window && self.view != View::Story {
-            self.set_view(View::Story)?;
-        }
-        self.listed = None;
-        self.select(Some(i), false)
-    }
-
-    pub(super) fn key(
-        &mut self,
-        ev: &KeyboardEvent,
-        stage: Option<usize>,
-        in_detail: bool,
-    ) -> Result<(), JsValue> {
-        let key = ev.key();
-        if key == "Escape" {
-            // Esc hides a tooltip first; it closes the details only from the details or the
-            // timeline, never from a chart or a button elsewhere (no surprise focus moves): an
-            // event picked from a cluster's list goes back to the list, the list closes; then,
-            // on the timeline, it zooms out.
-            let on_timeline = stage.is_some() && stage == self.timeline_stage();
-            let open = self.selected.is_some() || self.listed.is_some();
-            if self.hide_tips()? {
-            } else if in_detail && self.selected.is_some() && self.listed.is_some() {
-                self.back_to_list()?;
-            } else if open && (in_detail || on_timeline) {
-                self.close_detail()?;
-            } else if on_timeline && !self.zooms.is_empty() {
-                self.zoom_out()?;
-            } else {
-                return Ok(());
-            }
-            ev.prevent_default();
-            return Ok(());
-        }
-        let Some(i) = stage else { return Ok(()) };
-        let Some(s) = self.stages.get(i) else {
-            return Ok(());
-        };
-        let at = s.active.and_then(|a| s.order.iter().position(|x| *x == a));
-        let last = s.order.len().checked_sub(1);
-        let next = match key.as_str() {
-            "ArrowRight" | "ArrowDown" => match at {
-                Some(k) => Some((k + 1).min(last.unwrap_or(0))),
-                None => last.map(|_| 0),
-            },
-            "ArrowLeft" | "ArrowUp" => match at {
-                Some(k) => Some(k.saturating_sub(1)),
-                None => last,
-            },
-            "Home" => last.map(|_| 0),
-            "End" => last,
-            "Enter" | " " => {
-                ev.prevent_default();
-                let target = at.or(last.map(|_| 0)).and_then(|k| s.order.get(k).copied());
-                return match s.kind {
-                    Kind::Timeline => self.open_mark(target),
-                    Kind::Chart(_) => self.show_tip(i, target),
-                };
-            }
-            _ => return Ok(()),
-        };
-        ev.prevent_default();
-        let item = next.and_then(|k| s.order.get(k).copied());
-        if let Some(s) = self.stages.get_mut(i) {
-            s.active = item;
-        }
-        self.mark_active(i)?;
-        self.reveal_active(i)?;
-        self.show_tip(i, item)
+        self.read(Input::Select {
+            event: i,
+            in_window,
+        })
+        .map(|_| ())
     }
 
     /// Pointer position relative to a stage, for the layout's hit test.
@@ -781,10 +637,13 @@ impl State {
         }
         if let Some((i, x, y)) = self.pending_pointer.take() {
             let hit = self.hit(i, (x, y));
-            let current = self.stages.get(i).and_then(|s| s.tip_for);
+            let Some(stage) = self.stages.get(i).map(|s| s.kind) else {
+                return Ok(());
+            };
+            let current = self.reading.marks(stage).tip;
             // Keep a tooltip while the pointer is on it (WCAG 1.4.13: hoverable).
             if (hit.is_some() || !self.pointer_on_tip(i, (x, y))) && hit != current {
-                self.show_tip(i, hit)?;
+                self.read(Input::Hover { stage, item: hit })?;
             }
         }
         Ok(())

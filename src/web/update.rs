@@ -8,6 +8,7 @@ use super::state::{Effect, Shown, State};
 use crate::describe::changes;
 use crate::model::{Issue, Story};
 use crate::page::{self, hooks};
+use crate::reading::Input;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,8 +16,6 @@ use web_sys::{Element, HtmlElement};
 
 /// Where the reader is, in terms that survive a re-render.
 struct Place {
-    /// The event open, by id.
-    selected: Option<String>,
     /// The `<details>` open: a folded part by its code, any other by its summary's text.
     open: Vec<String>,
     /// A heading near the top of the screen, and how far from the top it was.
@@ -99,11 +98,6 @@ impl State {
 
     fn place(&self) -> Place {
         let mut place = Place {
-            selected: self.dataset().and_then(|d| {
-                self.selected
-                    .and_then(|i| d.events.get(i))
-                    .map(|e| e.id.clone())
-            }),
             open: Vec::new(),
             anchor: None,
             focus: self.focused().as_ref().and_then(focus_selector),
@@ -135,9 +129,9 @@ impl State {
         place
     }
 
-    /// Puts the reader back where `place` says, in the explainer just rendered; says whether the
-    /// selected event is gone.
-    fn restore(&mut self, place: &Place, d: &Story) -> Result<bool, JsValue> {
+    /// Puts the reader back where `place` says, in the explainer just rendered, with `selected`
+    /// (the event selected before, in this version) selected again.
+    fn restore(&mut self, place: &Place, selected: Option<usize>) -> Result<(), JsValue> {
         let root = self.root.clone().ok_or("no root")?;
         // Open parts first (a folded part is built when opened), so the anchor is found.
         let all = root.query_selector_all("details")?;
@@ -152,12 +146,12 @@ impl State {
                 }
             }
         }
-        let mut removed = false;
-        if let Some(id) = &place.selected {
-            match d.event_index(id) {
-                Some(i) => self.select(Some(i), false)?,
-                None => removed = true,
-            }
+        if let Some(event) = selected {
+            // In the view as it is (an update keeps the view): no switch, and the host is not told.
+            self.read(Input::Select {
+                event,
+                in_window: true,
+            })?;
         }
         if let Some((text, top)) = &place.anchor {
             let list = root.query_selector_all(ANCHORS)?;
@@ -177,7 +171,7 @@ impl State {
             }
         }
         self.note_open_parts();
-        Ok(removed)
+        Ok(())
     }
 
     /// Shows a newer version of the dataset in place of the one on screen, keeping the reader's
@@ -199,15 +193,18 @@ impl State {
         }
         let place = self.place();
         let d = Rc::new(d);
+        // The selected event found again by its id; a cluster of the version before may not be
+        // one of this version.
+        let (selected, removed) = match self.dataset() {
+            Some(old) => self.reading.replace_data(&old, &d),
+            None => (None, false),
+        };
         self.shown = Shown::Live {
             dataset: d.clone(),
             raw: Rc::new(raw),
         };
-        self.selected = None;
-        // A cluster of the version before may not be one of this version.
-        self.listed = None;
         self.render()?;
-        let removed = self.restore(&place, &d)?;
+        self.restore(&place, selected)?;
         self.announce_update(&d, removed)?;
         Ok(true)
     }
