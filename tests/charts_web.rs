@@ -5,7 +5,6 @@
 use breach_explainer::describe::charts::chart_item;
 use breach_explainer::model::figures::ChartKind;
 use breach_explainer::model::{story::from_tree, Json, Lang, Story, DEFAULT_DATASET};
-use breach_explainer::web::Explainer;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use web_sys::Element;
@@ -36,7 +35,7 @@ fn q(el: &Element, selector: &str) -> Element {
 #[wasm_bindgen_test]
 fn every_chart_is_drawn_with_a_listbox_of_named_marks() {
     let el = host(900);
-    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
+    let mut ex = mount(el.clone(), JsValue::UNDEFINED, None, None, None);
     let d = dataset();
     for kind in ChartKind::ALL {
         let key = kind.key();
@@ -74,7 +73,7 @@ fn every_chart_is_drawn_with_a_listbox_of_named_marks() {
 #[wasm_bindgen_test]
 fn focus_shows_exact_figures_in_a_tooltip_and_esc_hides_it() {
     let el = host(900);
-    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
+    let mut ex = mount(el.clone(), JsValue::UNDEFINED, None, None, None);
     let stage = q(&el, "[data-chart=revisions]");
     let listbox = q(&stage, "[role=listbox]");
     let tip = q(&stage, "[role=tooltip]");
@@ -119,7 +118,7 @@ fn focus_shows_exact_figures_in_a_tooltip_and_esc_hides_it() {
 #[wasm_bindgen_test]
 async fn hovering_a_bar_shows_its_tooltip() {
     let el = host(900);
-    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
+    let mut ex = mount(el.clone(), JsValue::UNDEFINED, None, None, None);
     next_frames(1).await;
     let stage = q(&el, "[data-chart=comparison]");
     let listbox = q(&stage, "[role=listbox]");

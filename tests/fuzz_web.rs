@@ -5,7 +5,6 @@
 #![cfg(target_arch = "wasm32")]
 
 use breach_explainer::model::DEFAULT_DATASET;
-use breach_explainer::web::Explainer;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -137,7 +136,7 @@ fn random_values_never_trap_or_throw() {
         let el = host(200 + rng.below(1400) as u32);
         let lang = ["en", "ko", "", "xx-YY", "ko-KR"][rng.below(5) as usize];
         let theme = ["dark", "light", "auto", "purple"][rng.below(4) as usize];
-        let mut ex = Explainer::mount(
+        let mut ex = mount(
             el.clone(),
             data,
             None,
@@ -162,7 +161,7 @@ fn random_values_never_trap_or_throw() {
     }
     // After all of that, a good explainer mounts as on a fresh page.
     let el = host(700);
-    let ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
+    let ex = mount(el.clone(), JsValue::UNDEFINED, None, None, None);
     assert!(ex.problems().is_empty());
     el.remove();
 }

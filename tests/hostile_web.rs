@@ -21,7 +21,7 @@ fn nested_text(depth: usize) -> String {
 
 fn mounts_fine(width: u32) -> (web_sys::Element, Explainer) {
     let el = host(width);
-    let ex = Explainer::mount(
+    let ex = mount(
         el.clone(),
         JsValue::UNDEFINED,
         None,
@@ -39,7 +39,7 @@ fn a_dataset_nested_thousands_deep_is_refused_and_the_page_lives_on() {
         js_sys::JSON::parse(&nested_text(7_000)).unwrap(),
     ] {
         let el = host(600);
-        let ex = Explainer::mount(
+        let ex = mount(
             el.clone(),
             data,
             Some("deep.json".into()),
@@ -80,7 +80,7 @@ fn an_object_that_refers_to_itself_is_refused() {
         (JsValue::from(shared), "too large"),
     ] {
         let el = host(600);
-        let ex = Explainer::mount(el.clone(), data, None, Some("en".into()), None);
+        let ex = mount(el.clone(), data, None, Some("en".into()), None);
         let problems = ex.problems();
         assert!(
             problems.iter().any(|p| p.contains(expected)),
@@ -97,7 +97,7 @@ fn an_object_that_refers_to_itself_is_refused() {
 fn a_broken_explainer_between_two_good_ones_harms_neither() {
     let (a_el, a) = mounts_fine(700);
     let bad = host(600);
-    let _b = Explainer::mount(
+    let _b = mount(
         bad.clone(),
         JsValue::from_str(&nested_text(20_000)),
         None,
@@ -164,8 +164,8 @@ fn a_host_listener_may_call_every_handle_method_during_the_explainers_events() {
 #[wasm_bindgen_test]
 fn two_explainers_in_one_element_destroyed_in_mount_order_leave_nothing() {
     let el = host(700);
-    let mut first = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
-    let mut second = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
+    let mut first = mount(el.clone(), JsValue::UNDEFINED, None, None, None);
+    let mut second = mount(el.clone(), JsValue::UNDEFINED, None, None, None);
     first.destroy();
     second.destroy();
     assert_eq!(el.child_element_count(), 0, "{}", el.inner_html().len());

@@ -2,7 +2,6 @@
 //! tooltips on hover, and destroy leaving no listener behind.
 #![cfg(target_arch = "wasm32")]
 
-use breach_explainer::web::Explainer;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::Element;
@@ -36,7 +35,7 @@ fn q(el: &Element, selector: &str) -> Element {
 fn the_keyboard_walks_every_event_in_time_order() {
     set_hash("");
     let el = host(1000);
-    let mut ex = Explainer::mount(
+    let mut ex = mount(
         el.clone(),
         JsValue::UNDEFINED,
         None,
@@ -145,7 +144,7 @@ fn the_keyboard_walks_every_event_in_time_order() {
 fn a_deep_link_selects_its_event_on_load() {
     set_hash("#event=ceo-resigns");
     let el = host(900);
-    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
+    let mut ex = mount(el.clone(), JsValue::UNDEFINED, None, None, None);
     assert_eq!(ex.selected().as_deref(), Some("ceo-resigns"));
     // Outside the exposure window, so the whole story is shown.
     assert_eq!(
@@ -176,7 +175,7 @@ fn a_deep_link_selects_its_event_on_load() {
 async fn hovering_an_event_shows_its_tooltip_until_the_pointer_leaves() {
     set_hash("");
     let el = host(1000);
-    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
+    let mut ex = mount(el.clone(), JsValue::UNDEFINED, None, None, None);
     next_frames(1).await;
     let listbox = q(&el, "[role=listbox]");
     let option = q(&listbox, "[data-event=access-start]");
@@ -214,7 +213,7 @@ async fn hovering_an_event_shows_its_tooltip_until_the_pointer_leaves() {
 async fn destroy_removes_everything_and_no_callback_runs_after() {
     set_hash("");
     let el = host(900);
-    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
+    let mut ex = mount(el.clone(), JsValue::UNDEFINED, None, None, None);
     assert_eq!(el.child_element_count(), 1);
     let listbox = q(&el, "[role=listbox]");
     key(&listbox, "ArrowRight");
@@ -265,7 +264,7 @@ fn without_deep_links_the_address_is_left_alone_and_the_host_hears_each_selectio
         wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()),
     )
     .unwrap();
-    let mut ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
+    let mut ex = mount(el.clone(), JsValue::UNDEFINED, None, None, None);
     // The address names an event, but this embed does not follow it.
     assert_eq!(ex.selected(), None);
     let listbox = q(&el, "[role=listbox]");
@@ -325,7 +324,7 @@ fn with_ten_thousand_events_the_page_stays_under_two_thousand_elements() {
     let text = spread(10_000);
     for width in [320, 768, 1280, 2000] {
         let el = host(width);
-        let mut ex = Explainer::mount(
+        let mut ex = mount(
             el.clone(),
             JsValue::from_str(&text),
             None,
@@ -387,7 +386,7 @@ fn a_cluster_is_reached_zoomed_into_and_its_events_selected_by_keyboard() {
     set_hash("");
     let text = spread(3_000);
     let el = host(1000);
-    let mut ex = Explainer::mount(
+    let mut ex = mount(
         el.clone(),
         JsValue::from_str(&text),
         None,
@@ -488,7 +487,7 @@ fn a_crowd_at_one_moment_is_listed_and_each_event_can_be_picked() {
     // Sixty events on one day in one lane: no zoom spreads them.
     let events: Vec<(u32, usize)> = (0..60).map(|_| (63, 1)).collect();
     let el = host(700);
-    let mut ex = Explainer::mount(
+    let mut ex = mount(
         el.clone(),
         JsValue::from_str(&crowd(&events)),
         None,

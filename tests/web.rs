@@ -67,7 +67,7 @@ fn check_dataset_gives_each_problem_its_place() {
 #[wasm_bindgen_test]
 fn mounts_the_default_dataset() {
     let el = host(800);
-    let ex = Explainer::mount(
+    let ex = mount(
         el.clone(),
         JsValue::UNDEFINED,
         None,
@@ -96,7 +96,7 @@ fn mounts_the_default_dataset() {
 async fn a_folded_part_is_built_and_drawn_when_first_opened() {
     let el = host(800);
     el.remove_attribute("data-parts").unwrap();
-    let _ex = Explainer::mount(
+    let _ex = mount(
         el.clone(),
         JsValue::UNDEFINED,
         None,
@@ -143,7 +143,7 @@ async fn a_folded_part_is_built_and_drawn_when_first_opened() {
 fn an_invalid_dataset_shows_its_problems_in_the_element() {
     let el = host(600);
     let data = changed("\"2025-06-24\"", "\"2025-02-30\"");
-    let ex = Explainer::mount(
+    let ex = mount(
         el.clone(),
         JsValue::from_str(&data),
         Some("my-breach.json".into()),
@@ -183,7 +183,7 @@ fn an_invalid_dataset_shows_its_problems_in_the_element() {
 #[wasm_bindgen_test]
 fn malformed_json_is_reported_with_its_position() {
     let el = host(600);
-    let ex = Explainer::mount(
+    let ex = mount(
         el.clone(),
         JsValue::from_str("{\n  \"id\": \"x\",\n  oops\n}"),
         Some("broken.json".into()),
@@ -210,7 +210,7 @@ fn a_dataset_object_is_validated_too() {
         "\"javascript:alert(1)\"",
     ))
     .unwrap();
-    let ex = Explainer::mount(el.clone(), obj, None, None, None);
+    let ex = mount(el.clone(), obj, None, None, None);
     let p = ex.problems();
     assert!(!p.is_empty());
     assert!(
@@ -271,7 +271,7 @@ fn dataset_text_reaches_the_page_as_text() {
     let el = host(700);
     let title = "Coupang data breach: 33.7 million accounts, unnoticed for months";
     let data = changed(title, "<img src=x onerror=alert(1)><b>Bold</b>");
-    let ex = Explainer::mount(el.clone(), JsValue::from_str(&data), None, None, None);
+    let ex = mount(el.clone(), JsValue::from_str(&data), None, None, None);
     assert!(ex.problems().is_empty(), "{:?}", ex.problems());
     assert_eq!(
         text(&el, ".bx-title"),
@@ -285,7 +285,7 @@ fn dataset_text_reaches_the_page_as_text() {
 #[wasm_bindgen_test]
 async fn the_charts_follow_the_container_width() {
     let el = host(900);
-    let _ex = Explainer::mount(el.clone(), JsValue::UNDEFINED, None, None, None);
+    let _ex = mount(el.clone(), JsValue::UNDEFINED, None, None, None);
     el.set_attribute("style", "width: 360px").unwrap();
     next_frames(3).await;
     let svg = el

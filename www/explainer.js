@@ -61,10 +61,6 @@ function isolated(element) {
   const before = [...shadow.childNodes];
   const root = document.createElement('div');
   root.className = 'bx-root';
-  // What the wasm reads from its host, as the host gave it.
-  for (const name of ['data-lang', 'data-deep-link', 'data-parts', 'data-debug']) {
-    if (element.hasAttribute(name)) root.setAttribute(name, element.getAttribute(name));
-  }
   shadow.replaceChildren(slot, root);
   return { root, slot, before };
 }
@@ -169,13 +165,19 @@ function loading(element, lang) {
 export async function mount(element, options) {
   if (!(element instanceof Element)) throw new TypeError('mount(element, options): element must be a DOM element');
   const { data, lang, theme, timeout, refresh, deepLink, parts, isolate } = checked(options);
-  // Deep links (`#event=` in the page's address) only where the host asks for them.
-  if (deepLink) element.setAttribute('data-deep-link', '');
-  if (parts) element.setAttribute('data-parts', parts);
-  const release = reserve(element, parts ?? element.getAttribute('data-parts') ?? undefined);
+  // What the wasm is asked for, in one object (Explainer.mount(root, options), read in
+  // src/web/options.rs): the options, else what the element says (data-lang, data-parts,
+  // data-deep-link: deep links, `#event=` in the page's address, only where the host asks).
+  const asked = {
+    lang: lang ?? element.getAttribute('data-lang') ?? undefined,
+    theme,
+    parts: parts ?? element.getAttribute('data-parts') ?? undefined,
+    deepLink: deepLink || element.hasAttribute('data-deep-link'),
+  };
+  const release = reserve(element, asked.parts);
   try {
     const feed = {};
-    const handle = await draw(element, data, lang, theme, timeout, isolate, feed);
+    const handle = await draw(element, data, lang, asked, timeout, isolate, feed);
     const watcher = feed.text === undefined ? null : watch(element, handle, feed, refresh, timeout);
     handle.refresh = () => (watcher ? watcher.refresh() : Promise.resolve(false));
     if (watcher) {
@@ -197,9 +199,9 @@ export async function mount(element, options) {
 
 /** Starts the wasm, fetches the dataset if it is a URL, and draws: live in the element's
  * shadow root, or the reasons it cannot be shown. */
-async function draw(element, data, lang, theme, timeout, isolate, feed) {
+async function draw(element, data, lang, asked, timeout, isolate, feed) {
   // The wasm and the dataset are fetched at the same time, not one after the other.
-  const dataset = load(element, data, lang, timeout, feed);
+  const dataset = load(element, data, lang, asked.lang, timeout, feed);
   dataset.catch(() => {}); // awaited below, unless the wasm fails first
   try {
     await start();
@@ -215,17 +217,17 @@ async function draw(element, data, lang, theme, timeout, isolate, feed) {
   const holds = [];
   element.dispatchEvent(new CustomEvent('breach-explainer:drawing', { detail: { hold: (p) => holds.push(p) } }));
   await Promise.all(holds);
-  return live(element, isolate, got.failed ?? ((root) => Explainer.mount(root, got.text, got.name, lang, theme)));
+  return live(element, isolate, got.failed ?? ((root) => Explainer.mount(root, { ...asked, data: got.text, file: got.name })));
 }
 
 /** The dataset: `{text, name}` (the text may be an object given as such), or `{failed(root)}`
  * that draws why it could not be had (called once the wasm has started). */
-async function load(element, data, lang, timeout, feed) {
+async function load(element, data, lang, askedLang, timeout, feed) {
   // No dataset given: the site's own (default-dataset.js names its file, or holds it in a
   // package), loaded only when asked for.
   data ??= (await import('./default-dataset.js')).default;
   if (typeof data !== 'string' && !(data instanceof URL)) return { text: data };
-  const failed = (name, href, status, why) => ({ failed: (root) => Explainer.loadFailed(root, name, href, status, why, lang) });
+  const failed = (name, href, status, why) => ({ failed: (root) => Explainer.loadFailed(root, name, href, status, why, askedLang) });
   let url;
   try {
     url = new URL(data, document.baseURI);

@@ -20,6 +20,7 @@ mod events;
 mod exports;
 mod fold;
 mod marks;
+mod options;
 mod paint;
 mod state;
 mod update;
@@ -69,19 +70,23 @@ pub struct Explainer {
 
 #[wasm_bindgen]
 impl Explainer {
-    /// Mounts an explainer into `host`. `data` is `undefined`/`null` (the compiled-in default
-    /// dataset), a JSON string, or a dataset object; `file` names it in error messages.
-    pub fn mount(
-        host: Element,
-        data: JsValue,
-        file: Option<String>,
-        lang: Option<String>,
-        theme: Option<String>,
-    ) -> Explainer {
-        let state = new_state(&host, lang);
+    /// Mounts an explainer into `host` with `options`, one object read and checked in one
+    /// place (`options.rs`): `data` is absent (the compiled-in default dataset), a JSON string,
+    /// or a dataset object; `file` names it in error messages; `lang`, `theme`, `parts`,
+    /// `deepLink` as explainer.js's `mount()` takes them.
+    pub fn mount(host: Element, options: JsValue) -> Explainer {
+        let options::Options {
+            data,
+            file,
+            lang,
+            theme,
+            parts,
+            deep_link,
+        } = options::Options::read(&options);
+        let state = new_state(&host, lang, deep_link, parts.as_deref());
         {
             let mut s = state.borrow_mut();
-            s.theme_choice = ThemeChoice::parse(theme.as_deref());
+            s.theme_choice = theme;
             s.theme = resolve_theme(s.theme_choice, &host);
             // A static fallback in the host is set aside while the live explainer runs; another
             // live explainer mounted there before is not ours to set aside (or to put back).
@@ -151,7 +156,7 @@ impl Explainer {
         detail: String,
         lang: Option<String>,
     ) -> Explainer {
-        let state = new_state(&host, lang);
+        let state = new_state(&host, lang, false, None);
         let issue = Issue::new(
             String::new(),
             Problem::Load {
@@ -292,7 +297,12 @@ fn default_data(file: Option<String>) -> (String, Loaded) {
     (file, Err(vec![Issue::new(String::new(), problem)]))
 }
 
-fn new_state(host: &Element, lang: Option<String>) -> Rc<RefCell<State>> {
+fn new_state(
+    host: &Element,
+    lang: Option<String>,
+    deep_link: bool,
+    parts: Option<&str>,
+) -> Rc<RefCell<State>> {
     let n = NEXT_INSTANCE.with(|c| {
         let n = c.get();
         c.set(n + 1);
@@ -314,8 +324,8 @@ fn new_state(host: &Element, lang: Option<String>) -> Rc<RefCell<State>> {
         width: host_width(host),
         zoom: text_zoom(host),
         spacing: text_spacing(host),
-        deep_link: host.has_attribute("data-deep-link"),
-        page_parts: crate::page::Parts::from_list(host.get_attribute("data-parts").as_deref()),
+        deep_link,
+        page_parts: crate::page::Parts::from_list(parts),
         prefix: format!("bx{n}"),
         reading: crate::reading::Reading::default(),
         timeline: None,

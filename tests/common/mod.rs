@@ -93,3 +93,26 @@ pub async fn next_frames(n: u32) {
         wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
     }
 }
+
+/// Mounts an explainer as explainer.js's `mount()` does: one options object (`data`, `file`,
+/// `lang`, `theme`), with the host's `data-deep-link` and `data-parts` (see `host`) as its
+/// `deepLink` and `parts`.
+pub fn mount(
+    host: Element,
+    data: JsValue,
+    file: Option<String>,
+    lang: Option<String>,
+    theme: Option<String>,
+) -> breach_explainer::web::Explainer {
+    let options = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| {
+        js_sys::Reflect::set(&options, &key.into(), &value).unwrap();
+    };
+    set("data", data);
+    set("file", file.into());
+    set("lang", lang.into());
+    set("theme", theme.into());
+    set("deepLink", host.has_attribute("data-deep-link").into());
+    set("parts", host.get_attribute("data-parts").into());
+    breach_explainer::web::Explainer::mount(host, options.into())
+}
