@@ -3,7 +3,8 @@
 //! what the live explainer says when a newer version replaces the one on screen.
 
 use super::charts::{figure_text, money_text, unpunctuated};
-use super::{bound_text, cite, claim_range, source_title};
+use super::claims::{bound_text, claim_range};
+use super::{cite, source_title};
 use crate::format::{self, particle, Particle};
 use crate::model::{
     Bound, Change, ChangeKind, ChangeList, Claim, Count, End, Figure, Lang, Precision, Status,

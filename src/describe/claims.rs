@@ -1,6 +1,7 @@
 //! The exposure window's accounts in words: each claim's dates at their precision, its
 //! bounds and open ends, its length, and whose account it is.
 
+use super::timeline::*;
 use super::*;
 
 /// Who gave a claim's dates, in a few words: the name before any parenthesis, "…" when more

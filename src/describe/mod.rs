@@ -14,17 +14,21 @@
 
 pub mod changes;
 pub mod charts;
-mod claims;
+pub mod claims;
 pub mod clusters;
 pub mod measures;
 mod span;
 pub mod tables;
 mod takeaways;
-mod timeline;
+pub mod timeline;
 
-pub use claims::*;
+pub use claims::{band_label, claim_line, other_claim_label};
 pub use span::{length, Length};
-pub use timeline::*;
+pub use timeline::{
+    event_name, event_when, event_words, gap_label, key_figures, latest_heading, latest_label,
+    selected, social_alt, social_figures, timeline_alt, timeline_words, view_changed, EventWords,
+    KeyFigure, TimelineWords,
+};
 
 use crate::format::{self, particle, Particle};
 use crate::i18n::{self, Ui};

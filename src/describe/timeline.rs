@@ -1,6 +1,7 @@
 //! The timeline's words: the key figures, the text alternatives, event names and dates, the
 //! labels drawn on the timeline, what a view change announces, and the social card's figures.
 
+use super::claims::*;
 use super::*;
 
 /// When an event happened, with its end when it spans time.

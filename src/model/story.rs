@@ -115,9 +115,13 @@ pub fn load(
     text: &str,
     parse: impl Fn(&str) -> Result<Json, Issue>,
 ) -> Result<(Json, Story), Vec<Issue>> {
-    let placed = |mut issues: Vec<Issue>, tree: Option<&Json>| {
+    let placed = |issues: Vec<Issue>, tree: Option<&Json>| {
         #[cfg(feature = "authoring")]
-        super::position::place(&mut issues, tree, Some(text));
+        let issues = {
+            let mut issues = issues;
+            super::position::place(&mut issues, tree, Some(text));
+            issues
+        };
         #[cfg(not(feature = "authoring"))]
         let _ = tree;
         issues

@@ -18,7 +18,7 @@ pub const PAGE: usize = 50;
 /// the other sources' dates.
 pub fn event_item(d: &Story, lang: Lang, i: usize) -> Option<El> {
     let e = d.events.get(i)?;
-    let w = describe::event_words(d, lang, i)?;
+    let w = describe::timeline::event_words(d, lang, i)?;
     let accounts = (!w.accounts.is_empty()).then(|| {
         El::new("ul")
             .class("bx-alts")

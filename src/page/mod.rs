@@ -259,7 +259,7 @@ fn view_button(lang: Lang, view: timeline::View, label: Ui, pressed: bool) -> El
 }
 
 fn timeline_figure(d: &Story, lang: Lang, drawing: Drawer) -> El {
-    let w = describe::timeline_words(d, lang);
+    let w = describe::timeline::timeline_words(d, lang);
     El::new("figure")
         .class("bx-figure bx-timeline")
         .child(
