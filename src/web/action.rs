@@ -1,13 +1,14 @@
 //! Everything a reader (or the page) does to an explainer, decoded once from a DOM event into an
-//! [`Action`] and applied to the state in one place. Effects that may call back into the page
-//! (focus, events for the host, a frame request) are queued, not run, while the state is
-//! borrowed.
+//! [`Action`] and applied in one place: what the reader is looking at changes in the pure
+//! reading model (`reading::apply`, which says what changed), and `paint` shows it. Effects
+//! that may call back into the page (focus, events for the host, a frame request) are queued,
+//! not run, while the state is borrowed.
 
 use super::state::{Effect, Kind, State};
 use crate::layout::timeline::View;
 use crate::model::Lang;
 use crate::page::hooks::{self, Export, More};
-use crate::reading::{Input, Key};
+use crate::reading::{Changes, Context, Input, Key};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
@@ -70,6 +71,18 @@ pub(super) enum Action {
 }
 
 impl State {
+    /// Applies one input to what the reader is looking at and paints what changed.
+    pub(super) fn read(&mut self, input: Input) -> Result<Changes, JsValue> {
+        let Some(d) = self.dataset() else {
+            return Ok(Changes::default());
+        };
+        let stages = self.stages.iter().map(|s| (s.kind, &s.order[..]));
+        let ctx = Context::new(&d, self.timeline.as_ref(), stages);
+        let changes = self.reading.apply(input, &ctx);
+        self.paint(&changes)?;
+        Ok(changes)
+    }
+
     pub(super) fn apply(&mut self, action: Action) -> Result<(), JsValue> {
         match action {
             Action::Key {

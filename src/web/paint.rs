@@ -1,31 +1,18 @@
-//! The reading model's changes painted onto the page: an input goes to `reading::apply` with
-//! what the page draws now as its context, and what changed on screen (`Changes`) is painted here
-//! in one fixed order, the effects that may call back into the page (focus, events for the
-//! host) queued.
+//! The reading model's changes painted onto the page: what changed on screen (`Changes`, from
+//! `reading::apply` in `action`) is painted here in one fixed order, the effects that may call
+//! back into the page (focus, events for the host) queued.
 
 use super::dom::*;
 use super::state::{Effect, State};
 use crate::describe::{self, clusters};
 use crate::layout::timeline::View;
 use crate::page::hooks;
-use crate::reading::{Changes, Context, Focus, Input, Say};
+use crate::reading::{Changes, Focus, Say};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 impl State {
-    /// Applies one input to what the reader is looking at and paints what changed.
-    pub(super) fn read(&mut self, input: Input) -> Result<Changes, JsValue> {
-        let Some(d) = self.dataset() else {
-            return Ok(Changes::default());
-        };
-        let stages = self.stages.iter().map(|s| (s.kind, &s.order[..]));
-        let ctx = Context::new(&d, self.timeline.as_ref(), stages);
-        let changes = self.reading.apply(input, &ctx);
-        self.paint(&changes)?;
-        Ok(changes)
-    }
-
-    fn paint(&mut self, c: &Changes) -> Result<(), JsValue> {
+    pub(super) fn paint(&mut self, c: &Changes) -> Result<(), JsValue> {
         if c.tell_view {
             let code = hooks::view_code(self.reading.view);
             self.tell_host("view", JsValue::from_str(code))?;
