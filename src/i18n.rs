@@ -31,6 +31,41 @@ pub fn confidence(lang: Lang, c: Confidence) -> &'static str {
     }
 }
 
+/// The words the JavaScript shows before the wasm runs (or when it cannot), by the name the
+/// JavaScript knows them by. They live here with every other interface word; the build writes
+/// them into `www/words.js` (`breach-explainer words`), and the reader's wasm carries none.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn host_words(lang: Lang) -> [(&'static str, &'static str); 5] {
+    match lang {
+        Lang::En => [
+            ("loading", "Loading…"),
+            ("loadingData", "Loading the data…"),
+            ("couldNotStart", "The interactive version could not start."),
+            (
+                "couldNotStartStatic",
+                "The interactive version could not start, so this is the static version.",
+            ),
+            (
+                "stale",
+                "The latest data could not be loaded, so this is the version published with the article.",
+            ),
+        ],
+        Lang::Ko => [
+            ("loading", "불러오는 중…"),
+            ("loadingData", "데이터를 불러오는 중…"),
+            ("couldNotStart", "인터랙티브 버전을 시작하지 못했습니다."),
+            (
+                "couldNotStartStatic",
+                "인터랙티브 버전을 시작하지 못해 정적 버전을 보여 드립니다.",
+            ),
+            (
+                "stale",
+                "최신 데이터를 불러오지 못해 게시 당시의 버전을 보여 드립니다.",
+            ),
+        ],
+    }
+}
+
 /// A language's own name, for the language switch.
 pub fn language_name(lang: Lang) -> &'static str {
     match lang {

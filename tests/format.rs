@@ -220,3 +220,24 @@ fn a_range_within_one_year_says_the_year_once() {
         assert_eq!(date_range(Lang::Ko, &d(a), &d(b), ""), ko);
     }
 }
+
+/// The words the JavaScript shows before the wasm runs (`breach-explainer words`, written into
+/// www/words.js by the build): every one in both languages, under the same names, the Korean
+/// ones in Korean.
+#[test]
+fn host_words_are_in_every_language() {
+    use breach_explainer::i18n::host_words;
+    let names = |l| host_words(l).map(|(k, _)| k);
+    assert_eq!(names(Lang::En), names(Lang::Ko));
+    for lang in Lang::ALL {
+        for (name, text) in host_words(lang) {
+            assert!(!text.trim().is_empty(), "{name} is empty in {lang:?}");
+        }
+    }
+    for (name, text) in host_words(Lang::Ko) {
+        assert!(
+            text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)),
+            "{name} is not Korean: {text}"
+        );
+    }
+}
