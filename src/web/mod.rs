@@ -4,11 +4,15 @@
 //! leaves nothing behind; every failure becomes a message inside the host element.
 //!
 //! - [`dom`]: helpers without state (build elements, page language and theme, downloads);
-//! - `state`: what one explainer holds and how it lays out, selects and paints;
+//! - `options`: the one options object of `mount`, read and checked once;
+//! - `state`: what one explainer holds, and how it renders and repaints its parts;
+//! - `stages`: each figure's drawing, laid out at the host's width, listed, hit-tested;
+//! - `paint`: what the reading model says changed (`crate::reading`), shown;
 //! - `marks`, `exports`: tooltips and active marks; downloads;
 //! - `clusters`: opening a cluster (zoom, or a list in the details panel) and long lists;
 //! - `fold`: what is built only when the reader first opens it (folded parts, long lists);
-//! - `action`: every reader action, decoded once from a DOM event and applied in one place;
+//! - `action`: every reader action, decoded once from a DOM event and applied in one place
+//!   (through the reading model, then `paint`);
 //! - `events`: the listeners (decoding only), one borrow of the state at a time.
 
 mod action;
@@ -22,6 +26,7 @@ mod fold;
 mod marks;
 mod options;
 mod paint;
+mod stages;
 mod state;
 mod update;
 
