@@ -11,6 +11,7 @@
 // the only thing sent is the height, and only two messages are accepted, from the parent.
 import { mount } from './explainer.js';
 import { followLang, korean, statusLine } from './host.js';
+import words from './words.js';
 
 const params = new URLSearchParams(location.search);
 const pymId = params.get('childId'); // set by pym.Parent
@@ -57,7 +58,7 @@ sendHeight(true);
 // version inside is not that story, so it gives way to a loading line at once.
 const data = params.get('data') || host.dataset.src || undefined;
 if (params.get('data') && params.get('data') !== host.dataset.src) {
-  host.replaceChildren(statusLine(korean(host, params.get('lang') ?? undefined) ? '불러오는 중…' : 'Loading…'));
+  host.replaceChildren(statusLine(words[korean(host, params.get('lang') ?? undefined) ? 'ko' : 'en'].loading));
 }
 const handle = await mount(host, {
   deepLink: true,
